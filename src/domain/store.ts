@@ -1,0 +1,113 @@
+import type { EdgeType } from './edge-types';
+import type { NodeKind } from './kinds';
+import type { Dataset, GraphNode, Observation, Relationship } from './model';
+
+export type Direction = 'OUT' | 'IN';
+export type DirectionFilter = Direction | 'BOTH';
+
+/** Which edges of one node to fetch. */
+export interface RelationshipQuery {
+  readonly nodeId: string;
+  readonly direction: DirectionFilter;
+  /** Only these edge types; empty or absent means all. */
+  readonly types?: readonly EdgeType[];
+  /** Only edges whose other end is of these kinds; empty or absent means all. */
+  readonly kinds?: readonly NodeKind[];
+}
+
+/** An edge seen from one of its ends, with the node at the other end already loaded. */
+export interface RelationshipHit {
+  readonly relationship: Relationship;
+  /** OUT when the queried node is the edge's `from`. */
+  readonly direction: Direction;
+  readonly other: GraphNode;
+}
+
+/** Filters on node lists. All given criteria must hold. */
+export interface NodeFilter {
+  /** Nodes that ADDRESS any of these topics or a narrower one. */
+  readonly addresses?: readonly string[];
+  /** Nodes with an edge of any type, either direction, to any of these ids. */
+  readonly relatedTo?: readonly string[];
+  /** Subtypes (ActorType, PolicyType, …). */
+  readonly types?: readonly string[];
+  /** Nodes with at least one date overlapping [from, to] (inclusive ISO days; either may be open). */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface NodeQuery {
+  readonly kinds?: readonly NodeKind[];
+  readonly filter?: NodeFilter;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface NodePage {
+  readonly nodes: readonly GraphNode[];
+  readonly totalCount: number;
+}
+
+export interface SearchQuery {
+  readonly text: string;
+  readonly kinds?: readonly NodeKind[];
+  readonly limit: number;
+}
+
+export interface SearchHit {
+  readonly node: GraphNode;
+  /** Relevance; higher is better. Comparable only within one result list. */
+  readonly score: number;
+}
+
+/** Which observations of one metric to fetch. */
+export interface ObservationQuery {
+  readonly metricId: string;
+  /** Observations whose period overlaps [from, to] (inclusive ISO days; either may be open). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Only observations carrying all of these dimension values. */
+  readonly dimensions?: Readonly<Record<string, string>>;
+}
+
+export interface GraphStats {
+  readonly nodesByKind: Readonly<Record<string, number>>;
+  readonly relationships: number;
+  readonly observations: number;
+}
+
+/**
+ * The store port. Batch-first: every lookup takes many keys and answers one entry per key, in
+ * key order (`null` or an empty list for a gap), so a DataLoader can sit in front of it.
+ */
+export interface GraphStore {
+  /** A short name for logs and test titles ("memory", "neo4j"). */
+  readonly name: string;
+
+  /** Nodes by id, aligned to `ids`; `null` where no node has that id. */
+  getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+
+  /** For each query, the matching edges of that node with the node at the other end. */
+  getRelationships(queries: readonly RelationshipQuery[]): Promise<RelationshipHit[][]>;
+
+  /** A page of nodes ordered by name (accent- and case-folded) then id, and the total count. */
+  findNodes(query: NodeQuery): Promise<NodePage>;
+
+  /** Full-text search over names, aliases and descriptions; folds accents and case, tolerates typos. */
+  search(query: SearchQuery): Promise<SearchHit[]>;
+
+  /** For each query, the metric's observations ordered by period start, then dimensions. */
+  getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]>;
+
+  /** Counts, for health checks and the README's figures. */
+  getStats(): Promise<GraphStats>;
+
+  /** Version (content hash) of the dataset the store holds. */
+  getDatasetVersion(): Promise<string>;
+
+  /** Releases connections and timers. */
+  close(): Promise<void>;
+}
+
+/** Creates a store holding exactly `dataset`; the contract suite is written against this. */
+export type StoreFactory = (dataset: Dataset) => Promise<GraphStore>;

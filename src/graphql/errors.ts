@@ -1,0 +1,62 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, isEnumType } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError, ErrorCode } from '../domain';
+
+const ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum/;
+const ENUM_VARIABLE = /Variable "\$(\w+)" got invalid value "?([^";]*)"?(?: at "[^"]*")?; Value "([^"]*)" does not exist in "(\w+)" enum/;
+
+/**
+ * Builds Apollo's `formatError`. It never throws: every error leaves with a code from ErrorCode
+ * (or Apollo's own parse/validation codes) and a message saying what was expected and what arrived.
+ * In production, errors the code did not anticipate are masked.
+ */
+export function createErrorFormatter(schema: GraphQLSchema, production: boolean) {
+  const enumValues = (name: string): string => {
+    const type = schema.getType(name);
+    return isEnumType(type) ? type.getValues().map((v) => v.name).join(', ') : name;
+  };
+
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      const original = unwrapResolverError(error);
+      if (original instanceof DomainError) {
+        return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted.extensions, production), code: original.code, ...original.details } };
+      }
+      if (original instanceof ArgumentValidationError) {
+        const messages = original.extensions.validationErrors
+          ?.flatMap((e) => Object.values(e.constraints ?? {}))
+          .filter(Boolean);
+        return {
+          ...formatted,
+          message: messages?.length ? messages.join('; ') : formatted.message,
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        };
+      }
+      const enumMatch = ENUM_VALUE.exec(formatted.message);
+      if (enumMatch) {
+        const variable = ENUM_VARIABLE.exec(formatted.message);
+        const where = variable ? `$${variable[1]}` : (formatted.path?.join('.') ?? 'argument');
+        return {
+          ...formatted,
+          message: `${where}: expected one of ${enumValues(enumMatch[2])} (${enumMatch[2]}), received ${JSON.stringify(enumMatch[1])}`,
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        };
+      }
+      const code = formatted.extensions?.code;
+      if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !(original instanceof GraphQLError)) {
+        return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+      return { ...formatted, extensions: withoutStack(formatted.extensions, production) };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+  };
+}
+
+function withoutStack(extensions: GraphQLFormattedError['extensions'], production: boolean): Record<string, unknown> {
+  if (!extensions) return {};
+  if (!production) return { ...extensions };
+  const { stacktrace: _stacktrace, ...rest } = extensions as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,23 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { PartialDateScalar } from '../scalars';
+
+@InputType({ description: 'Narrows an entity list. All given criteria must hold.' })
+export class EntityFilter {
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only entities that ADDRESS one of these topics or any narrower topic (e.g. `illicit-drugs` includes `fentanyl`).',
+  })
+  addresses?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only entities with a relationship of any type, in either direction, to one of these entities.' })
+  relatedTo?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only entities of these subtypes (e.g. `COUNTRY`, `FRAMEWORK`, `ELECTION`).' })
+  types?: string[] | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Only entities with a date (signed, launched, happened …) on or after this date.' })
+  from?: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Only entities with a date on or before this date.' })
+  to?: string | null;
+}

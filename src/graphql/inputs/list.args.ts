@@ -1,0 +1,16 @@
+import { ArgsType, Field } from 'type-graphql';
+import { NodeKind } from '../../domain';
+import { EntityFilter } from './entity-filter.input';
+import { PageArgs } from './page.args';
+
+@ArgsType()
+export class TypedListArgs extends PageArgs {
+  @Field(() => EntityFilter, { nullable: true, description: 'Criteria the entities must meet.' })
+  filter?: EntityFilter | null;
+}
+
+@ArgsType()
+export class EntitiesArgs extends TypedListArgs {
+  @Field(() => [NodeKind], { nullable: true, description: 'Only these kinds; all kinds when absent.' })
+  kinds?: NodeKind[] | null;
+}

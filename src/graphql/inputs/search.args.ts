@@ -1,0 +1,20 @@
+import { Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { NodeKind } from '../../domain';
+import { MAX_PAGE_SIZE, between } from './page.args';
+
+@ArgsType()
+export class SearchArgs {
+  @Field(() => String, { description: 'Words to look for in names, aliases and descriptions. Accents and case are ignored and small typos tolerated.' })
+  @MinLength(1, { message: (a) => `query: expected at least 1 character, received ${JSON.stringify(a.value)}` })
+  @MaxLength(200, { message: (a) => `query: expected at most 200 characters, received ${String(a.value).length}` })
+  query!: string;
+
+  @Field(() => [NodeKind], { nullable: true, description: 'Only these kinds; all kinds when absent.' })
+  kinds?: NodeKind[] | null;
+
+  @Field(() => Int, { defaultValue: 10, description: `How many results (1 to ${MAX_PAGE_SIZE}).` })
+  @Min(1, { message: between(1, MAX_PAGE_SIZE) })
+  @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
+  first!: number;
+}

@@ -1,0 +1,21 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { RelationshipsArgs } from '../inputs/relationships.args';
+import { Entity, Relationship } from '../types/entity.interface';
+import type { EntityView, RelationshipView } from '../views';
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @FieldResolver(() => [Relationship], {
+    description:
+      'Every edge touching this entity, filtered by type, direction and the kind at the other end; each with its validity dates, note, sources and the entity at the other end.',
+  })
+  relationships(@Root() entity: EntityView, @Args(() => RelationshipsArgs) args: RelationshipsArgs, @Ctx() ctx: Context): Promise<RelationshipView[]> {
+    return ctx.loaders.relationships.load({
+      nodeId: entity.id,
+      direction: args.direction,
+      types: args.types ?? [],
+      kinds: args.kinds ?? [],
+    });
+  }
+}

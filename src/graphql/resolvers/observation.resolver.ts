@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ENTITY_DIMENSIONS } from '../../domain';
+import type { Context } from '../context';
+import { Entity } from '../types/entity.interface';
+import { Metric } from '../types/kinds.types';
+import { Dimension, Observation } from '../types/observation.type';
+import type { EntityView } from '../views';
+
+@Resolver(() => Observation)
+export class ObservationResolver {
+  @FieldResolver(() => Metric, { description: 'The metric this is a value of.' })
+  async metric(@Root() o: { metricId: string }, @Ctx() ctx: Context): Promise<EntityView> {
+    return (await ctx.loaders.node.load(o.metricId))!;
+  }
+}
+
+@Resolver(() => Dimension)
+export class DimensionResolver {
+  @FieldResolver(() => Entity, { nullable: true, description: 'The entity the value names, for entity dimensions (state, country, partner, party, region).' })
+  entity(@Root() d: { key: string; value: string }, @Ctx() ctx: Context): Promise<EntityView | null> | null {
+    return ENTITY_DIMENSIONS.has(d.key) ? ctx.loaders.node.load(d.value) : null;
+  }
+}

@@ -1,0 +1,134 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { BadInputError, NODE_KINDS, NodeKind, SUBTYPES, parsePartialDate, type NodeFilter } from '../../domain';
+import type { Context } from '../context';
+import { EntitiesArgs, TypedListArgs } from '../inputs/list.args';
+import type { EntityFilter } from '../inputs/entity-filter.input';
+import { SearchArgs } from '../inputs/search.args';
+import { startOffset, toConnection } from '../pagination';
+import {
+  ActorConnection,
+  AgreementConnection,
+  DialogueConnection,
+  EntityConnection,
+  EventConnection,
+  MetricConnection,
+  PolicyConnection,
+  SourceConnection,
+  TopicConnection,
+} from '../types/connections';
+import { DatasetInfo } from '../types/dataset.type';
+import { Entity } from '../types/entity.interface';
+import { SearchResult } from '../types/search-result.type';
+import { entityView, type EntityView } from '../views';
+
+/** Checks that every id in a filter names an entity (of `kind`, when given). */
+async function checkIds(ctx: Context, argument: string, ids: readonly string[], kind?: NodeKind): Promise<void> {
+  const found = await ctx.loaders.node.loadMany(ids);
+  found.forEach((node, i) => {
+    if (node === null || node instanceof Error || (kind && node.kind !== kind)) {
+      throw new BadInputError(argument, kind ? `the id of a ${kind}` : 'the id of an entity', ids[i]);
+    }
+  });
+}
+
+async function toNodeFilter(ctx: Context, kinds: readonly NodeKind[], filter: EntityFilter | null | undefined): Promise<NodeFilter | undefined> {
+  if (!filter) return undefined;
+  if (filter.addresses?.length) await checkIds(ctx, 'filter.addresses', filter.addresses, NodeKind.Topic);
+  if (filter.relatedTo?.length) await checkIds(ctx, 'filter.relatedTo', filter.relatedTo);
+  if (filter.types?.length) {
+    const allowed = [...new Set((kinds.length ? kinds : NODE_KINDS).flatMap((k) => SUBTYPES[k] ?? []))];
+    const bad = filter.types.find((t) => !allowed.includes(t));
+    if (bad !== undefined) throw new BadInputError('filter.types', `one of ${allowed.join(', ')}`, bad);
+  }
+  const from = filter.from ? parsePartialDate(filter.from)!.start : undefined;
+  const to = filter.to ? parsePartialDate(filter.to)!.end : undefined;
+  if (from && to && to < from) throw new BadInputError('filter.to', `a date on or after filter.from (${filter.from})`, filter.to);
+  return {
+    addresses: filter.addresses ?? undefined,
+    relatedTo: filter.relatedTo ?? undefined,
+    types: filter.types ?? undefined,
+    from,
+    to,
+  };
+}
+
+async function list(ctx: Context, kinds: readonly NodeKind[], args: TypedListArgs) {
+  const offset = startOffset(args.after);
+  const filter = await toNodeFilter(ctx, kinds, args.filter);
+  const page = await ctx.store.findNodes({ kinds, filter, offset, limit: args.first });
+  return toConnection(page.nodes.map(entityView), offset, page.totalCount);
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Entity, { nullable: true, description: 'One entity by id, of any kind; null when no entity has that id.' })
+  entity(@Arg('id', () => ID, { description: 'The entity id, e.g. `usmca`.' }) id: string, @Ctx() ctx: Context): Promise<EntityView | null> {
+    return ctx.loaders.node.load(id);
+  }
+
+  @Query(() => EntityConnection, { description: 'Entities of any kind, ordered by name, filtered and paged.' })
+  entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: Context) {
+    return list(ctx, args.kinds ?? [], args);
+  }
+
+  @Query(() => ActorConnection, { description: 'Countries, people, bodies, organizations, parties, networks, regions and states.' })
+  actors(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Actor], args);
+  }
+
+  @Query(() => PolicyConnection, { description: 'Programs, initiatives, strategies, frameworks, reforms, laws, plans, projects, provisions and goals.' })
+  policies(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Policy], args);
+  }
+
+  @Query(() => AgreementConnection, { description: 'Agreements between governments (NAFTA, the USMCA …).' })
+  agreements(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Agreement], args);
+  }
+
+  @Query(() => DialogueConnection, { description: 'Standing bilateral and trilateral dialogues (HLSD, HLED, NALS …). Try `filter: { addresses: "fentanyl" }`.' })
+  dialogues(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Dialogue], args);
+  }
+
+  @Query(() => EventConnection, { description: 'Dated events: elections, summits, visits, arrests, signings, entries into force …' })
+  events(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Event], args);
+  }
+
+  @Query(() => TopicConnection, { description: 'Topics, arranged by BROADER edges into a hierarchy.' })
+  topics(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Topic], args);
+  }
+
+  @Query(() => MetricConnection, { description: 'Indicators with observations over time.' })
+  metrics(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Metric], args);
+  }
+
+  @Query(() => SourceConnection, { description: 'Publications the briefing deck credits, and the deck itself.' })
+  sources(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
+    return list(ctx, [NodeKind.Source], args);
+  }
+
+  @Query(() => [SearchResult], {
+    description: 'Full-text search over names, aliases (English and Spanish) and descriptions. Accents and case are ignored, small typos tolerated; best match first.',
+  })
+  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context): Promise<Array<{ score: number; entity: EntityView }>> {
+    const text = args.query.trim();
+    if (text === '') throw new BadInputError('query', 'at least one word', args.query);
+    const hits = await ctx.store.search({ text, kinds: args.kinds ?? [], limit: args.first });
+    return hits.map((h) => ({ score: Math.round(h.score * 1000) / 1000, entity: entityView(h.node) }));
+  }
+
+  @Query(() => DatasetInfo, { description: 'The dataset being served: its version (cite it) and its size.' })
+  async dataset(@Ctx() ctx: Context) {
+    const [version, stats] = await Promise.all([ctx.store.getDatasetVersion(), ctx.store.getStats()]);
+    return {
+      version,
+      nodes: NODE_KINDS.map((kind) => ({ kind, count: stats.nodesByKind[kind] ?? 0 })),
+      relationships: stats.relationships,
+      observations: stats.observations,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import './enums';
+import { CitationResolver } from './resolvers/citation.resolver';
+import { EntityResolver } from './resolvers/entity.resolver';
+import { MetricResolver } from './resolvers/metric.resolver';
+import { DimensionResolver, ObservationResolver } from './resolvers/observation.resolver';
+import { QueryResolver } from './resolvers/query.resolver';
+import { relationResolvers } from './resolvers/relation-fields';
+import { TopicResolver } from './resolvers/topic.resolver';
+import { Actor, Agreement, Dialogue, Event, Metric, Policy, Source, Topic } from './types/kinds.types';
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the executable schema once per process (type-graphql metadata is global). */
+export function createSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [
+      QueryResolver,
+      EntityResolver,
+      CitationResolver,
+      TopicResolver,
+      MetricResolver,
+      ObservationResolver,
+      DimensionResolver,
+      ...relationResolvers(),
+    ] as unknown as [Function, ...Function[]],
+    orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],
+    validate: { forbidUnknownValues: false },
+  });
+  return cached;
+}

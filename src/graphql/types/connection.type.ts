@@ -1,0 +1,47 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a Relay connection type `<Name>Connection` with `<Name>Edge` for a node type. */
+export function Connection<T extends object>(name: string, nodeType: ClassType<T> | (abstract new () => T)) {
+  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  class EdgeClass {
+    @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The entity.' })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} entities (Relay connection).` })
+  class ConnectionClass {
+    @Field(() => [EdgeClass], { description: 'The entities of this page with their cursors.' })
+    edges!: EdgeClass[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many entities match the filter in all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}

@@ -1,0 +1,26 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { NodeKind } from '../../domain';
+
+@ObjectType({ description: 'How many entities of one kind the graph holds.' })
+export class KindCount {
+  @Field(() => NodeKind, { description: 'The kind.' })
+  kind!: NodeKind;
+
+  @Field(() => Int, { description: 'How many entities of that kind.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'The dataset being served: its version and size.' })
+export class DatasetInfo {
+  @Field(() => String, { description: 'Content hash of the seed files; cite it to pin the data you used.' })
+  version!: string;
+
+  @Field(() => [KindCount], { description: 'Entities per kind.' })
+  nodes!: KindCount[];
+
+  @Field(() => Int, { description: 'Number of relationships.' })
+  relationships!: number;
+
+  @Field(() => Int, { description: 'Number of metric observations.' })
+  observations!: number;
+}

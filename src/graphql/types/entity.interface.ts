@@ -1,0 +1,76 @@
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { EdgeType, NodeKind, type GraphNode } from '../../domain';
+import { RelationshipDirection } from '../enums';
+import { PartialDateScalar } from '../scalars';
+
+// Entity, Citation and Relationship refer to each other, so they live in one module; the
+// per-kind types import this one and nothing imports them back (no import cycle).
+
+@ObjectType({ description: 'A pointer to the publication that states a fact and the deck slide that cites it.' })
+export class Citation {
+  /** Resolved to `source` by the citation resolver. */
+  sourceId!: string;
+
+  @Field(() => Int, { description: 'The slide of the briefing deck that cites it (1-based).' })
+  slide!: number;
+}
+
+@InterfaceType('Entity', {
+  description:
+    'A node of the knowledge graph: an actor, policy, agreement, dialogue, event, topic, metric or source. Every entity has a stable id, a name, aliases in both languages and the sources that state it.',
+  resolveType: (value: GraphNode) => value.kind,
+})
+export abstract class Entity {
+  @Field(() => ID, { description: 'Stable, human-readable id (e.g. `usmca`, `hlsd`, `amlo`).' })
+  id!: string;
+
+  @Field(() => NodeKind, { description: 'The kind of node; also the GraphQL type name.' })
+  kind!: NodeKind;
+
+  @Field(() => String, { description: 'Preferred name.' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other names: acronyms, Spanish and English forms, spellings without accents.' })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: 'A sentence or two on what this is.' })
+  description!: string | null;
+
+  @Field(() => [Citation], { description: 'Where the graph got this entity: publication and slide.' })
+  sources!: Citation[];
+}
+
+@ObjectType({ description: 'An edge of the graph, seen from one of its ends.' })
+export class Relationship {
+  @Field(() => ID, { description: 'Stable id of the edge: `from:TYPE:to`, with `@validFrom` when dated.' })
+  id!: string;
+
+  @Field(() => EdgeType, { description: 'The relationship type, read `from <type> to`.' })
+  type!: EdgeType;
+
+  @Field(() => RelationshipDirection, {
+    description: "OUT when the entity you read this from is the edge's `from`; IN when it is the `to`.",
+  })
+  direction!: RelationshipDirection;
+
+  @Field(() => Entity, { description: 'The entity at the other end of the edge.' })
+  node!: GraphNode;
+
+  @Field(() => ID, { description: 'Id of the entity the edge starts at.' })
+  from!: string;
+
+  @Field(() => ID, { description: 'Id of the entity the edge ends at.' })
+  to!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'First day the relationship held, when the sources give one.' })
+  validFrom!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Last day the relationship held, when it has ended.' })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
+  note!: string | null;
+
+  @Field(() => [Citation], { description: 'Where the graph got this relationship: publication and slide.' })
+  sources!: Citation[];
+}

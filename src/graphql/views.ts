@@ -1,0 +1,59 @@
+import { NodeKind, UNIT_LABELS, parsePeriod, type GraphNode, type Observation, type RelationshipHit } from '../domain';
+import { PeriodKind, RelationshipDirection } from './enums';
+
+/** A node as GraphQL reads it: the domain node with its dates (and a Source's title) as fields. */
+export type EntityView = GraphNode & Record<string, unknown>;
+
+const views = new WeakMap<GraphNode, EntityView>();
+
+/** Flattens `dates` into fields once per node object (stores hand out the same objects repeatedly). */
+export function entityView(node: GraphNode): EntityView {
+  let view = views.get(node);
+  if (!view) {
+    view = { ...node, ...node.dates };
+    if (node.kind === NodeKind.Source) {
+      view.title = node.name;
+      view.slides = [...new Set(node.sources.map((c) => c.slide))].sort((a, b) => a - b);
+    }
+    views.set(node, view);
+  }
+  return view;
+}
+
+export interface RelationshipView {
+  id: string;
+  type: string;
+  direction: RelationshipDirection;
+  node: EntityView;
+  from: string;
+  to: string;
+  validFrom: string | null;
+  validTo: string | null;
+  note: string | null;
+  sources: RelationshipHit['relationship']['sources'];
+}
+
+export function relationshipView(hit: RelationshipHit): RelationshipView {
+  const r = hit.relationship;
+  return {
+    id: r.id,
+    type: r.type,
+    direction: hit.direction === 'OUT' ? RelationshipDirection.OUT : RelationshipDirection.IN,
+    node: entityView(hit.other),
+    from: r.from,
+    to: r.to,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    note: r.note,
+    sources: r.sources,
+  };
+}
+
+export function observationView(o: Observation): Record<string, unknown> {
+  return {
+    ...o,
+    unitLabel: UNIT_LABELS[o.unit],
+    periodKind: (parsePeriod(o.period)?.kind ?? 'RANGE') as PeriodKind,
+    dimensions: Object.entries(o.dimensions).map(([key, value]) => ({ key, value })),
+  };
+}

@@ -1,0 +1,213 @@
+import MiniSearch from 'minisearch';
+import {
+  EdgeType,
+  foldText,
+  overlaps,
+  parsePartialDate,
+  sortKey,
+  type Dataset,
+  type Direction,
+  type GraphNode,
+  type GraphStats,
+  type GraphStore,
+  type NodeFilter,
+  type NodePage,
+  type NodeQuery,
+  type Observation,
+  type ObservationQuery,
+  type Relationship,
+  type RelationshipHit,
+  type RelationshipQuery,
+  type SearchHit,
+  type SearchQuery,
+} from '../../domain';
+
+interface SearchDoc {
+  id: string;
+  name: string;
+  aliases: string;
+  description: string;
+}
+
+type Adjacency = Map<string, Map<EdgeType, Relationship[]>>;
+
+/** Tokens are words; hyphens and slashes split them, so "T-MEC" searches "t" and "mec". */
+const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
+
+/**
+ * The embedded store: the whole graph in memory with indexes by id, by kind (pre-sorted for
+ * paging), adjacency per edge type and direction, observations per metric, and a MiniSearch
+ * full-text index. Immutable after construction, so concurrent requests need no locking.
+ */
+export class MemoryStore implements GraphStore {
+  readonly name = 'memory';
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly sorted: GraphNode[];
+  private readonly out: Adjacency = new Map();
+  private readonly in: Adjacency = new Map();
+  private readonly observations = new Map<string, Observation[]>();
+  private readonly index: MiniSearch<SearchDoc>;
+  private readonly version: string;
+
+  constructor(dataset: Dataset) {
+    this.version = dataset.version;
+    for (const node of dataset.nodes) this.nodes.set(node.id, node);
+    this.sorted = [...dataset.nodes].sort(compareNodes);
+    for (const rel of dataset.relationships) {
+      addEdge(this.out, rel.from, rel);
+      addEdge(this.in, rel.to, rel);
+    }
+    for (const obs of dataset.observations) {
+      const list = this.observations.get(obs.metricId) ?? [];
+      list.push(obs);
+      this.observations.set(obs.metricId, list);
+    }
+    for (const list of this.observations.values()) list.sort(compareObservations);
+
+    this.index = new MiniSearch<SearchDoc>({
+      fields: ['name', 'aliases', 'description'],
+      tokenize: (text) => text.split(TOKEN_SEPARATOR).filter(Boolean),
+      processTerm: (term) => foldText(term),
+      searchOptions: {
+        boost: { name: 3, aliases: 3, description: 0.5 },
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
+        prefix: (term) => term.length >= 3,
+        combineWith: 'OR',
+      },
+    });
+    this.index.addAll(
+      dataset.nodes.map((n) => ({ id: n.id, name: n.name, aliases: n.aliases.join(' | '), description: n.description ?? '' })),
+    );
+  }
+
+  async getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => this.nodes.get(id) ?? null);
+  }
+
+  async getRelationships(queries: readonly RelationshipQuery[]): Promise<RelationshipHit[][]> {
+    return queries.map((q) => {
+      const hits: RelationshipHit[] = [];
+      const collect = (adjacency: Adjacency, direction: Direction): void => {
+        const byType = adjacency.get(q.nodeId);
+        if (!byType) return;
+        const types = q.types && q.types.length > 0 ? q.types : [...byType.keys()];
+        for (const type of types) {
+          for (const rel of byType.get(type) ?? []) {
+            const other = this.nodes.get(direction === 'OUT' ? rel.to : rel.from)!;
+            if (q.kinds && q.kinds.length > 0 && !q.kinds.includes(other.kind)) continue;
+            hits.push({ relationship: rel, direction, other });
+          }
+        }
+      };
+      if (q.direction !== 'IN') collect(this.out, 'OUT');
+      if (q.direction !== 'OUT') collect(this.in, 'IN');
+      return hits.sort(compareHits);
+    });
+  }
+
+  async findNodes(query: NodeQuery): Promise<NodePage> {
+    const matches = this.sorted.filter((n) => (!query.kinds || query.kinds.length === 0 || query.kinds.includes(n.kind)) && this.matches(n, query.filter));
+    return { nodes: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
+    return this.index
+      .search(query.text, kinds ? { filter: (r) => kinds.has(this.nodes.get(r.id)!.kind) } : undefined)
+      .slice(0, query.limit)
+      .map((r) => ({ node: this.nodes.get(r.id)!, score: r.score }));
+  }
+
+  async getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]> {
+    return queries.map((q) =>
+      (this.observations.get(q.metricId) ?? []).filter(
+        (o) =>
+          overlaps(o.periodStart, o.periodEnd, q.from ?? null, q.to ?? null) &&
+          Object.entries(q.dimensions ?? {}).every(([k, v]) => o.dimensions[k] === v),
+      ),
+    );
+  }
+
+  async getStats(): Promise<GraphStats> {
+    const nodesByKind: Record<string, number> = {};
+    for (const n of this.nodes.values()) nodesByKind[n.kind] = (nodesByKind[n.kind] ?? 0) + 1;
+    let relationships = 0;
+    for (const byType of this.out.values()) for (const list of byType.values()) relationships += list.length;
+    let observations = 0;
+    for (const list of this.observations.values()) observations += list.length;
+    return { nodesByKind, relationships, observations };
+  }
+
+  async getDatasetVersion(): Promise<string> {
+    return this.version;
+  }
+
+  async close(): Promise<void> {}
+
+  private matches(node: GraphNode, filter: NodeFilter | undefined): boolean {
+    if (!filter) return true;
+    if (filter.types && filter.types.length > 0 && (node.type === null || !filter.types.includes(node.type))) return false;
+    if (filter.addresses && filter.addresses.length > 0) {
+      const topics = this.withNarrower(filter.addresses);
+      const addressed = this.out.get(node.id)?.get(EdgeType.ADDRESSES) ?? [];
+      if (!addressed.some((r) => topics.has(r.to))) return false;
+    }
+    if (filter.relatedTo && filter.relatedTo.length > 0) {
+      const wanted = new Set(filter.relatedTo);
+      const touches = (adj: Adjacency, end: 'from' | 'to'): boolean =>
+        [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((r) => wanted.has(r[end])));
+      if (!touches(this.out, 'to') && !touches(this.in, 'from')) return false;
+    }
+    if (filter.from !== undefined || filter.to !== undefined) {
+      const dated = Object.values(node.dates).some((text) => {
+        const d = parsePartialDate(text!)!;
+        return overlaps(d.start, d.end, filter.from ?? null, filter.to ?? null);
+      });
+      if (!dated) return false;
+    }
+    return true;
+  }
+
+  /** The given topics and every topic below them in the BROADER hierarchy. */
+  private withNarrower(topicIds: readonly string[]): Set<string> {
+    const seen = new Set<string>(topicIds);
+    const queue = [...topicIds];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      for (const rel of this.in.get(id)?.get(EdgeType.BROADER) ?? []) {
+        if (!seen.has(rel.from)) {
+          seen.add(rel.from);
+          queue.push(rel.from);
+        }
+      }
+    }
+    return seen;
+  }
+}
+
+function addEdge(adjacency: Adjacency, key: string, rel: Relationship): void {
+  let byType = adjacency.get(key);
+  if (!byType) adjacency.set(key, (byType = new Map()));
+  const list = byType.get(rel.type) ?? [];
+  list.push(rel);
+  byType.set(rel.type, list);
+}
+
+export function compareNodes(a: GraphNode, b: GraphNode): number {
+  const ka = sortKey(a.name);
+  const kb = sortKey(b.name);
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Edges in a stable order: type, then direction, then the other end's sort key, then edge id. */
+function compareHits(a: RelationshipHit, b: RelationshipHit): number {
+  if (a.relationship.type !== b.relationship.type) return a.relationship.type < b.relationship.type ? -1 : 1;
+  if (a.direction !== b.direction) return a.direction === 'OUT' ? -1 : 1;
+  return compareNodes(a.other, b.other) || (a.relationship.id < b.relationship.id ? -1 : a.relationship.id > b.relationship.id ? 1 : 0);
+}
+
+function compareObservations(a: Observation, b: Observation): number {
+  if (a.periodStart !== b.periodStart) return a.periodStart < b.periodStart ? -1 : 1;
+  if (a.periodEnd !== b.periodEnd) return a.periodEnd < b.periodEnd ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
