@@ -28,6 +28,13 @@ export function createSchema(): Promise<GraphQLSchema> {
     ] as unknown as [Function, ...Function[]],
     orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],
     validate: { forbidUnknownValues: false },
+  }).then((schema) => {
+    // type-graphql has no option for the root type's description; Sandbox shows it first.
+    Object.assign(schema.getQueryType()!, {
+      description:
+        'usmx-graph: actors, policies, agreements, dialogues, events, topics, metrics and their sources in U.S.–Mexico relations. Start with `search`, `entity(id:)` or a typed list such as `dialogues(filter: { addresses: "fentanyl" })`.',
+    });
+    return schema;
   });
   return cached;
 }

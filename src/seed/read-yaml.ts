@@ -6,7 +6,10 @@ export interface SeedItem {
   readonly file: string;
   readonly line: number;
   readonly value: Record<string, unknown>;
-  /** Line of a field's value, or of the item when the field is absent. */
+  /**
+   * Line of a field's value, or of the item when the field is absent. A dotted path names an
+   * entry inside a mapping or list field (`dates.inForce`, `sources.1`) and falls back to the field.
+   */
   lineOf(field: string): number;
 }
 
@@ -25,8 +28,11 @@ export function readSeedFile(file: string, text: string, issues: SeedIssue[]): S
   const result: SeedFile = { nodes: [], edges: [], observations: [] };
   const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
 
+  const sourceLines = text.split(/\r?\n/);
   for (const error of doc.errors) {
-    issues.push({ file, line: lineAt(error.pos[0]), message: `YAML syntax: ${error.message.split('\n')[0]}` });
+    const line = lineAt(error.pos[0]);
+    const at = sourceLines[line - 1]?.trim();
+    issues.push({ file, line, message: `YAML syntax: ${error.message.split('\n')[0]}${at ? ` in ${JSON.stringify(at)}` : ''}` });
   }
   if (doc.errors.length > 0) return result;
   if (doc.contents === null) return result;
@@ -63,15 +69,23 @@ export function readSeedFile(file: string, text: string, issues: SeedIssue[]): S
 
 function toSeedItem(file: string, line: number, map: YAMLMap, lineAt: (offset: number | undefined) => number): SeedItem {
   const lines = new Map<string, number>();
+  const keyOf = (node: unknown): string => String((node as YamlNode | null)?.toJSON?.() ?? node);
   for (const pair of map.items) {
-    const key = String((pair.key as YamlNode | null)?.toJSON?.() ?? pair.key);
+    const key = keyOf(pair.key);
     const valueNode = (pair.value ?? pair.key) as YamlNode | null;
     lines.set(key, lineAt(valueNode?.range?.[0]));
+    if (isMap(pair.value)) {
+      for (const child of pair.value.items) {
+        lines.set(`${key}.${keyOf(child.key)}`, lineAt(((child.value ?? child.key) as YamlNode | null)?.range?.[0]));
+      }
+    } else if (isSeq(pair.value)) {
+      pair.value.items.forEach((child, i) => lines.set(`${key}.${i}`, lineAt((child as YamlNode | null)?.range?.[0])));
+    }
   }
   return {
     file,
     line,
     value: map.toJSON() as Record<string, unknown>,
-    lineOf: (field) => lines.get(field) ?? line,
+    lineOf: (field) => lines.get(field) ?? lines.get(field.split('.')[0]) ?? line,
   };
 }

@@ -67,18 +67,18 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
     rawCitations.push({ item, owner: node.id, raw: item.value.sources });
   }
 
-  const citations = (item: SeedItem, raw: unknown): Citation[] => readCitations(item, raw, nodes, report);
+  const citations = (item: SeedItem, owner: string): Citation[] => readCitations(item, owner, item.value.sources, nodes, report);
 
   const finalNodes: GraphNode[] = [];
   for (const { item, value } of nodes.values()) {
-    finalNodes.push({ ...value, sources: citations(item, item.value.sources) });
+    finalNodes.push({ ...value, sources: citations(item, `node ${value.id}`) });
   }
 
   const relationships = new Map<string, Located<Relationship>>();
   for (const item of files.flatMap((f) => f.edges)) {
     const rel = readEdge(item, nodes, report);
     if (!rel) continue;
-    const sources = citations(item, item.value.sources);
+    const sources = citations(item, `${rel.type} edge ${rel.from} -> ${rel.to}`);
     const previous = relationships.get(rel.id);
     if (previous) {
       report(item, null, `duplicate edge ${rel.from} -${rel.type}-> ${rel.to}${rel.validFrom ? ` from ${rel.validFrom}` : ''}: already defined at ${previous.item.file}:${previous.item.line}`);
@@ -91,7 +91,7 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
   for (const item of files.flatMap((f) => f.observations)) {
     const obs = readObservation(item, nodes, report);
     if (!obs) continue;
-    const sources = citations(item, item.value.sources);
+    const sources = citations(item, `observation of ${obs.metricId}`);
     const previous = observations.get(obs.id);
     if (previous) {
       report(item, null, `duplicate observation ${obs.id}: already defined at ${previous.item.file}:${previous.item.line}`);
@@ -189,10 +189,10 @@ function readNode(item: SeedItem, report: Report): GraphNode | null {
       const allowed = DATE_ROLES_BY_KIND[kind];
       for (const [role, raw] of Object.entries(v.dates)) {
         if (!(allowed as readonly string[]).includes(role)) {
-          report(item, 'dates', `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
+          report(item, `dates.${role}`, `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
           continue;
         }
-        const text = readDate(item, 'dates', raw, report);
+        const text = readDate(item, `dates.${role}`, raw, report);
         if (text) dates[role as DateRole] = text;
       }
     }
@@ -232,25 +232,27 @@ function readNode(item: SeedItem, report: Report): GraphNode | null {
   };
 }
 
-function readCitations(item: SeedItem, raw: unknown, nodes: ReadonlyMap<string, Located<GraphNode>>, report: Report): Citation[] {
+/** `owner` says whose citations these are ("node mexico"), so a missing list names its item. */
+function readCitations(item: SeedItem, owner: string, raw: unknown, nodes: ReadonlyMap<string, Located<GraphNode>>, report: Report): Citation[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    report(item, 'sources', `sources: expected at least one citation "<sourceId>#<slide>", received ${describeValue(raw)}`);
+    report(item, 'sources', `${owner}: sources: expected at least one citation "<sourceId>#<slide>", received ${describeValue(raw)}`);
     return [];
   }
   const result: Citation[] = [];
-  for (const entry of raw) {
+  raw.forEach((entry: unknown, i) => {
+    const at = `sources.${i}`;
     const m = typeof entry === 'string' ? CITATION.exec(entry) : null;
     if (!m) {
-      report(item, 'sources', `sources: expected a citation "<sourceId>#<slide>" such as "ustr-2018#36", received ${describeValue(entry)}`);
-      continue;
+      report(item, at, `${owner}: sources: expected a citation "<sourceId>#<slide>" such as "ustr-2018#36", received ${describeValue(entry)}`);
+      return;
     }
     const slide = Number(m[2]);
     const target = nodes.get(m[1]);
-    if (!target) report(item, 'sources', `sources: citation ${JSON.stringify(entry)} names unknown source ${JSON.stringify(m[1])}`);
-    else if (target.value.kind !== NodeKind.Source) report(item, 'sources', `sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.value.kind}, not a Source`);
-    else if (slide < 1) report(item, 'sources', `sources: citation ${JSON.stringify(entry)}: slide numbers start at 1`);
+    if (!target) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names unknown source ${JSON.stringify(m[1])}`);
+    else if (target.value.kind !== NodeKind.Source) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.value.kind}, not a Source`);
+    else if (slide < 1) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: slide numbers start at 1`);
     else result.push({ sourceId: m[1], slide });
-  }
+  });
   return result;
 }
 
@@ -324,12 +326,12 @@ function readObservation(item: SeedItem, nodes: ReadonlyMap<string, Located<Grap
     } else {
       for (const [key, raw] of Object.entries(v.dimensions)) {
         if (typeof raw !== 'string') {
-          report(item, 'dimensions', `observation of ${metric.value.id}: dimension ${key}: expected a string, received ${describeValue(raw)}`);
+          report(item, `dimensions.${key}`, `observation of ${metric.value.id}: dimension ${key}: expected a string, received ${describeValue(raw)}`);
           ok = false;
           continue;
         }
         if (ENTITY_DIMENSIONS.has(key) && nodes.get(raw)?.value.kind !== NodeKind.Actor) {
-          report(item, 'dimensions', `observation of ${metric.value.id}: dimension ${key} names ${JSON.stringify(raw)}, expected the id of an Actor`);
+          report(item, `dimensions.${key}`, `observation of ${metric.value.id}: dimension ${key} names ${JSON.stringify(raw)}, expected the id of an Actor`);
           ok = false;
           continue;
         }

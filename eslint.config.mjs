@@ -1,0 +1,41 @@
+// Lint: typescript-eslint's recommended rules, plus the import direction of ARCHITECTURE.md
+// (server → graphql → domain ← store; seed → domain; main wires them) enforced, not hoped for.
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/neo4j/target/**', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src/domain', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'domain imports nothing else in src'),
+            zone('./src/config.ts', ['./src/domain', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'config imports nothing in src'),
+            zone('./src/seed', ['./src/config.ts', './src/main.ts', './src/store', './src/graphql', './src/server'], 'seed may import only domain'),
+            zone('./src/store', ['./src/config.ts', './src/main.ts', './src/seed', './src/graphql', './src/server'], 'store may import only domain'),
+            zone('./src/graphql', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/server'], 'graphql may import only domain'),
+            zone('./src/server', ['./src/main.ts', './src/seed', './src/store', './src/domain'], 'server may import only graphql and config'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,70 @@
+import { MemoryStore } from '../../src/store/memory';
+import { countingStore } from '../helpers/counting-store';
+import { seedDataset } from '../helpers/dataset';
+import { startTestServer, type TestServer } from '../helpers/graphql';
+
+/** Collects every `id` in a result, to count the entities a query touched. */
+function ids(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => ids(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'id' && typeof v === 'string') into.add(v);
+      else ids(v, into);
+    }
+  }
+  return into;
+}
+
+describe('store round trips per request (memory store)', () => {
+  const counting = countingStore(new MemoryStore(seedDataset()));
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(counting.store);
+  });
+  afterAll(() => server.close());
+  beforeEach(() => counting.reset());
+
+  it('costs one store call per nesting level for a depth-3 query over 20+ entities', async () => {
+    const result = await server.execute(`{
+      actors(first: 40) {                     # level 1: one findNodes
+        edges { node { id
+          partyTo { id                        # level 2: one getRelationships for all 40 actors
+            ... on Agreement { parties { id } replaces { id } }   # level 3: one more, both fields together
+            ... on Dialogue { addresses { id } }
+          }
+        } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(ids(result.data).size).toBeGreaterThanOrEqual(20);
+    expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships']);
+    expect(counting.calls[1].keys).toBe(40);
+  });
+
+  it('batches sibling fields and interface fields of one level into one call', async () => {
+    const result = await server.execute(`{
+      topics(first: 30) { edges { node { id
+        broader { id }
+        narrower { id narrower { id } }
+        addressedBy { id }
+        measuredBy { id observations { value } }
+        relationships(direction: IN) { type node { id } }
+      } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(ids(result.data).size).toBeGreaterThanOrEqual(20);
+    // level 1: topics; level 2: all relationship fields of 30 topics; level 3: narrower-of-narrower
+    // and the metrics' observations, each a different store method but the same level.
+    expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships', 'getObservations']);
+  });
+
+  it('loads citations of a whole level in one getNodesByIds', async () => {
+    const result = await server.execute(`{
+      dialogues(first: 10) { edges { node { id sources { slide source { id } } addresses { id sources { source { id } } } } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    // level 1: dialogues; level 2: their citations' sources and their topics (two store methods,
+    // one call each, issued together); level 3: the topics' citations' sources.
+    expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'getNodesByIds', 'getNodesByIds', 'getRelationships']);
+  });
+});

@@ -1,0 +1,56 @@
+import type { ApolloServer } from '@apollo/server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { loadConfig, type Config } from '../../src/config';
+import type { GraphStore } from '../../src/domain';
+import { createContext, type Context } from '../../src/graphql/context';
+import { createSchema } from '../../src/graphql/schema';
+import { createApp } from '../../src/server/app';
+
+export interface GraphQLResult {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestServer {
+  readonly apollo: ApolloServer<Context>;
+  readonly url: string;
+  /** Runs an operation in-process through Apollo (formatError, plugins included). */
+  execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResult>;
+  /** Runs an operation over HTTP POST against the listening server. */
+  post(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResult>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP app on a free loopback port over `store`. */
+export async function startTestServer(store: GraphStore, overrides: Partial<Config> = {}): Promise<TestServer> {
+  const config = loadConfig({}, { host: '127.0.0.1', port: 0, ...overrides });
+  const schema = await createSchema();
+  const app = await createApp(schema, store, config);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    apollo: app.apollo,
+    url,
+    async execute(query, variables, operationName) {
+      const response = await app.apollo.executeOperation({ query, variables, operationName }, { contextValue: createContext(store) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as GraphQLResult;
+    },
+    async post(query, variables, operationName) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      return (await res.json()) as GraphQLResult;
+    },
+    async close() {
+      await app.apollo.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
