@@ -47,6 +47,34 @@ export const UNIT_LABELS: Readonly<Record<Unit, string>> = {
 
 export const UNITS: readonly Unit[] = Object.values(Unit);
 
+/**
+ * Units of one family measure the same quantity at different scales and convert exactly
+ * (USD_MILLION to USD_BILLION, THOUSAND to COUNT). A metric's observations stay in one family,
+ * so a series never mixes, say, a count with a percentage.
+ */
+export const UNIT_SCALE: Readonly<Record<Unit, { family: string; factor: number }>> = {
+  USD: { family: 'usd', factor: 1 },
+  USD_MILLION: { family: 'usd', factor: 1e6 },
+  USD_BILLION: { family: 'usd', factor: 1e9 },
+  USD_TRILLION: { family: 'usd', factor: 1e12 },
+  USD_PER_HOUR: { family: 'usd-per-hour', factor: 1 },
+  USD_PER_DAY: { family: 'usd-per-day', factor: 1 },
+  USD_PER_PERSON: { family: 'usd-per-person', factor: 1 },
+  USD_PER_MINUTE: { family: 'usd-per-minute', factor: 1 },
+  PERCENT: { family: 'percent', factor: 1 },
+  PERCENT_OF_GDP: { family: 'percent-of-gdp', factor: 1 },
+  COUNT: { family: 'count', factor: 1 },
+  THOUSAND: { family: 'count', factor: 1e3 },
+  MILLION: { family: 'count', factor: 1e6 },
+  RANK: { family: 'rank', factor: 1 },
+  PER_100K: { family: 'per-100k', factor: 1 },
+  SCORE: { family: 'score', factor: 1 },
+  KM: { family: 'length', factor: 1000 },
+  MILE: { family: 'length', factor: 1609.344 },
+  YEAR: { family: 'year', factor: 1 },
+  RATIO: { family: 'ratio', factor: 1 },
+};
+
 /** How a stated number relates to the true value ("over 5 million", "aims to", "expected"). */
 export enum Qualifier {
   APPROXIMATE = 'APPROXIMATE',

@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../domain';
 
 const ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum/;
+const SCALAR_VALUE = /(PartialDate|Period): expected /;
 const ENUM_VARIABLE = /Variable "\$(\w+)" got invalid value "?([^";]*)"?(?: at "[^"]*")?; Value "([^"]*)" does not exist in "(\w+)" enum/;
 
 /**
@@ -42,6 +43,10 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
           message: `${where}: expected one of ${enumValues(enumMatch[2])} (${enumMatch[2]}), received ${JSON.stringify(enumMatch[1])}`,
           extensions: { code: ErrorCode.BAD_USER_INPUT },
         };
+      }
+      if (SCALAR_VALUE.test(formatted.message)) {
+        // A literal our scalars refused is bad input, not a malformed document.
+        return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
       }
       const code = formatted.extensions?.code;
       if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !(original instanceof GraphQLError)) {

@@ -9,6 +9,7 @@ import {
   SUBTYPES,
   SUBTYPE_REQUIRED,
   UNITS,
+  UNIT_SCALE,
   describeValue,
   isEdgeAllowed,
   parsePartialDate,
@@ -54,7 +55,6 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
 
   // Pass 1: nodes, without their citations (which may point at sources defined later).
   const nodes = new Map<string, Located<GraphNode>>();
-  const rawCitations: Array<{ item: SeedItem; owner: string; raw: unknown }> = [];
   for (const item of files.flatMap((f) => f.nodes)) {
     const node = readNode(item, report);
     if (!node) continue;
@@ -64,7 +64,6 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
       continue;
     }
     nodes.set(node.id, { item, value: node });
-    rawCitations.push({ item, owner: node.id, raw: item.value.sources });
   }
 
   const citations = (item: SeedItem, owner: string): Citation[] => readCitations(item, owner, item.value.sources, nodes, report);
@@ -310,6 +309,10 @@ function readObservation(item: SeedItem, nodes: ReadonlyMap<string, Located<Grap
   const unit = v.unit ?? metric.value.unit;
   if (!(UNITS as readonly unknown[]).includes(unit)) {
     report(item, 'unit', `observation of ${metric.value.id}: unknown unit ${describeValue(unit)}: expected one of ${UNITS.join(', ')}`);
+    ok = false;
+  } else if (metric.value.unit && UNIT_SCALE[unit as Unit].family !== UNIT_SCALE[metric.value.unit].family) {
+    const family = UNITS.filter((u) => UNIT_SCALE[u].family === UNIT_SCALE[metric.value.unit!].family);
+    report(item, 'unit', `observation of ${metric.value.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.value.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`);
     ok = false;
   }
   const periodText = dateText(v.period);

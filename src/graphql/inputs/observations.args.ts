@@ -1,13 +1,13 @@
 import { ArgsType, Field } from 'type-graphql';
-import { PartialDateScalar } from '../scalars';
+import { PeriodScalar } from '../scalars';
 import { DimensionFilter } from './dimension-filter.input';
 
 @ArgsType()
 export class ObservationsArgs {
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Only observations whose period ends on or after this date.' })
+  @Field(() => PeriodScalar, { nullable: true, description: 'Only observations whose period ends on or after the start of this period (`2019`, `FY2019`, `2021-10` …).' })
   from?: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Only observations whose period starts on or before this date.' })
+  @Field(() => PeriodScalar, { nullable: true, description: 'Only observations whose period starts on or before the end of this period.' })
   to?: string | null;
 
   @Field(() => [DimensionFilter], { nullable: true, description: 'Only observations with these dimension values (e.g. `{ key: "state", value: "texas" }`).' })

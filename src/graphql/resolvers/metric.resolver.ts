@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { parsePartialDate } from '../../domain';
+import { BadInputError, parsePeriod } from '../../domain';
 import type { Context } from '../context';
 import { ObservationsArgs } from '../inputs/observations.args';
 import { Metric } from '../types/kinds.types';
@@ -13,12 +13,10 @@ export class MetricResolver {
   })
   async observations(@Root() metric: EntityView, @Args(() => ObservationsArgs) args: ObservationsArgs, @Ctx() ctx: Context) {
     const dimensions = Object.fromEntries((args.dimensions ?? []).map((d) => [d.key, d.value]));
-    const list = await ctx.loaders.observations.load({
-      metricId: metric.id,
-      from: args.from ? parsePartialDate(args.from)!.start : undefined,
-      to: args.to ? parsePartialDate(args.to)!.end : undefined,
-      dimensions,
-    });
+    const from = args.from ? parsePeriod(args.from)!.start : undefined;
+    const to = args.to ? parsePeriod(args.to)!.end : undefined;
+    if (from && to && to < from) throw new BadInputError('to', `a period ending on or after from (${args.from})`, args.to);
+    const list = await ctx.loaders.observations.load({ metricId: metric.id, from, to, dimensions });
     return list.map(observationView);
   }
 }

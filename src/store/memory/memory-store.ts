@@ -27,6 +27,15 @@ interface SearchDoc {
   name: string;
   aliases: string;
   description: string;
+  /** The name and each alias as one compact token ("T-MEC" → "tmec"), for exact-name hits. */
+  keys: string;
+}
+
+const NAME_SEPARATOR = ' | ';
+
+/** One token for a whole name: folded, with spaces and punctuation removed. */
+function compact(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 type Adjacency = Map<string, Map<EdgeType, Relationship[]>>;
@@ -65,18 +74,31 @@ export class MemoryStore implements GraphStore {
     for (const list of this.observations.values()) list.sort(compareObservations);
 
     this.index = new MiniSearch<SearchDoc>({
-      fields: ['name', 'aliases', 'description'],
-      tokenize: (text) => text.split(TOKEN_SEPARATOR).filter(Boolean),
+      fields: ['name', 'aliases', 'description', 'keys'],
+      // Indexing: `keys` holds whole names; other fields are words. Querying (no field name):
+      // the words, plus the whole query as one compact token so an exact name or alias wins.
+      tokenize: (text, field) => {
+        if (field === 'keys') return text.split(NAME_SEPARATOR).map(compact).filter(Boolean);
+        const words = text.split(TOKEN_SEPARATOR).filter(Boolean);
+        if (field === undefined && words.length > 1) words.push(compact(text));
+        return words;
+      },
       processTerm: (term) => foldText(term),
       searchOptions: {
-        boost: { name: 3, aliases: 3, description: 0.5 },
+        boost: { name: 3, aliases: 3, description: 0.5, keys: 6 },
         fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
         prefix: (term) => term.length >= 3,
         combineWith: 'OR',
       },
     });
     this.index.addAll(
-      dataset.nodes.map((n) => ({ id: n.id, name: n.name, aliases: n.aliases.join(' | '), description: n.description ?? '' })),
+      dataset.nodes.map((n) => ({
+        id: n.id,
+        name: n.name,
+        aliases: n.aliases.join(NAME_SEPARATOR),
+        description: n.description ?? '',
+        keys: [n.name, ...n.aliases].join(NAME_SEPARATOR),
+      })),
     );
   }
 
