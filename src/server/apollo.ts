@@ -24,6 +24,9 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, datase
   return new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // main.ts owns shutdown (drain HTTP, stop Apollo, close the store), so Apollo must not
+    // handle SIGTERM itself and re-raise it.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createErrorFormatter(schema, config.production),
     plugins: [
