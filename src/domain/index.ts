@@ -6,3 +6,4 @@ export * from './model';
 export * from './errors';
 export * from './store';
 export * from './text';
+export * from './order';

@@ -1,10 +1,12 @@
 import MiniSearch from 'minisearch';
 import {
   EdgeType,
+  compareHits,
+  compareNodes,
+  compareObservations,
   foldText,
   overlaps,
   parsePartialDate,
-  sortKey,
   type Dataset,
   type Direction,
   type GraphNode,
@@ -213,23 +215,4 @@ function addEdge(adjacency: Adjacency, key: string, rel: Relationship): void {
   const list = byType.get(rel.type) ?? [];
   list.push(rel);
   byType.set(rel.type, list);
-}
-
-export function compareNodes(a: GraphNode, b: GraphNode): number {
-  const ka = sortKey(a.name);
-  const kb = sortKey(b.name);
-  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Edges in a stable order: type, then direction, then the other end's sort key, then edge id. */
-function compareHits(a: RelationshipHit, b: RelationshipHit): number {
-  if (a.relationship.type !== b.relationship.type) return a.relationship.type < b.relationship.type ? -1 : 1;
-  if (a.direction !== b.direction) return a.direction === 'OUT' ? -1 : 1;
-  return compareNodes(a.other, b.other) || (a.relationship.id < b.relationship.id ? -1 : a.relationship.id > b.relationship.id ? 1 : 0);
-}
-
-function compareObservations(a: Observation, b: Observation): number {
-  if (a.periodStart !== b.periodStart) return a.periodStart < b.periodStart ? -1 : 1;
-  if (a.periodEnd !== b.periodEnd) return a.periodEnd < b.periodEnd ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
