@@ -6,6 +6,7 @@ import { MemoryStore } from '../src/store/memory';
 import { loadSeeds } from '../src/seed';
 import { startTestServer } from '../test/helpers/graphql';
 void (async () => {
+  try {
   const store = new MemoryStore(loadSeeds('seeds'));
   const s = await startTestServer(store);
   const src = readFileSync('schema/examples.graphql', 'utf8');
@@ -17,4 +18,8 @@ void (async () => {
     console.log(JSON.stringify(r.errors ? r.errors.map((e) => e.message) : r.data, null, process.argv[2] ? 2 : 0).slice(0, process.argv[2] ? undefined : 1200));
   }
   await s.close();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 })();

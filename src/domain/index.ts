@@ -7,3 +7,4 @@ export * from './errors';
 export * from './store';
 export * from './text';
 export * from './order';
+export * from './search';

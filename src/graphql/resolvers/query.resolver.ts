@@ -118,7 +118,7 @@ export class QueryResolver {
     const text = args.query.trim();
     if (text === '') throw new BadInputError('query', 'at least one word', args.query);
     const hits = await ctx.store.search({ text, kinds: args.kinds ?? [], limit: args.first });
-    return hits.map((h) => ({ score: Math.round(h.score * 1000) / 1000, entity: entityView(h.node) }));
+    return hits.map((h) => ({ score: h.score, entity: entityView(h.node) }));
   }
 
   @Query(() => DatasetInfo, { description: 'The dataset being served: its version (cite it) and its size.' })

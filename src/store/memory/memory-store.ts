@@ -4,6 +4,9 @@ import {
   compareHits,
   compareNodes,
   compareObservations,
+  rankSearchHits,
+  searchCandidates,
+  allowedTypos,
   foldText,
   overlaps,
   parsePartialDate,
@@ -88,7 +91,7 @@ export class MemoryStore implements GraphStore {
       processTerm: (term) => foldText(term),
       searchOptions: {
         boost: { name: 3, aliases: 3, description: 0.5, keys: 6 },
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
+        fuzzy: (term) => allowedTypos(term),
         prefix: (term) => term.length >= 3,
         combineWith: 'OR',
       },
@@ -136,10 +139,11 @@ export class MemoryStore implements GraphStore {
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
-    return this.index
+    const candidates = this.index
       .search(query.text, kinds ? { filter: (r) => kinds.has(this.nodes.get(r.id)!.kind) } : undefined)
-      .slice(0, query.limit)
-      .map((r) => ({ node: this.nodes.get(r.id)!, score: r.score }));
+      .slice(0, searchCandidates(query.limit))
+      .map((r) => this.nodes.get(r.id)!);
+    return rankSearchHits(query.text, candidates, query.limit);
   }
 
   async getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]> {
