@@ -7,5 +7,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   setupFiles: ['reflect-metadata'],
+  // A real Neo4j for the *.int.test.ts suites (test/neo4j/README.md): started unless NEO4J_URI is set.
+  globalSetup: '<rootDir>/test/neo4j/global-setup.ts',
+  globalTeardown: '<rootDir>/test/neo4j/global-teardown.ts',
   testTimeout: 30000,
 };

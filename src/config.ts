@@ -8,6 +8,8 @@ export interface Neo4jConfig {
   readonly username: string;
   readonly password: string;
   readonly database: string | undefined;
+  /** Transaction timeout for every statement. */
+  readonly timeoutMs: number;
 }
 
 export interface Config {
@@ -59,6 +61,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       username: env.NEO4J_USERNAME ?? 'neo4j',
       password: env.NEO4J_PASSWORD ?? '',
       database: env.NEO4J_DATABASE || undefined,
+      timeoutMs: integer(env, 'NEO4J_TIMEOUT_MS', 10_000, 100, 600_000),
     };
   }
   return Object.freeze({

@@ -1,19 +1,31 @@
 /* Composition root: config → seeds → store → schema → HTTP server. */
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Dataset, GraphStore } from './domain';
 import { createSchema } from './graphql/schema';
 import { SeedValidationError, loadSeeds } from './seed';
 import { createApp } from './server/app';
 import { MemoryStore } from './store/memory';
+import { Neo4jConnectError, connectNeo4jStore } from './store/neo4j';
+
+/** The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`). */
+async function openStore(config: Config, dataset: Dataset): Promise<GraphStore> {
+  if (!config.neo4j) return new MemoryStore(dataset);
+  const store = await connectNeo4jStore(config.neo4j);
+  const version = await store.getDatasetVersion();
+  if (version !== dataset.version) {
+    console.warn(
+      `usmx-graph: Neo4j at ${config.neo4j.uri} holds dataset ${version}, the seeds are ${dataset.version}; run \`npm run seed\` to update it`,
+    );
+  }
+  return store;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataset = loadSeeds(config.seedsDir);
-  if (config.neo4j) {
-    throw new ConfigError('NEO4J_URI', 'unset (the Neo4j store is not available in this build yet)', config.neo4j.uri);
-  }
-  const store = new MemoryStore(dataset);
+  const store = await openStore(config, dataset);
   const schema = await createSchema();
   const { express, apollo } = await createApp(schema, store, config);
   const server: Server = await new Promise((resolve, reject) => {
@@ -22,25 +34,27 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const stats = await store.getStats();
+  const entities = Object.values(stats.nodesByKind).reduce((a, b) => a + b, 0);
   console.log(
-    `usmx-graph ready: ${dataset.nodes.length} entities, ${dataset.relationships.length} relationships, ${dataset.observations.length} observations (dataset ${dataset.version}, ${store.name} store)`,
+    `usmx-graph ready: ${entities} entities, ${stats.relationships} relationships, ${stats.observations} observations (dataset ${await store.getDatasetVersion()}, ${store.name} store)`,
   );
   console.log(`GraphQL and Apollo Sandbox at http://localhost:${port}/`);
 
   const shutdown = (signal: string): void => {
     console.log(`${signal}: shutting down`);
     server.close();
-    void apollo.stop().then(() => store.close()).then(() => process.exit(0));
+    void apollo
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedValidationError || error instanceof ConfigError) {
-    console.error(`usmx-graph cannot start: ${error.message}`);
-  } else {
-    console.error('usmx-graph cannot start:', error instanceof Error ? error.message : error);
-  }
+  const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError;
+  console.error(`usmx-graph cannot start: ${known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message}`);
   process.exit(1);
 });

@@ -1,0 +1,19 @@
+// A page of entities ordered by folded name then id, with the total that match.
+// $topics already holds the requested topics; narrower ones are followed here via BROADER.
+MATCH (n:Entity)
+WHERE (size($kinds) = 0 OR n.kind IN $kinds)
+  AND (size($types) = 0 OR n.type IN $types)
+  AND (size($topics) = 0 OR EXISTS {
+        MATCH (n)-[:ADDRESSES]->(:Topic)-[:BROADER*0..]->(t:Topic)
+        WHERE t.id IN $topics
+      })
+  AND (size($relatedTo) = 0 OR EXISTS {
+        MATCH (n)--(other:Entity)
+        WHERE other.id IN $relatedTo
+      })
+  AND (($from IS NULL AND $to IS NULL) OR any(i IN range(0, size(n.dateStarts) - 1)
+        WHERE ($to IS NULL OR n.dateStarts[i] <= $to) AND ($from IS NULL OR n.dateEnds[i] >= $from)))
+WITH n
+ORDER BY n.sortKey, n.id
+WITH collect(n) AS matches
+RETURN size(matches) AS totalCount, matches[$offset..($offset + $limit)] AS page

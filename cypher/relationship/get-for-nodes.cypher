@@ -1,0 +1,19 @@
+// For each query { nodeId, direction, types, kinds }, the node's edges with the entity at the
+// other end. One row per edge, tagged with the query's index; the caller orders them.
+UNWIND range(0, size($queries) - 1) AS i
+WITH i, $queries[i] AS q
+MATCH (n:Entity {id: q.nodeId})
+CALL (n, q) {
+  MATCH (n)-[r]->(other:Entity)
+  WHERE q.direction <> 'IN'
+    AND (size(q.types) = 0 OR type(r) IN q.types)
+    AND (size(q.kinds) = 0 OR other.kind IN q.kinds)
+  RETURN r, other, 'OUT' AS direction
+  UNION ALL
+  MATCH (n)<-[r]-(other:Entity)
+  WHERE q.direction <> 'OUT'
+    AND (size(q.types) = 0 OR type(r) IN q.types)
+    AND (size(q.kinds) = 0 OR other.kind IN q.kinds)
+  RETURN r, other, 'IN' AS direction
+}
+RETURN i, type(r) AS type, properties(r) AS rel, startNode(r).id AS from, endNode(r).id AS to, direction, other

@@ -1,0 +1,3 @@
+// Metric observations.
+MATCH (o:Observation)
+RETURN count(o) AS count

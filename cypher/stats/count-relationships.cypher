@@ -1,0 +1,3 @@
+// Relationships between entities (observation links excluded).
+MATCH (:Entity)-[r]->(:Entity)
+RETURN count(r) AS count

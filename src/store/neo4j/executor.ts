@@ -1,0 +1,87 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { DomainError, ErrorCode, StoreUnavailableError } from '../../domain';
+import { STATEMENTS, loadStatements, type StatementName } from './statements';
+
+export interface ExecutorOptions {
+  readonly database?: string;
+  /** Transaction timeout; Neo4j aborts a statement that runs longer. */
+  readonly timeoutMs: number;
+  /** Where the server is, for error messages. */
+  readonly uri: string;
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * The one place Neo4j I/O happens: picks read or write transactions (so a cluster can route reads
+ * to followers), sets the timeout and transaction metadata, and maps driver errors to domain
+ * errors. Statements come only from `cypher/` files, with parameters only.
+ */
+export class Neo4jExecutor {
+  private readonly statements: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {
+    const all = loadStatements();
+    const missing = STATEMENTS.filter((name) => !all.has(name));
+    if (missing.length > 0) throw new Error(`cypher/: missing statement files ${missing.map((m) => `${m}.cypher`).join(', ')}`);
+    this.statements = all;
+  }
+
+  read<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
+    return this.run<R>(name, params, 'READ');
+  }
+
+  write<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
+    return this.run<R>(name, params, 'WRITE');
+  }
+
+  /** Auto-commit transaction, for statements that manage their own (`CALL { } IN TRANSACTIONS`, schema). */
+  async autoCommit(text: string, params: Record<string, unknown> = {}, label = 'statement'): Promise<QueryResult> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.run(text, params, { metadata: { app: 'usmx-graph', statement: label } });
+    } catch (error) {
+      throw this.mapError(error, label);
+    } finally {
+      await session.close();
+    }
+  }
+
+  statement(name: StatementName): string {
+    return this.statements.get(name)!;
+  }
+
+  private async run<R extends RecordShape>(name: StatementName, params: Record<string, unknown>, mode: 'READ' | 'WRITE'): Promise<QueryResult<R>> {
+    const text = this.statement(name);
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: name } };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => tx.run<R>(text, params), config)
+        : await session.executeWrite((tx) => tx.run<R>(text, params), config);
+    } catch (error) {
+      throw this.mapError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Driver errors → domain errors; the message names the server and the statement, never the parameters. */
+  mapError(error: unknown, statement: string): Error {
+    const code = (error as { code?: string }).code ?? '';
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (UNAVAILABLE.has(code) || /ECONNREFUSED|ECONNRESET|connection.*(closed|refused)/i.test(message)) {
+      return new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable (${message})`);
+    }
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `Neo4j did not answer within ${this.options.timeoutMs} ms (${statement})`);
+    }
+    if (code.startsWith('Neo.ClientError.Security.')) {
+      return new StoreUnavailableError(`Neo4j at ${this.options.uri} refused the credentials (${code})`);
+    }
+    return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, `Neo4j statement ${statement} failed: ${code || message}`);
+  }
+}

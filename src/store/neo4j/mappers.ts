@@ -1,0 +1,139 @@
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import {
+  DATE_ROLES_BY_KIND,
+  parsePartialDate,
+  sortKey,
+  type Citation,
+  type DateRole,
+  type EdgeType,
+  type GraphNode,
+  type NodeKind,
+  type Observation,
+  type Qualifier,
+  type Relationship,
+  type Unit,
+} from '../../domain';
+
+// Conversion at the store boundary: domain objects ↔ Neo4j properties. No driver type
+// (Integer, Node, temporal values) leaves this file.
+
+type Props = Record<string, unknown>;
+
+function num(value: unknown): number {
+  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : (value as number);
+}
+
+function str(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+export function citationsToProperty(sources: readonly Citation[]): string[] {
+  return sources.map((c) => `${c.sourceId}#${c.slide}`);
+}
+
+export function citationsFromProperty(value: unknown): Citation[] {
+  return strings(value).map((text) => {
+    const at = text.lastIndexOf('#');
+    return { sourceId: text.slice(0, at), slide: Number(text.slice(at + 1)) };
+  });
+}
+
+/** Properties of an entity node, including what the indexes and filters need. */
+export function nodeToProperties(node: GraphNode): Props {
+  const roles = Object.entries(node.dates) as Array<[DateRole, string]>;
+  const dates = roles.map(([, text]) => parsePartialDate(text)!);
+  return {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    aliases: [...node.aliases],
+    aliasText: node.aliases.join(' | '),
+    description: node.description,
+    type: node.type,
+    unit: node.unit,
+    publisher: node.publisher,
+    year: node.year,
+    sources: citationsToProperty(node.sources),
+    sortKey: sortKey(node.name),
+    ...Object.fromEntries(roles),
+    dateStarts: dates.map((d) => d.start),
+    dateEnds: dates.map((d) => d.end),
+  };
+}
+
+export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
+  const p = ('properties' in node && 'labels' in node ? node.properties : node) as Props;
+  const kind = p.kind as NodeKind;
+  const dates: Partial<Record<DateRole, string>> = {};
+  for (const role of DATE_ROLES_BY_KIND[kind]) if (p[role] !== undefined && p[role] !== null) dates[role] = String(p[role]);
+  return {
+    id: String(p.id),
+    kind,
+    name: String(p.name),
+    aliases: strings(p.aliases),
+    description: str(p.description),
+    type: str(p.type),
+    dates,
+    unit: str(p.unit) as Unit | null,
+    publisher: str(p.publisher),
+    year: p.year === null || p.year === undefined ? null : num(p.year),
+    sources: citationsFromProperty(p.sources),
+  };
+}
+
+export function relationshipToProperties(rel: Relationship): Props {
+  return { id: rel.id, validFrom: rel.validFrom, validTo: rel.validTo, note: rel.note, sources: citationsToProperty(rel.sources) };
+}
+
+export function relationshipFromNeo4j(type: string, props: Props, from: string, to: string): Relationship {
+  return {
+    id: String(props.id),
+    type: type as EdgeType,
+    from,
+    to,
+    validFrom: str(props.validFrom),
+    validTo: str(props.validTo),
+    note: str(props.note),
+    sources: citationsFromProperty(props.sources),
+  };
+}
+
+export function observationToProperties(o: Observation): Props {
+  const keys = Object.keys(o.dimensions).sort();
+  return {
+    id: o.id,
+    metricId: o.metricId,
+    value: o.value,
+    unit: o.unit,
+    period: o.period,
+    periodStart: o.periodStart,
+    periodEnd: o.periodEnd,
+    qualifier: o.qualifier,
+    note: o.note,
+    sources: citationsToProperty(o.sources),
+    dimensionKeys: keys,
+    ...Object.fromEntries(keys.map((k) => [`dim_${k}`, o.dimensions[k]])),
+  };
+}
+
+export function observationFromNeo4j(p: Props): Observation {
+  const dimensions: Record<string, string> = {};
+  for (const key of strings(p.dimensionKeys)) dimensions[key] = String(p[`dim_${key}`]);
+  return {
+    id: String(p.id),
+    metricId: String(p.metricId),
+    value: num(p.value),
+    unit: p.unit as Unit,
+    period: String(p.period),
+    periodStart: String(p.periodStart),
+    periodEnd: String(p.periodEnd),
+    dimensions,
+    qualifier: str(p.qualifier) as Qualifier | null,
+    note: str(p.note),
+    sources: citationsFromProperty(p.sources),
+  };
+}

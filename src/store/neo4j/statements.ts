@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/** Where the Cypher lives: `cypher/` at the project root (the same from src/ and dist/). */
+export const CYPHER_DIR = resolve(__dirname, '../../../cypher');
+
+/** Every statement file under `dir`, keyed by path without extension: `node/get-by-ids`. */
+export function loadStatements(dir: string = CYPHER_DIR): ReadonlyMap<string, string> {
+  const statements = new Map<string, string>();
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.cypher')) statements.set(relative(dir, path).replace(/\.cypher$/, ''), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return statements;
+}
+
+/** The statement names the store uses; loading fails at startup if one is missing. */
+export const STATEMENTS = [
+  'node/get-by-ids',
+  'node/find',
+  'relationship/get-for-nodes',
+  'search/query',
+  'observation/get-for-metrics',
+  'stats/count-nodes',
+  'stats/count-relationships',
+  'stats/count-observations',
+  'stats/get-dataset-version',
+  'seed/merge-nodes',
+  'seed/merge-relationships',
+  'seed/merge-observations',
+  'seed/prune-nodes',
+  'seed/prune-relationships',
+  'seed/set-dataset-version',
+  'seed/delete-all',
+] as const;
+
+export type StatementName = (typeof STATEMENTS)[number];

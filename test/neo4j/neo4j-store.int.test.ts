@@ -1,0 +1,161 @@
+/**
+ * The Neo4j store against a real Neo4j: the store contract, every Cypher file through the real
+ * parser, idempotent seeding, identical answers to every example operation on both stores, and
+ * round trips per request. One file, so its suites run in order on the one shared database.
+ */
+import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { MemoryStore } from '../../src/store/memory';
+import { Neo4jStore, connectExecutor, loadStatements, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
+import { defineStoreContract } from '../store/contract';
+import { countingStore } from '../helpers/counting-store';
+import { seedDataset } from '../helpers/dataset';
+import { startTestServer, type TestServer } from '../helpers/graphql';
+import { describeNeo4j } from '../helpers/neo4j-target';
+import { exampleOperations } from '../graphql/examples';
+
+describeNeo4j('Neo4j store', (target) => {
+  defineStoreContract('neo4j', async (dataset) => {
+    const executor = await connectExecutor(target);
+    await writeDataset(executor, dataset, { reset: true });
+    return new Neo4jStore(executor);
+  });
+
+  describe('cypher/', () => {
+    let executor: Neo4jExecutor;
+    beforeAll(async () => {
+      executor = await connectExecutor(target);
+    });
+    afterAll(() => executor.driver.close());
+
+    const statements = [...loadStatements()];
+    const parameters: Record<string, unknown> = {
+      ids: ['a'],
+      queries: [{ nodeId: 'a', direction: 'BOTH', types: [], kinds: [], metricId: 'm', from: null, to: null, dimensions: {} }],
+      kinds: [],
+      types: [],
+      topics: [],
+      relatedTo: [],
+      from: null,
+      to: null,
+      offset: neo4j.int(0),
+      limit: neo4j.int(1),
+      query: 'x',
+      candidates: neo4j.int(1),
+      rows: [],
+      entityIds: [],
+      observationIds: [],
+      relationshipIds: [],
+      version: 'v',
+    };
+
+    it('holds one statement per file with $camelCase parameters only (nothing to fill in as text)', () => {
+      expect(statements.length).toBeGreaterThanOrEqual(20);
+      for (const [name, text] of statements) {
+        const code = text.replace(/\/\/.*$/gm, '');
+        expect([name, /\$\{|%s|\{\{/.test(code)]).toEqual([name, false]);
+        expect([name, (code.match(/\$[A-Za-z_]\w*/g) ?? []).filter((p) => !/^\$[a-z][a-zA-Z0-9]*$/.test(p))]).toEqual([name, []]);
+        expect([name, code.trim().split(/;\s*\n/).length]).toEqual([name, 1]);
+      }
+    });
+
+    it.each(statements.filter(([name]) => !name.startsWith('schema/')).map(([name, text]) => [name, text] as const))(
+      'EXPLAIN %s parses and plans on the real server',
+      async (_name, text) => {
+        const result = await executor.autoCommit(`EXPLAIN ${text}`, parameters, 'explain');
+        expect(result.summary.plan).toBeTruthy();
+      },
+    );
+
+    it('creates the schema idempotently (every statement in cypher/schema twice)', async () => {
+      for (let round = 0; round < 2; round++) {
+        for (const [name, text] of statements.filter(([n]) => n.startsWith('schema/'))) {
+          await expect(executor.autoCommit(text, {}, name)).resolves.toBeDefined();
+        }
+      }
+      const indexes = await executor.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['entity_search', 'entity_sort', 'observation_metric']));
+    });
+  });
+
+  describe('seeding', () => {
+    let executor: Neo4jExecutor;
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      executor = await connectExecutor(target);
+      store = new Neo4jStore(executor);
+    });
+    afterAll(() => store.close());
+
+    it('writes the seeds idempotently: twice gives the same counts, and matches the memory store', async () => {
+      const dataset = seedDataset();
+      await writeDataset(executor, dataset, { reset: true });
+      const first = await store.getStats();
+      await writeDataset(executor, dataset);
+      const second = await store.getStats();
+      expect(second).toEqual(first);
+      expect(first).toEqual(await new MemoryStore(dataset).getStats());
+      expect(await store.getDatasetVersion()).toBe(dataset.version);
+    });
+
+    it('removes what the seeds no longer hold', async () => {
+      const dataset = seedDataset();
+      const smaller = { ...dataset, version: 'smaller', observations: dataset.observations.slice(1), relationships: dataset.relationships.slice(1) };
+      await writeDataset(executor, smaller);
+      const stats = await store.getStats();
+      expect([stats.relationships, stats.observations]).toEqual([dataset.relationships.length - 1, dataset.observations.length - 1]);
+      await writeDataset(executor, dataset);
+      expect(await store.getStats()).toEqual(await new MemoryStore(dataset).getStats());
+    });
+  });
+
+  describe('every example operation gives identical JSON on both stores', () => {
+    let memory: TestServer;
+    let graph: TestServer;
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      const executor = await connectExecutor(target);
+      await writeDataset(executor, seedDataset());
+      store = new Neo4jStore(executor);
+      memory = await startTestServer(new MemoryStore(seedDataset()));
+      graph = await startTestServer(store);
+    });
+    afterAll(async () => {
+      await memory.close();
+      await graph.close();
+      await store.close();
+    });
+
+    it.each(exampleOperations().map((o) => [o.name, o] as const))('%s', async (name, op) => {
+      const [fromMemory, fromNeo4j] = await Promise.all([memory.post(op.document, undefined, name), graph.post(op.document, undefined, name)]);
+      expect(fromNeo4j.errors).toBeUndefined();
+      expect(fromNeo4j).toEqual(fromMemory);
+    });
+  });
+
+  describe('round trips per request on Neo4j', () => {
+    let server: TestServer;
+    let counting: ReturnType<typeof countingStore>;
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      store = new Neo4jStore(await connectExecutor(target));
+      counting = countingStore(store);
+      server = await startTestServer(counting.store);
+    });
+    afterAll(async () => {
+      await server.close();
+      await store.close();
+    });
+
+    it('runs one Cypher statement per nesting level for a depth-3 query over 20+ entities', async () => {
+      const query = readFileSync('test/graphql/depth3.graphql', 'utf8');
+      counting.reset();
+      const before = store.statementsRun;
+      const result = await server.execute(query);
+      expect(result.errors).toBeUndefined();
+      expect(JSON.stringify(result.data).match(/"id"/g)!.length).toBeGreaterThanOrEqual(20);
+      expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships']);
+      expect(store.statementsRun - before).toBe(3);
+    });
+  });
+});
