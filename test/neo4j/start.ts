@@ -18,7 +18,7 @@ const CDS_ARCHIVE = path.join(TARGET_DIR, 'launcher.jsa');
 const BUILD_LOCK = path.join(TARGET_DIR, '.build-lock');
 const READY_LINE = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
 
-/** Auth is disabled in the test server: these are accepted, as would be any others. */
+/** Auth is on in the test server: only these credentials are accepted (tests check a wrong password is refused). */
 export const TEST_NEO4J_USERNAME = 'neo4j';
 export const TEST_NEO4J_PASSWORD = 'usmx-test-password';
 
@@ -209,6 +209,8 @@ function spawnLauncher(options: { port: number; dataDir?: string }, extraJvmArgs
     '--port',
     String(options.port),
     ...(options.dataDir ? ['--data-dir', path.resolve(options.dataDir)] : []),
+    '--password',
+    TEST_NEO4J_PASSWORD,
   ];
   // stdin stays an open pipe: the launcher exits when it closes, i.e. when this process dies.
   const child = spawn(javaCommand(), args, { cwd: LAUNCHER_DIR, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -33,6 +33,7 @@ import org.neo4j.io.ByteUnit;
  * <ul>
  *   <li>{@code --port N}           Bolt port; 0 (default) = an ephemeral port chosen by the OS.
  *                                  Pass the previous port to restart "the same" server.</li>
+ *   <li>{@code --password PW}      turn auth on; user {@code neo4j} gets password PW (default: auth off).</li>
  *   <li>{@code --data-dir DIR}     keep the store (databases + transaction logs) in DIR instead
  *                                  of the throwaway temp dir, so it survives a stop/start; the
  *                                  launcher never deletes DIR (the caller owns it).</li>
@@ -56,8 +57,12 @@ public final class Launcher {
         long pagecacheMb = 64;
         boolean watchStdin = true;
         Path dataDir = null;
+        String password = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--password":
+                    password = args[++i];
+                    break;
                 case "--port":
                     port = Integer.parseInt(args[++i]);
                     break;
@@ -118,7 +123,7 @@ public final class Launcher {
                     .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                     .withConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                     .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
                     .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                     .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .withConfig(GraphDatabaseSettings.debug_log_enabled, false)
@@ -134,6 +139,22 @@ public final class Launcher {
             return;
         }
         holder[0] = neo4j;
+        if (password != null) {
+            // Embedded access to the system database bypasses auth: give the default user the
+            // test password, so that Bolt clients must present it (and a wrong one is refused).
+            try {
+                neo4j.databaseManagementService().database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                        java.util.Map.of("password", password));
+            } catch (RuntimeException e) {
+                // A kept --data-dir already has it: Neo4j refuses setting the same password again.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    System.err.println("neo4j-test-launcher: cannot set the test password");
+                    e.printStackTrace(System.err);
+                    System.exit(1); // Neo4j's threads would otherwise keep the JVM alive
+                }
+            }
+        }
 
         int boltPort = neo4j.boltURI().getPort();
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -1,12 +1,12 @@
 /*
- * `npm run seed [-- --reset]`: validates the seeds, then writes them into the Neo4j at
+ * `npm run seed [-- --reset]` (compiled: `node dist/seed-db.js`): validates the seeds, then writes them into the Neo4j at
  * NEO4J_URI idempotently (MERGE in UNWIND batches, a transaction per batch) and prints the
  * counts per kind. `--reset` empties the database first.
  */
-import { ConfigError, loadConfig } from '../src/config';
-import { NODE_KINDS } from '../src/domain';
-import { SeedValidationError, loadSeeds } from '../src/seed';
-import { Neo4jConnectError, Neo4jStore, connectExecutor, writeDataset } from '../src/store/neo4j';
+import { ConfigError, loadConfig } from './config';
+import { NODE_KINDS } from './domain';
+import { SeedValidationError, loadSeeds } from './seed';
+import { Neo4jConnectError, Neo4jStore, connectExecutor, writeDataset } from './store/neo4j';
 
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');

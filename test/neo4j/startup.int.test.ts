@@ -1,0 +1,80 @@
+/**
+ * Starting against a Neo4j that cannot be used: one clear line naming the URI and the cause,
+ * a non-zero exit, no stack dump. And NEO4J_URI really selects the Neo4j store.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { describeNeo4j } from '../helpers/neo4j-target';
+
+function run(env: Record<string, string>, onReady?: (url: string, stop: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /at (http:\/\/localhost:\d+\/)/.exec(stdout);
+      if (match && onReady) {
+        const ready = onReady;
+        onReady = undefined;
+        ready(match[1], () => child.kill('SIGTERM'));
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describeNeo4j('starting on Neo4j', (target) => {
+  it('refuses a wrong password with one line naming the URI', async () => {
+    const result = await run({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: 'not-the-password' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `usmx-graph cannot start: cannot reach Neo4j at ${target.uri}: authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)`,
+    );
+  });
+
+  it('refuses an unreachable host with one line naming the URI and the cause', async () => {
+    const uri = `bolt://127.0.0.1:${await closedPort()}`;
+    const result = await run({ NEO4J_URI: uri, NEO4J_PASSWORD: 'x' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(new RegExp(`^usmx-graph cannot start: cannot reach Neo4j at ${uri.replace(/[.:/]/g, '\\$&')}: no server answered \\(connect ECONNREFUSED [^)]+\\)$`));
+  });
+
+  it('refuses a malformed NEO4J_URI before connecting', async () => {
+    const result = await run({ NEO4J_URI: 'http://localhost:7474' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('usmx-graph cannot start: NEO4J_URI: expected a URI such as bolt://host:7687 or neo4j+s://host, received "http://localhost:7474"');
+  });
+
+  it('serves from Neo4j when NEO4J_URI is set', async () => {
+    let ready: unknown;
+    const result = await run({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password }, (url, stop) => {
+      void fetch(`${url}readyz`)
+        .then((r) => r.json())
+        .then((body) => {
+          ready = body;
+          stop();
+        });
+    });
+    expect(result.code).toBe(0);
+    expect(ready).toMatchObject({ status: 'ready', store: 'neo4j' });
+  });
+});
