@@ -11,4 +11,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/neo4j/global-setup.ts',
   globalTeardown: '<rootDir>/test/neo4j/global-teardown.ts',
   testTimeout: 30000,
+  // List every test, so a run shows the contract suite and the examples passing on both stores.
+  verbose: true,
 };

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# usmx-graph API image. Build stage: the README's `npm ci`, then `npm run build` (what
+# `npm start` runs first). Runtime stage: production dependencies only, non-root, then the
+# compiled `npm run seed` and `npm start` steps (test/docs/docker.test.ts keeps them in step).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY seeds ./seeds
+COPY cypher ./cypher
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Seed Neo4j idempotently (a no-op when it already holds this dataset's graph), then serve.
+CMD ["sh", "-c", "node dist/seed-db.js && node dist/main.js"]
