@@ -7,12 +7,14 @@ import { createSchema } from './graphql/schema';
 import { SeedValidationError, loadSeeds } from './seed';
 import { createApp } from './server/app';
 import { MemoryStore } from './store/memory';
-import { Neo4jConnectError, connectNeo4jStore } from './store/neo4j';
+import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 
 /** The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`). */
 async function openStore(config: Config, dataset: Dataset): Promise<GraphStore> {
   if (!config.neo4j) return new MemoryStore(dataset);
-  const store = await connectNeo4jStore(config.neo4j);
+  const executor = await connectExecutor(config.neo4j);
+  await ensureSchema(executor); // constraints and indexes from cypher/schema/, idempotent
+  const store = new Neo4jStore(executor);
   const version = await store.getDatasetVersion();
   if (version !== dataset.version) {
     console.warn(

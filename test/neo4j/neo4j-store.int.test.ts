@@ -3,6 +3,7 @@
  * parser, idempotent seeding, identical answers to every example operation on both stores, and
  * round trips per request. One file, so its suites run in order on the one shared database.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
@@ -97,6 +98,22 @@ describeNeo4j('Neo4j store', (target) => {
       expect(first).toEqual(await new MemoryStore(dataset).getStats());
       expect(await store.getDatasetVersion()).toBe(dataset.version);
     });
+
+    it('npm run seed: prints counts per kind, the same twice; --reset clears first', async () => {
+      const seed = (...args: string[]) =>
+        execFileSync(process.execPath, ['--import', 'tsx', 'src/seed-db.ts', ...args], {
+          env: { PATH: process.env.PATH ?? '', NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
+          encoding: 'utf8',
+        });
+      const counts = (output: string) => output.split('\n').slice(1).join('\n');
+      const first = seed('--reset');
+      expect(first).toMatch(/^seeded bolt:\/\/\S+ with dataset [0-9a-f]{16} \(after reset\) in \d+ ms$/m);
+      expect(first).toMatch(/^nodes: Actor \d+, Policy \d+, Agreement \d+, Dialogue \d+, Event \d+, Topic \d+, Metric \d+, Source \d+$/m);
+      const second = seed();
+      expect(counts(second)).toBe(counts(first));
+      const stats = await new MemoryStore(seedDataset()).getStats();
+      expect(first).toContain(`relationships: ${stats.relationships}, observations: ${stats.observations}`);
+    }, 60_000);
 
     it('removes what the seeds no longer hold', async () => {
       const dataset = seedDataset();
