@@ -11,6 +11,7 @@ WHERE (size($kinds) = 0 OR n.kind IN $kinds)
         MATCH (n)--(other:Entity)
         WHERE other.id IN $relatedTo
       })
+  AND ($validAt IS NULL OR ((n.validStart IS NULL OR n.validStart <= $validAt) AND (n.validEnd IS NULL OR $validAt <= n.validEnd)))
   AND (($from IS NULL AND $to IS NULL) OR any(i IN range(0, size(n.dateStarts) - 1)
         WHERE ($to IS NULL OR n.dateStarts[i] <= $to) AND ($from IS NULL OR n.dateEnds[i] >= $from)))
 WITH n

@@ -1,5 +1,6 @@
-// For each query { nodeId, direction, types, kinds }, the node's edges with the entity at the
-// other end. One row per edge, tagged with the query's index; the caller orders them.
+// For each query { nodeId, direction, types, kinds, validAt }, the node's edges with the entity
+// at the other end. One row per edge, tagged with the query's index; the caller orders them.
+// With validAt (an ISO day), only edges that held then, to entities that existed then.
 UNWIND range(0, size($queries) - 1) AS i
 WITH i, $queries[i] AS q
 MATCH (n:Entity {id: q.nodeId})
@@ -16,4 +17,8 @@ CALL (n, q) {
     AND (size(q.kinds) = 0 OR other.kind IN q.kinds)
   RETURN r, other, 'IN' AS direction
 }
+WITH i, q, r, other, direction
+WHERE q.validAt IS NULL
+   OR ((r.validStart IS NULL OR r.validStart <= q.validAt) AND (r.validEnd IS NULL OR q.validAt <= r.validEnd)
+       AND (other.validStart IS NULL OR other.validStart <= q.validAt) AND (other.validEnd IS NULL OR q.validAt <= other.validEnd))
 RETURN i, type(r) AS type, properties(r) AS rel, startNode(r).id AS from, endNode(r).id AS to, direction, other

@@ -8,3 +8,4 @@ export * from './store';
 export * from './text';
 export * from './order';
 export * from './search';
+export * from './validity';

@@ -13,6 +13,8 @@ export interface RelationshipQuery {
   readonly types?: readonly EdgeType[];
   /** Only edges whose other end is of these kinds; empty or absent means all. */
   readonly kinds?: readonly NodeKind[];
+  /** As of this ISO day: only edges that held then, to entities that existed then (see validity.ts). */
+  readonly validAt?: string;
 }
 
 /** An edge seen from one of its ends, with the node at the other end already loaded. */
@@ -34,6 +36,8 @@ export interface NodeFilter {
   /** Nodes with at least one date overlapping [from, to] (inclusive ISO days; either may be open). */
   readonly from?: string;
   readonly to?: string;
+  /** As of this ISO day: only entities whose lifetime includes it (see validity.ts). */
+  readonly validAt?: string;
 }
 
 export interface NodeQuery {

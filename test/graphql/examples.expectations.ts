@@ -156,4 +156,18 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(rels).toContainEqual(expect.objectContaining({ type: 'ESTABLISHED_BY', direction: 'IN', node: expect.objectContaining({ id: 'bicentennial-framework' }) }));
     for (const r of rels) expect(r.sources.length).toBeGreaterThan(0);
   },
+  TradeAgreementAsOf(d) {
+    const agreements = (list: Data[]) => list.filter((x) => x.kind === 'Agreement').map((x) => x.id);
+    expect(agreements(d.mexico2019.partyTo)).toEqual(['nafta']);
+    expect(agreements(d.mexico2021.partyTo)).toEqual(['usmca']);
+    expect(ids(nodes(d.inForce2019))).toEqual(['nafta']);
+    expect(ids(nodes(d.inForce2021))).toEqual(['usmca']);
+  },
+  SecurityFrameworkAsOf(d) {
+    expect(ids(nodes(d.in2019))).toContain('merida-initiative');
+    expect(ids(nodes(d.in2019))).not.toContain('bicentennial-framework');
+    expect(ids(nodes(d.in2022))).toContain('bicentennial-framework');
+    expect(ids(nodes(d.in2022))).not.toContain('merida-initiative');
+    expect(ids(d.hlsdOutcomes2021.outcomes)).toContain('bicentennial-framework');
+  },
 };

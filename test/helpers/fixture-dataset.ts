@@ -38,6 +38,8 @@ export const fixtureDataset: Dataset = {
     node('trade', NodeKind.Topic, 'Trade'),
     node('vote', NodeKind.Event, 'General election', { type: 'ELECTION', dates: { date: '2018-07-01' } }),
     node('crossings', NodeKind.Metric, 'Border crossings', { unit: Unit.COUNT }),
+    node('old-plan', NodeKind.Policy, 'Old Plan', { type: 'INITIATIVE', dates: { established: '2007' } }),
+    node('new-plan', NodeKind.Policy, 'New Plan', { type: 'FRAMEWORK', dates: { launched: '2021-10' } }),
   ],
   relationships: [
     edge('fent', EdgeType.BROADER, 'opioids'),
@@ -53,6 +55,9 @@ export const fixtureDataset: Dataset = {
     edge('mx', EdgeType.PARTICIPATED_IN, 'vote'),
     edge('texas', EdgeType.PART_OF, 'us'),
     edge('crossings', EdgeType.MEASURES, 'trade'),
+    edge('new-plan', EdgeType.REPLACES, 'old-plan', { validFrom: '2021-10' }),
+    edge('talks', EdgeType.IMPLEMENTS, 'new-plan'),
+    edge('talks', EdgeType.IMPLEMENTS, 'old-plan'),
   ],
   observations: [
     obs('crossings', 'FY2021', '2020-10-01', '2021-09-30', 30),

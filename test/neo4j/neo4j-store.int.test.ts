@@ -32,7 +32,8 @@ describeNeo4j('Neo4j store', (target) => {
     const statements = [...loadStatements()];
     const parameters: Record<string, unknown> = {
       ids: ['a'],
-      queries: [{ nodeId: 'a', direction: 'BOTH', types: [], kinds: [], metricId: 'm', from: null, to: null, dimensions: {} }],
+      queries: [{ nodeId: 'a', direction: 'BOTH', types: [], kinds: [], validAt: null, metricId: 'm', from: null, to: null, dimensions: {} }],
+      validAt: null,
       kinds: [],
       types: [],
       topics: [],

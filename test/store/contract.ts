@@ -93,7 +93,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
 
       it('filters by date range on any of a node\'s dates', async () => {
         const in2021 = await store.findNodes({ filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 });
-        expect(in2021.nodes.map((n) => n.id)).toEqual(['forum', 'talks']);
+        expect(in2021.nodes.map((n) => n.id)).toEqual(['forum', 'new-plan', 'talks']);
         const before2000 = await store.findNodes({ filter: { to: '1999-12-31' }, offset: 0, limit: 10 });
         expect(before2000.nodes.map((n) => n.id)).toEqual(['old-deal']);
       });
@@ -101,6 +101,41 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       it('answers an offset past the end with an empty page and the total', async () => {
         const page = await store.findNodes({ kinds: [NodeKind.Topic], offset: 50, limit: 10 });
         expect(page).toEqual({ nodes: [], totalCount: 4 });
+      });
+    });
+
+    describe('as of a date (validAt)', () => {
+      const partyTo = async (validAt: string) =>
+        (await store.getRelationships([{ nodeId: 'us', direction: 'OUT', types: [EdgeType.PARTY_TO], validAt }]))[0].map((h) => h.other.id);
+
+      it('keeps only edges that held then, to entities that existed then', async () => {
+        expect(await partyTo('2019-06-01')).toEqual(['old-deal']);
+        expect(await partyTo('2020-06-30')).toEqual(['old-deal']);
+        expect(await partyTo('2020-07-01')).toEqual(['new-deal']);
+        expect(await partyTo('2022-01-01')).toEqual(['new-deal', 'talks']);
+      });
+
+      it('lists entities alive at the date: an agreement from entry into force to its end', async () => {
+        const agreements = async (validAt: string) =>
+          (await store.findNodes({ kinds: [NodeKind.Agreement], filter: { validAt }, offset: 0, limit: 10 })).nodes.map((n) => n.id);
+        expect(await agreements('1992-01-01')).toEqual([]);
+        expect(await agreements('2019-06-01')).toEqual(['old-deal']);
+        expect(await agreements('2021-01-01')).toEqual(['new-deal']);
+      });
+
+      it('ends a replaced entity when its replacement takes effect', async () => {
+        const policies = async (validAt: string) =>
+          (await store.findNodes({ kinds: [NodeKind.Policy], filter: { validAt }, offset: 0, limit: 10 })).nodes.map((n) => n.id);
+        expect(await policies('2019-06-01')).toEqual(['old-plan']);
+        expect(await policies('2021-09-30')).toEqual(['old-plan']);
+        expect(await policies('2021-10-01')).toEqual(['new-plan']);
+        const [implemented] = await store.getRelationships([{ nodeId: 'talks', direction: 'OUT', types: [EdgeType.IMPLEMENTS], validAt: '2022-01-01' }]);
+        expect(implemented.map((h) => h.other.id)).toEqual(['new-plan']);
+      });
+
+      it('keeps undated entities (topics, metrics) at any date', async () => {
+        const topics = await store.findNodes({ kinds: [NodeKind.Topic], filter: { validAt: '1900-01-01' }, offset: 0, limit: 10 });
+        expect(topics.totalCount).toBe(4);
       });
     });
 
@@ -154,7 +189,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
 
     it('reports stats and the dataset version', async () => {
       const stats = await store.getStats();
-      expect(stats.nodesByKind).toEqual({ Source: 1, Actor: 4, Agreement: 2, Dialogue: 2, Topic: 4, Event: 1, Metric: 1 });
+      expect(stats.nodesByKind).toEqual({ Source: 1, Actor: 4, Agreement: 2, Dialogue: 2, Topic: 4, Event: 1, Metric: 1, Policy: 2 });
       expect(stats.relationships).toBe(fixtureDataset.relationships.length);
       expect(stats.observations).toBe(fixtureDataset.observations.length);
       expect(await store.getDatasetVersion()).toBe('fixture-1');

@@ -20,4 +20,11 @@ export class EntityFilter {
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'Only entities with a date on or before this date.' })
   to?: string | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description:
+      'As of this date: only entities that existed then — an agreement from its entry into force until it ended, a policy or dialogue from its start until it ended or was replaced, an event once it happened. Undated kinds (topics, metrics, sources) always pass. A year or month means its first day.',
+  })
+  validAt?: string | null;
 }

@@ -1,6 +1,11 @@
 import { ArgsType, Field } from 'type-graphql';
 import { EdgeType, NodeKind } from '../../domain';
 import { RelationshipDirection } from '../enums';
+import { PartialDateScalar } from '../scalars';
+
+/** Shared wording for every `validAt` argument. */
+export const VALID_AT_DESCRIPTION =
+  'As of this date: only relationships that held then, to entities that existed then (an agreement from its entry into force to its end, a policy until it was replaced …). A year or month means its first day.';
 
 @ArgsType()
 export class RelationshipsArgs {
@@ -12,4 +17,7 @@ export class RelationshipsArgs {
 
   @Field(() => [NodeKind], { nullable: true, description: 'Only edges whose other end is of these kinds.' })
   kinds?: NodeKind[] | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })
+  validAt?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { dayOf } from '../dates';
 import { RelationshipsArgs } from '../inputs/relationships.args';
 import { Entity, Relationship } from '../types/entity.interface';
 import type { EntityView, RelationshipView } from '../views';
@@ -16,6 +17,7 @@ export class EntityResolver {
       direction: args.direction,
       types: args.types ?? [],
       kinds: args.kinds ?? [],
+      validAt: dayOf(args.validAt),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { BadInputError, NODE_KINDS, NodeKind, SUBTYPES, parsePartialDate, type NodeFilter } from '../../domain';
 import type { Context } from '../context';
+import { dayOf } from '../dates';
 import { EntitiesArgs, TypedListArgs } from '../inputs/list.args';
 import type { EntityFilter } from '../inputs/entity-filter.input';
 import { SearchArgs } from '../inputs/search.args';
@@ -49,6 +50,7 @@ async function toNodeFilter(ctx: Context, kinds: readonly NodeKind[], filter: En
     types: filter.types ?? undefined,
     from,
     to,
+    validAt: dayOf(filter.validAt),
   };
 }
 

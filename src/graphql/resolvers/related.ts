@@ -13,8 +13,9 @@ export async function related(
   type: EdgeType,
   direction: 'OUT' | 'IN',
   kinds: readonly NodeKind[] = [],
+  validAt?: string,
 ): Promise<EntityView[]> {
-  const rels = await ctx.loaders.relationships.load({ nodeId, direction, types: [type], kinds });
+  const rels = await ctx.loaders.relationships.load({ nodeId, direction, types: [type], kinds, validAt });
   const seen = new Set<string>();
   const nodes: EntityView[] = [];
   for (const r of rels) {

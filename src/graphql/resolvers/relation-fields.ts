@@ -1,6 +1,9 @@
-import { type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EdgeType, NodeKind } from '../../domain';
 import type { Context } from '../context';
+import { dayOf } from '../dates';
+import { VALID_AT_DESCRIPTION } from '../inputs/relationships.args';
+import { PartialDateScalar } from '../scalars';
 import { Entity } from '../types/entity.interface';
 import { Actor, Agreement, Dialogue, Event, Metric, Policy, Topic } from '../types/kinds.types';
 import type { EntityView } from '../views';
@@ -108,12 +111,13 @@ export function relationResolvers(): Function[] {
     const Generated = class {};
     Object.defineProperty(Generated, 'name', { value: `${owner.name}RelationsResolver` });
     for (const field of fields) {
-      const method = function (root: EntityView, ctx: Context): Promise<EntityView[]> {
-        return related(ctx, root.id, field.type, field.direction, field.kinds);
+      const method = function (root: EntityView, ctx: Context, validAt?: string | null): Promise<EntityView[]> {
+        return related(ctx, root.id, field.type, field.direction, field.kinds, dayOf(validAt));
       };
       Object.defineProperty(Generated.prototype, field.name, { value: method, writable: true, configurable: true });
       Root()(Generated.prototype, field.name, 0);
       Ctx()(Generated.prototype, field.name, 1);
+      Arg('validAt', () => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })(Generated.prototype, field.name, 2);
       const descriptor = Object.getOwnPropertyDescriptor(Generated.prototype, field.name)!;
       FieldResolver(() => [field.returns], { description: field.description })(Generated.prototype, field.name, descriptor);
     }

@@ -1,6 +1,9 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EdgeType, NodeKind } from '../../domain';
 import type { Context } from '../context';
+import { dayOf } from '../dates';
+import { VALID_AT_DESCRIPTION } from '../inputs/relationships.args';
+import { PartialDateScalar } from '../scalars';
 import { Entity } from '../types/entity.interface';
 import { Topic } from '../types/kinds.types';
 import type { EntityView } from '../views';
@@ -17,8 +20,10 @@ export class TopicResolver {
     @Arg('kinds', () => [NodeKind], { nullable: true, description: 'Only these kinds.' }) kinds?: NodeKind[] | null,
     @Arg('includeNarrower', () => Boolean, { defaultValue: false, description: 'Also count entities that address a directly narrower topic.' })
     includeNarrower = false,
+    @Arg('validAt', () => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION }) validAt?: string | null,
   ): Promise<EntityView[]> {
-    const direct = ctx.loaders.relationships.load({ nodeId: topic.id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [] });
+    const day = dayOf(validAt);
+    const direct = ctx.loaders.relationships.load({ nodeId: topic.id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [], validAt: day });
     const topics = [topic.id];
     if (includeNarrower) {
       const narrower = await ctx.loaders.relationships.load({ nodeId: topic.id, direction: 'IN', types: [EdgeType.BROADER], kinds: [NodeKind.Topic] });
@@ -26,7 +31,7 @@ export class TopicResolver {
     }
     const lists = await Promise.all([
       direct,
-      ...topics.slice(1).map((id) => ctx.loaders.relationships.load({ nodeId: id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [] })),
+      ...topics.slice(1).map((id) => ctx.loaders.relationships.load({ nodeId: id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [], validAt: day })),
     ]);
     const seen = new Map<string, EntityView>();
     for (const rel of lists.flat()) if (!seen.has(rel.node.id)) seen.set(rel.node.id, rel.node);

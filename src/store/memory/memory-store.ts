@@ -7,6 +7,10 @@ import {
   rankSearchHits,
   searchCandidates,
   allowedTypos,
+  computeNodeValidity,
+  isValidAt,
+  relationshipValidity,
+  type Validity,
   foldText,
   overlaps,
   parsePartialDate,
@@ -62,9 +66,11 @@ export class MemoryStore implements GraphStore {
   private readonly observations = new Map<string, Observation[]>();
   private readonly index: MiniSearch<SearchDoc>;
   private readonly version: string;
+  private readonly validity: Map<string, Validity>;
 
   constructor(dataset: Dataset) {
     this.version = dataset.version;
+    this.validity = computeNodeValidity(dataset);
     for (const node of dataset.nodes) this.nodes.set(node.id, node);
     this.sorted = [...dataset.nodes].sort(compareNodes);
     for (const rel of dataset.relationships) {
@@ -122,6 +128,7 @@ export class MemoryStore implements GraphStore {
           for (const rel of byType.get(type) ?? []) {
             const other = this.nodes.get(direction === 'OUT' ? rel.to : rel.from)!;
             if (q.kinds && q.kinds.length > 0 && !q.kinds.includes(other.kind)) continue;
+            if (q.validAt !== undefined && !(isValidAt(relationshipValidity(rel), q.validAt) && isValidAt(this.validity.get(other.id)!, q.validAt))) continue;
             hits.push({ relationship: rel, direction, other });
           }
         }
@@ -174,6 +181,7 @@ export class MemoryStore implements GraphStore {
 
   private matches(node: GraphNode, filter: NodeFilter | undefined): boolean {
     if (!filter) return true;
+    if (filter.validAt !== undefined && !isValidAt(this.validity.get(node.id)!, filter.validAt)) return false;
     if (filter.types && filter.types.length > 0 && (node.type === null || !filter.types.includes(node.type))) return false;
     if (filter.addresses && filter.addresses.length > 0) {
       const topics = this.withNarrower(filter.addresses);

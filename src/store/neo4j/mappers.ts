@@ -2,6 +2,7 @@ import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import {
   DATE_ROLES_BY_KIND,
   parsePartialDate,
+  relationshipValidity,
   sortKey,
   type Citation,
   type DateRole,
@@ -12,6 +13,7 @@ import {
   type Qualifier,
   type Relationship,
   type Unit,
+  type Validity,
 } from '../../domain';
 
 // Conversion at the store boundary: domain objects ↔ Neo4j properties. No driver type
@@ -42,8 +44,8 @@ export function citationsFromProperty(value: unknown): Citation[] {
   });
 }
 
-/** Properties of an entity node, including what the indexes and filters need. */
-export function nodeToProperties(node: GraphNode): Props {
+/** Properties of an entity node, including what the indexes and filters need (lifetime for `validAt`). */
+export function nodeToProperties(node: GraphNode, validity: Validity): Props {
   const roles = Object.entries(node.dates) as Array<[DateRole, string]>;
   const dates = roles.map(([, text]) => parsePartialDate(text)!);
   return {
@@ -62,6 +64,8 @@ export function nodeToProperties(node: GraphNode): Props {
     ...Object.fromEntries(roles),
     dateStarts: dates.map((d) => d.start),
     dateEnds: dates.map((d) => d.end),
+    validStart: validity.start,
+    validEnd: validity.end,
   };
 }
 
@@ -86,7 +90,16 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
 }
 
 export function relationshipToProperties(rel: Relationship): Props {
-  return { id: rel.id, validFrom: rel.validFrom, validTo: rel.validTo, note: rel.note, sources: citationsToProperty(rel.sources) };
+  const validity = relationshipValidity(rel);
+  return {
+    id: rel.id,
+    validFrom: rel.validFrom,
+    validTo: rel.validTo,
+    note: rel.note,
+    sources: citationsToProperty(rel.sources),
+    validStart: validity.start,
+    validEnd: validity.end,
+  };
 }
 
 export function relationshipFromNeo4j(type: string, props: Props, from: string, to: string): Relationship {

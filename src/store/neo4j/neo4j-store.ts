@@ -47,7 +47,13 @@ export class Neo4jStore implements GraphStore {
     const hits: RelationshipHit[][] = queries.map(() => []);
     if (queries.length === 0) return hits;
     const result = await this.read('relationship/get-for-nodes', {
-      queries: queries.map((q) => ({ nodeId: q.nodeId, direction: q.direction, types: [...(q.types ?? [])], kinds: [...(q.kinds ?? [])] })),
+      queries: queries.map((q) => ({
+        nodeId: q.nodeId,
+        direction: q.direction,
+        types: [...(q.types ?? [])],
+        kinds: [...(q.kinds ?? [])],
+        validAt: q.validAt ?? null,
+      })),
     });
     for (const r of result.records) {
       hits[toNumber(r.get('i'))].push({
@@ -69,6 +75,7 @@ export class Neo4jStore implements GraphStore {
       relatedTo: [...(f.relatedTo ?? [])],
       from: f.from ?? null,
       to: f.to ?? null,
+      validAt: f.validAt ?? null,
       offset: neo4j.int(query.offset),
       limit: neo4j.int(query.limit),
     });

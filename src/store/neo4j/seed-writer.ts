@@ -1,4 +1,4 @@
-import type { Dataset } from '../../domain';
+import { computeNodeValidity, type Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
 import { loadStatements } from './statements';
 import { nodeToProperties, observationToProperties, relationshipToProperties } from './mappers';
@@ -33,8 +33,9 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   const size = options.batchSize ?? 500;
   if (options.reset) await executor.autoCommit(executor.statement('seed/delete-all'), {}, 'seed/delete-all');
   await ensureSchema(executor);
+  const validity = computeNodeValidity(dataset);
   for (const batch of batches(dataset.nodes, size)) {
-    await executor.write('seed/merge-nodes', { rows: batch.map((n) => ({ id: n.id, kind: n.kind, properties: nodeToProperties(n) })) });
+    await executor.write('seed/merge-nodes', { rows: batch.map((n) => ({ id: n.id, kind: n.kind, properties: nodeToProperties(n, validity.get(n.id)!) })) });
   }
   for (const batch of batches(dataset.relationships, size)) {
     await executor.write('seed/merge-relationships', {
