@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the import direction of ARCHITECTURE.md
-// (server → graphql → domain ← store; seed → domain; main wires them) enforced, not hoped for.
+// (server → graphql → domain ← store; seed → domain; server → export → domain; main wires them) enforced, not hoped for.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -23,12 +23,13 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('./src/domain', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'domain imports nothing else in src'),
-            zone('./src/config.ts', ['./src/domain', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'config imports nothing in src'),
-            zone('./src/seed', ['./src/config.ts', './src/main.ts', './src/store', './src/graphql', './src/server'], 'seed may import only domain'),
-            zone('./src/store', ['./src/config.ts', './src/main.ts', './src/seed', './src/graphql', './src/server'], 'store may import only domain'),
-            zone('./src/graphql', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/server'], 'graphql may import only domain'),
-            zone('./src/server', ['./src/main.ts', './src/seed', './src/store', './src/domain'], 'server may import only graphql and config'),
+            zone('./src/domain', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server', './src/export'], 'domain imports nothing else in src'),
+            zone('./src/config.ts', ['./src/domain', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server', './src/export'], 'config imports nothing in src'),
+            zone('./src/seed', ['./src/config.ts', './src/main.ts', './src/store', './src/graphql', './src/server', './src/export'], 'seed may import only domain'),
+            zone('./src/store', ['./src/config.ts', './src/main.ts', './src/seed', './src/graphql', './src/server', './src/export'], 'store may import only domain'),
+            zone('./src/graphql', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/server', './src/export'], 'graphql may import only domain'),
+            zone('./src/export', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'export may import only domain'),
+            zone('./src/server', ['./src/main.ts', './src/seed', './src/store', './src/domain'], 'server may import only graphql, export and config'),
           ],
         },
       ],

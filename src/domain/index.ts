@@ -9,3 +9,7 @@ export * from './text';
 export * from './order';
 export * from './search';
 export * from './validity';
+export * from './series';
+export * from './timeline';
+export * from './connections';
+export * from './neighbourhood';

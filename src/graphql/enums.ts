@@ -9,6 +9,7 @@ import {
   NodeKind,
   PolicyType,
   Qualifier,
+  TimelineRole,
   UNIT_LABELS,
   Unit,
 } from '../domain';
@@ -26,6 +27,13 @@ export enum PeriodKind {
   MONTH = 'MONTH',
   DAY = 'DAY',
   RANGE = 'RANGE',
+}
+
+/** How precisely a partial date is known (mirrors the domain's DatePrecision). */
+export enum DatePrecision {
+  YEAR = 'YEAR',
+  MONTH = 'MONTH',
+  DAY = 'DAY',
 }
 
 registerEnumType(NodeKind, { name: 'NodeKind', description: 'The kinds of node in the knowledge graph.' });
@@ -55,4 +63,18 @@ registerEnumType(Qualifier, {
 registerEnumType(PeriodKind, {
   name: 'PeriodKind',
   description: 'YEAR (2021), FISCAL_YEAR (FY2021: Oct 2020 – Sep 2021), MONTH (2022-01), DAY (2022-01-31) or RANGE (a/b).',
+});
+registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'Whether a date is known to the YEAR (2020), the MONTH (2020-07) or the DAY (2020-07-01).' });
+registerEnumType(TimelineRole, {
+  name: 'TimelineRole',
+  description: 'What a timeline entry marks; entries of one day come in this order.',
+  valuesConfig: {
+    HAPPENED: { description: 'An event took place (Event.date).' },
+    SIGNED: { description: 'An agreement was signed.' },
+    IN_FORCE: { description: 'An agreement entered into force.' },
+    ENDED: { description: 'An agreement, policy or dialogue ended.' },
+    ESTABLISHED: { description: 'A policy or dialogue was first set up.' },
+    LAUNCHED: { description: 'A policy or dialogue was launched or relaunched.' },
+    REPLACED: { description: 'An agreement, policy or dialogue was replaced (the validFrom of the REPLACES edge); see replacedBy.' },
+  },
 });

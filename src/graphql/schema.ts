@@ -7,7 +7,9 @@ import { EntityResolver } from './resolvers/entity.resolver';
 import { MetricResolver } from './resolvers/metric.resolver';
 import { DimensionResolver, ObservationResolver } from './resolvers/observation.resolver';
 import { QueryResolver } from './resolvers/query.resolver';
+import { ResearchResolver } from './resolvers/research.resolver';
 import { relationResolvers } from './resolvers/relation-fields';
+import { TimelineResolver } from './resolvers/timeline.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { Actor, Agreement, Dialogue, Event, Metric, Policy, Source, Topic } from './types/kinds.types';
 
@@ -18,6 +20,8 @@ export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       QueryResolver,
+      ResearchResolver,
+      TimelineResolver,
       EntityResolver,
       CitationResolver,
       TopicResolver,

@@ -7,6 +7,7 @@ import type { Context } from '../graphql/context';
 type GraphStore = Context['store'];
 import { createContext } from '../graphql/context';
 import { createApolloServer } from './apollo';
+import { DATASET_VERSION_HEADER, exportHandler } from './export-route';
 import type { ApolloServer } from '@apollo/server';
 
 export interface App {
@@ -16,7 +17,8 @@ export interface App {
 
 /**
  * The HTTP application: GraphQL (and Apollo Sandbox on GET in a browser) at `/` and `/graphql`,
- * liveness at `/healthz`, readiness at `/readyz`. Call `apollo.stop()` on shutdown.
+ * liveness at `/healthz`, readiness at `/readyz`, downloads at `/export`. Call `apollo.stop()`
+ * on shutdown.
  */
 export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config): Promise<App> {
   const version = await store.getDatasetVersion();
@@ -36,6 +38,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
       res.status(503).json({ status: 'unavailable', store: store.name, reason: error instanceof Error ? error.message : String(error) });
     }
   });
+  app.get('/export', cors<cors.CorsRequest>({ exposedHeaders: [DATASET_VERSION_HEADER, 'Content-Disposition'] }), exportHandler(store, config.production));
   const graphql = expressMiddleware(apollo, { context: async (): Promise<Context> => createContext(store) });
   app.use(['/graphql', '/'], cors<cors.CorsRequest>(), express.json({ limit: '100kb' }), graphql);
   return { express: app, apollo };

@@ -80,6 +80,28 @@ describe('bad input gets a clear BAD_USER_INPUT error', () => {
     expect(error.message).toBe('filter.to: expected a date on or after filter.from (2021), received "2019"');
   });
 
+  it('caps connections at 6 hops, saying so', async () => {
+    const error = await firstError('{ connections(from: "us", to: "mx", maxHops: 7) { shortestLength } }');
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe('maxHops: expected an integer from 1 to 6, received 7');
+  });
+
+  it('refuses connections from an unknown entity', async () => {
+    const error = await firstError('{ connections(from: "atlantis", to: "mx") { shortestLength } }');
+    expect(error.message).toBe('from: expected the id of an entity, received "atlantis"');
+  });
+
+  it('caps neighbourhoods at depth 3', async () => {
+    const error = await firstError('{ neighbourhood(id: "us", depth: 4) { truncated } }');
+    expect(error.message).toBe('depth: expected an integer from 1 to 3, received 4');
+  });
+
+  it('answers a neighbourhood of an unknown id with null', async () => {
+    const result = await server.post('{ neighbourhood(id: "atlantis") { truncated } }');
+    expect(result).toMatchObject({ data: { neighbourhood: null } });
+    expect(result.errors).toBeUndefined();
+  });
+
   it('refuses an empty search', async () => {
     const error = await firstError('{ search(query: "   ") { score } }');
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');

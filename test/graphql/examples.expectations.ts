@@ -56,6 +56,47 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(dates).toMatchObject({ 'usmca-signing': '2018-11-30', 'usmca-revised-agreement': '2019-12-10', 'usmca-entry-into-force': '2020-07-01' });
     expect(d.entity.provisions.length).toBeGreaterThanOrEqual(5);
   },
+  TimelineOfUsmca(d) {
+    const usmca = { id: 'usmca', name: 'United States–Mexico–Canada Agreement' };
+    const nafta = { id: 'nafta', name: 'North American Free Trade Agreement' };
+    expect(d.timeline).toEqual({
+      totalCount: 5,
+      truncated: false,
+      entries: [
+        { date: '1993', precision: 'YEAR', role: 'SIGNED', entity: nafta, replacedBy: null },
+        { date: '2018-11-30', precision: 'DAY', role: 'SIGNED', entity: usmca, replacedBy: null },
+        { date: '2020-07-01', precision: 'DAY', role: 'IN_FORCE', entity: usmca, replacedBy: null },
+        { date: '2020-07-01', precision: 'DAY', role: 'ENDED', entity: nafta, replacedBy: null },
+        { date: '2020-07-01', precision: 'DAY', role: 'REPLACED', entity: nafta, replacedBy: usmca },
+      ],
+    });
+  },
+  Timeline2021SecurityCooperation(d) {
+    expect(d.timeline).toEqual({
+      totalCount: 4,
+      truncated: false,
+      entries: [
+        { date: '2021-06', precision: 'MONTH', role: 'HAPPENED', entity: { id: 'harris-visit-to-mexico-2021', kind: 'Event', name: "Vice President Harris's visit to Mexico (June 2021)" }, replacedBy: null },
+        { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'bicentennial-framework', kind: 'Policy', name: 'Bicentennial Framework for Security, Public Health and Safe Communities' }, replacedBy: null },
+        { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'hlsd', kind: 'Dialogue', name: 'High-Level Security Dialogue' }, replacedBy: null },
+        { date: '2021-10', precision: 'MONTH', role: 'REPLACED', entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' }, replacedBy: { id: 'bicentennial-framework' } },
+      ],
+    });
+  },
+  TimelineAroundAmlo(d) {
+    // seven entries from 2018 on; the last two (USMCA in force 2020-07-01, Mérida replaced 2021-10) are cut by first: 5
+    expect(d.timeline).toEqual({
+      totalCount: 7,
+      truncated: true,
+      entries: [
+        { date: '2018', role: 'HAPPENED', entity: { id: 'amlo-security-cooperation-review', kind: 'Event' } },
+        { date: '2018', role: 'LAUNCHED', entity: { id: 'fourth-transformation', kind: 'Policy' } },
+        { date: '2018-07', role: 'HAPPENED', entity: { id: 'mexico-2018-election', kind: 'Event' } },
+        { date: '2018-11-30', role: 'SIGNED', entity: { id: 'usmca', kind: 'Agreement' } },
+        { date: '2018-12-01', role: 'HAPPENED', entity: { id: 'amlo-inauguration', kind: 'Event' } },
+      ],
+    });
+  },
   MeridaToBicentennial(d) {
     expect(d.entity.established).toBe('2007');
     const [bicentennial] = d.entity.replacedBy;
@@ -68,6 +109,31 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
       { period: 'FY2020', value: 150, unit: 'USD_MILLION' },
       { period: 'FY2021', value: 159, unit: 'USD_MILLION' },
     ]);
+  },
+  ApprehensionsFiscalYearsOnly(d) {
+    expect(d.entity.observations).toEqual([
+      { period: 'FY2020', periodKind: 'FISCAL_YEAR', value: 400651, unit: 'COUNT' },
+      { period: 'FY2021', periodKind: 'FISCAL_YEAR', value: 1660000, unit: 'COUNT' },
+    ]);
+  },
+  ApprehensionsFY2020vsFY2021(d) {
+    const c = d.entity.compare;
+    expect(c.from).toMatchObject({ period: 'FY2020', value: 400651, unit: 'COUNT' });
+    expect(c.to).toEqual({ period: 'FY2021', value: 1660000, unit: 'COUNT', sources: [{ slide: 20, source: { id: 'deck-2022' } }] });
+    expect(c.from.sources).toContainEqual({ slide: 20, source: { id: 'deck-2022' } });
+    expect(c).toMatchObject({ unit: 'COUNT', absoluteChange: 1259349, note: null });
+    expect(c.percentChange).toBeCloseTo(314.33, 2);
+  },
+  MeridaAppropriationsFY2019vsFY2021(d) {
+    const c = d.entity.compare;
+    expect(c).toMatchObject({
+      from: { period: 'FY2019', value: 155, unit: 'USD_MILLION' },
+      to: { period: 'FY2021', value: 159, unit: 'USD_MILLION' },
+      unit: 'USD_MILLION',
+      absoluteChange: 4,
+      note: null,
+    });
+    expect(c.percentChange).toBeCloseTo(2.58, 2);
   },
   StateTradeWithMexico2018(d) {
     const byState = Object.fromEntries(d.entity.observations.map((o: Data) => [o.dimensions[0].value, o.value]));
@@ -169,5 +235,33 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(ids(nodes(d.in2022))).toContain('bicentennial-framework');
     expect(ids(nodes(d.in2022))).not.toContain('merida-initiative');
     expect(ids(d.hlsdOutcomes2021.outcomes)).toContain('bicentennial-framework');
+  },
+  HowIsAmloConnectedToTheUsmca(d) {
+    const c = d.connections;
+    expect(c.shortestLength).toBe(1);
+    const routes = c.paths.map((p: Data) => ids(p.nodes).join(' > '));
+    expect(routes[0]).toBe('amlo > usmca');
+    expect(routes).toContain('amlo > amlo-energy-reform > usmca');
+    const reform = c.paths.find((p: Data) => p.nodes[1]?.id === 'amlo-energy-reform');
+    expect(reform.hops.map((h: Data) => [h.type, h.direction])).toEqual([['PROPOSED_BY', 'IN'], ['MAY_VIOLATE', 'OUT']]);
+    expect(reform.hops[1].sources).toContainEqual(expect.objectContaining({ slide: 53 }));
+    for (let i = 1; i < c.paths.length; i++) expect(c.paths[i].length).toBeGreaterThanOrEqual(c.paths[i - 1].length);
+    for (const p of c.paths) for (const h of p.hops) expect(h.sources.length).toBeGreaterThan(0);
+  },
+  MexicoToTheTradeAgreementIn2019(d) {
+    expect(d.connections.shortestLength).toBe(1);
+    expect(d.connections.paths[0]).toEqual({ nodes: [{ id: 'mexico' }, { id: 'nafta' }], hops: [{ type: 'PARTY_TO', validFrom: null, validTo: '2020-06-30' }] });
+  },
+  HlsdNeighbourhood(d) {
+    const n = d.neighbourhood;
+    expect(n.center.id).toBe('hlsd');
+    expect(n.nodes).toHaveLength(25);
+    expect(n.nodes[0]).toMatchObject({ id: 'hlsd', depth: 0 });
+    const inGraph = new Set(n.nodes.map((x: Data) => x.id));
+    for (const e of n.edges) expect(inGraph.has(e.source) && inGraph.has(e.target)).toBe(true);
+    expect(ids(n.nodes)).toEqual(expect.arrayContaining(['fentanyl', 'bicentennial-framework']));
+    expect(n.truncated).toBe(true);
+    expect(n.leftOut.length).toBeGreaterThan(0);
+    for (const l of n.leftOut) expect(l.omittedEdges).toBeGreaterThan(0);
   },
 };

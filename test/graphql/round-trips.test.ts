@@ -52,6 +52,20 @@ describe('store round trips per request (memory store)', () => {
     expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships', 'getObservations']);
   });
 
+  it('finds connections with one store call per hop of search', async () => {
+    const result = await server.execute('{ connections(from: "amlo", to: "usmca", maxHops: 4) { shortestLength paths { length } } }');
+    expect(result.errors).toBeUndefined();
+    const walks = counting.calls.filter((c) => c.method === 'getRelationships').length;
+    // the shortest path has 1 hop, so the search goes 1 + 1 (EXTRA_HOPS) levels out, plus the start
+    expect(walks).toBeLessThanOrEqual(3);
+  });
+
+  it('builds a depth-2 neighbourhood with one store call per level', async () => {
+    const result = await server.execute('{ neighbourhood(id: "hlsd", depth: 2, limit: 200) { nodes { id } } }');
+    expect(result.errors).toBeUndefined();
+    expect(counting.calls.map((c) => c.method)).toEqual(['getNodesByIds', 'getRelationships', 'getRelationships']);
+  });
+
   it('loads citations of a whole level in one getNodesByIds', async () => {
     const result = await server.execute(`{
       dialogues(first: 10) { edges { node { id sources { slide source { id } } addresses { id sources { source { id } } } } } }

@@ -1,4 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
+import { PeriodKind } from '../enums';
 import { PeriodScalar } from '../scalars';
 import { DimensionFilter } from './dimension-filter.input';
 
@@ -12,4 +13,7 @@ export class ObservationsArgs {
 
   @Field(() => [DimensionFilter], { nullable: true, description: 'Only observations with these dimension values (e.g. `{ key: "state", value: "texas" }`).' })
   dimensions?: DimensionFilter[] | null;
+
+  @Field(() => [PeriodKind], { nullable: true, description: 'Only observations with periods of these kinds (e.g. `[FISCAL_YEAR]` for fiscal years only); all kinds when absent.' })
+  periodKinds?: PeriodKind[] | null;
 }

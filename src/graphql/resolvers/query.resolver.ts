@@ -21,16 +21,7 @@ import { DatasetInfo } from '../types/dataset.type';
 import { Entity } from '../types/entity.interface';
 import { SearchResult } from '../types/search-result.type';
 import { entityView, type EntityView } from '../views';
-
-/** Checks that every id in a filter names an entity (of `kind`, when given). */
-async function checkIds(ctx: Context, argument: string, ids: readonly string[], kind?: NodeKind): Promise<void> {
-  const found = await ctx.loaders.node.loadMany(ids);
-  found.forEach((node, i) => {
-    if (node === null || node instanceof Error || (kind && node.kind !== kind)) {
-      throw new BadInputError(argument, kind ? `the id of a ${kind}` : 'the id of an entity', ids[i]);
-    }
-  });
-}
+import { checkIds } from './check-ids';
 
 async function toNodeFilter(ctx: Context, kinds: readonly NodeKind[], filter: EntityFilter | null | undefined): Promise<NodeFilter | undefined> {
   if (!filter) return undefined;

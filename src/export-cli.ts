@@ -1,0 +1,108 @@
+/*
+ * `npm run export -- --format json|csv|graphml|jsonld [--id <entity> [--depth 1..3]] [--out PATH]`
+ * (compiled: `node dist/export-cli.js`): the same exports as `GET /export`, from the embedded
+ * store over the seeds, or from the Neo4j at NEO4J_URI when it is set. Without --out a file
+ * goes to stdout; CSV is written as `<out>-nodes.csv`, `<out>-edges.csv` and
+ * `<out>-observations.csv` (`--out` a directory: files named after the scope and version there).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { GraphStore } from './domain';
+import { CSV_PARTS, collectGraph, csvFilename, exportBasename, explainError, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
+import { SeedValidationError, loadSeeds } from './seed';
+import { MemoryStore } from './store/memory';
+import { Neo4jConnectError, Neo4jStore, connectExecutor } from './store/neo4j';
+
+const USAGE = `usage: npm run export -- --format json|csv|graphml|jsonld [--id ENTITY [--depth 1..3]] [--part nodes|edges|observations] [--base IRI] [--out PATH]
+
+  --format   json (default), csv, graphml or jsonld
+  --id       export the neighbourhood of this entity instead of the whole graph
+  --depth    hops from --id, following edges both ways (default 1)
+  --part     CSV only: write just this table (default: nodes, edges and observations)
+  --base     JSON-LD only: prefix of entity IRIs (default urn:usmx:)
+  --out      a file, a CSV prefix (<out>-nodes.csv, …) or an existing directory; default stdout
+             (CSV: files in the current directory)
+
+Reads the seeds (SEEDS_DIR) into the embedded store, or the Neo4j at NEO4J_URI when it is set.`;
+
+/** The embedded store over the seeds, or Neo4j when NEO4J_URI is set (it must already hold the seeds). */
+async function openStore(config: Config): Promise<GraphStore> {
+  if (!config.neo4j) return new MemoryStore(loadSeeds(config.seedsDir));
+  return new Neo4jStore(await connectExecutor(config.neo4j));
+}
+
+/** An existing directory, or a path ending in a separator (created on write). */
+function isDirectory(target: string): boolean {
+  return /[\\/]$/.test(target) || (fs.existsSync(target) && fs.statSync(target).isDirectory());
+}
+
+function write(file: string, body: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, body);
+}
+
+/** Writes the export where --out says and returns the files written (none for stdout). */
+function writeExport(graph: ExportGraph, options: ExportOptions, out: string | undefined, partGiven: boolean): string[] {
+  if (options.format === 'csv') {
+    const prefix = out === undefined ? exportBasename(graph) : isDirectory(out) ? path.join(out, exportBasename(graph)) : out.replace(/\.csv$/i, '');
+    const parts = partGiven ? [options.part] : CSV_PARTS;
+    return parts.map((part) => {
+      const file = csvFilename(prefix, part);
+      write(file, renderExport(graph, { ...options, part }).body);
+      return file;
+    });
+  }
+  const document = renderExport(graph, options);
+  if (out === undefined) {
+    process.stdout.write(document.body);
+    return [];
+  }
+  const file = isDirectory(out) ? path.join(out, document.filename) : out;
+  write(file, document.body);
+  return [file];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      format: { type: 'string' },
+      id: { type: 'string' },
+      depth: { type: 'string' },
+      part: { type: 'string' },
+      base: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseExportOptions(values);
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const graph = await collectGraph(store, options.scope);
+    const files = writeExport(graph, options, values.out, values.part !== undefined);
+    const summary = `${graph.nodes.length} entities, ${graph.relationships.length} relationships, ${graph.observations.length} observations, dataset ${graph.datasetVersion}, ${store.name} store`;
+    console.error(files.length > 0 ? `wrote ${files.join(', ')} (${summary})` : `exported ${summary}`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const known = explainError(error);
+  const usage = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  if (usage || known?.code === 'BAD_USER_INPUT') {
+    console.error(`export: ${(error as Error).message} (--help for usage)`);
+    process.exit(2);
+  }
+  const expected = known !== null || error instanceof ConfigError || error instanceof SeedValidationError || error instanceof Neo4jConnectError;
+  console.error(`export failed: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import {
+  BadInputError,
+  NodeKind,
+  compareObservations,
+  type GraphNode,
+  type GraphStore,
+  type Observation,
+  type Relationship,
+  type RelationshipQuery,
+} from '../domain';
+
+/** The part of the `GraphStore` port an export reads: nothing else, so any store can be exported. */
+export type ExportSource = Pick<GraphStore, 'findNodes' | 'getNodesByIds' | 'getRelationships' | 'getObservations' | 'getDatasetVersion'>;
+
+/** The whole graph, or the entities within `depth` hops (either direction) of `id`. */
+export type ExportScope = { readonly kind: 'graph' } | { readonly kind: 'neighbourhood'; readonly id: string; readonly depth: number };
+
+/** What every format renders: plain domain objects in a fixed order, so equal data gives equal bytes. */
+export interface ExportGraph {
+  readonly datasetVersion: string;
+  readonly scope: ExportScope;
+  /** Ordered by id. */
+  readonly nodes: readonly GraphNode[];
+  /** Ordered by id; both ends of every edge are in `nodes`. */
+  readonly relationships: readonly Relationship[];
+  /** Observations of the metrics in `nodes`, by metric id, then period (the store's order). */
+  readonly observations: readonly Observation[];
+}
+
+/** Nodes per `findNodes` call; large enough that the seeds take one or two pages. */
+export const NODE_PAGE_SIZE = 500;
+/** Node queries per `getRelationships` / `getObservations` call (one round trip each on Neo4j). */
+export const BATCH_SIZE = 100;
+
+export const MIN_DEPTH = 1;
+export const MAX_DEPTH = 3;
+
+const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `getRelationships` in batches of BATCH_SIZE, answers aligned to `queries`. */
+async function relationshipsOf(store: ExportSource, queries: readonly RelationshipQuery[]) {
+  const answers = [];
+  for (const batch of chunks(queries, BATCH_SIZE)) answers.push(...(await store.getRelationships(batch)));
+  return answers;
+}
+
+async function allNodes(store: ExportSource): Promise<GraphNode[]> {
+  const nodes: GraphNode[] = [];
+  for (;;) {
+    const page = await store.findNodes({ offset: nodes.length, limit: NODE_PAGE_SIZE });
+    nodes.push(...page.nodes);
+    if (page.nodes.length === 0 || nodes.length >= page.totalCount) return nodes;
+  }
+}
+
+/**
+ * The entities within `depth` hops of `id`, following edges both ways (breadth first, one
+ * batched store call per hop). Throws BAD_USER_INPUT for an unknown id.
+ */
+async function neighbourhood(store: ExportSource, id: string, depth: number): Promise<GraphNode[]> {
+  const [root] = await store.getNodesByIds([id]);
+  if (!root) throw new BadInputError('id', 'the id of an entity', id);
+  const seen = new Map<string, GraphNode>([[root.id, root]]);
+  let frontier = [root.id];
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const hits = await relationshipsOf(store, frontier.map((nodeId) => ({ nodeId, direction: 'BOTH' as const })));
+    frontier = [];
+    for (const hit of hits.flat()) {
+      if (seen.has(hit.other.id)) continue;
+      seen.set(hit.other.id, hit.other);
+      frontier.push(hit.other.id);
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Reads the graph to export through the port: nodes (paged, or by breadth-first search), then
+ * the outgoing edges of every node (so each edge is read once) whose other end is also exported
+ * — for a neighbourhood, that is every edge among its entities, not only the ones walked — then
+ * the observations of the exported metrics.
+ */
+export async function collectGraph(store: ExportSource, scope: ExportScope): Promise<ExportGraph> {
+  const datasetVersion = await store.getDatasetVersion();
+  const nodes = scope.kind === 'graph' ? await allNodes(store) : await neighbourhood(store, scope.id, scope.depth);
+  nodes.sort(byId);
+  const ids = new Set(nodes.map((n) => n.id));
+
+  const hits = await relationshipsOf(store, nodes.map((n) => ({ nodeId: n.id, direction: 'OUT' as const })));
+  const relationships = hits
+    .flat()
+    .filter((hit) => ids.has(hit.other.id))
+    .map((hit) => hit.relationship)
+    .sort(byId);
+
+  const metrics = nodes.filter((n) => n.kind === NodeKind.Metric).map((n) => n.id);
+  const observations: Observation[] = [];
+  for (const batch of chunks(metrics, BATCH_SIZE)) {
+    const lists = await store.getObservations(batch.map((metricId) => ({ metricId })));
+    for (const list of lists) observations.push(...[...list].sort(compareObservations));
+  }
+  return { datasetVersion, scope, nodes, relationships, observations };
+}

@@ -1,0 +1,40 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { collectGraph, explainError, parseExportOptions, renderExport, type ExportSource } from '../export';
+
+/** Sent with every export so that a file can be traced back to the data it holds. */
+export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
+
+/** HTTP status per domain error code; anything else is a 500. */
+const STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };
+
+/** Query parameters as Express parsed them: a repeated parameter arrives as a list and is refused. */
+function raw(req: Request) {
+  const q = req.query as Record<string, unknown>;
+  return { format: q.format, id: q.id, depth: q.depth, part: q.part, base: q.base };
+}
+
+/**
+ * `GET /export?format=json|csv|graphml|jsonld[&id=<entity>&depth=1..3][&part=nodes|edges|observations]`:
+ * the whole graph or a neighbourhood as a download named after the scope and dataset version,
+ * which also travels in the X-Dataset-Version header. Bad parameters and unknown ids answer 400
+ * with `{ error: { code: "BAD_USER_INPUT", message } }`.
+ */
+export function exportHandler(store: ExportSource, production: boolean): RequestHandler {
+  return async (req: Request, res: Response) => {
+    try {
+      const options = parseExportOptions(raw(req));
+      const graph = await collectGraph(store, options.scope);
+      const document = renderExport(graph, options);
+      res.attachment(document.filename);
+      res.type(`${document.contentType}; charset=utf-8`);
+      res.set(DATASET_VERSION_HEADER, graph.datasetVersion);
+      res.send(document.body);
+    } catch (error) {
+      const known = explainError(error);
+      if (!known) console.error('usmx-graph: export failed:', error);
+      const code = known?.code ?? 'INTERNAL_SERVER_ERROR';
+      const message = known?.message ?? (production || !(error instanceof Error) ? 'Internal server error' : error.message);
+      res.status(STATUS[code] ?? 500).json({ error: { code, message } });
+    }
+  };
+}
