@@ -343,7 +343,7 @@ if (require.main === module) {
   const started = Date.now();
   startTestNeo4j({ port })
     .then((neo4j) => {
-      console.log(`test Neo4j ready in ${Date.now() - started} ms: ${neo4j.uri} (auth disabled)`);
+      console.log(`test Neo4j ready in ${Date.now() - started} ms: ${neo4j.uri} (user ${neo4j.username}, password ${neo4j.password})`);
       const shutdown = (): void => void neo4j.stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
