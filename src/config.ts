@@ -21,6 +21,81 @@ export interface Config {
   readonly introspection: boolean;
   /** Set when NEO4J_URI is: the production store. Absent: the embedded memory store. */
   readonly neo4j: Neo4jConfig | undefined;
+  /** Curation: curator name → bearer token (CURATOR_TOKENS); empty means writes are off. */
+  readonly curatorTokens: ReadonlyMap<string, string>;
+  /** The memory store's journal of curated changes (JOURNAL_PATH). */
+  readonly journalPath: string;
+  /** Abuse limits and operations (README, Configuration). */
+  readonly limits: LimitsConfig;
+  /** Origins allowed by CORS; `['*']` is any origin (no credentials are ever allowed). */
+  readonly corsOrigins: readonly string[];
+  /** pino level of the JSON logs. */
+  readonly logLevel: LogLevel;
+}
+
+/** Limits on one GraphQL request: the query's shape and cost, the batch, the body. */
+export interface LimitsConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  /** Operations in one batched HTTP request; 0 turns batching off. */
+  readonly maxBatchSize: number;
+  readonly maxBodyBytes: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function limits(env: Env): LimitsConfig {
+  return {
+    maxDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 1, 1000),
+    maxAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 20, 0, 10_000),
+    maxTokens: integer(env, 'MAX_QUERY_TOKENS', 2000, 10, 1_000_000),
+    maxCost: integer(env, 'MAX_QUERY_COST', 200_000, 1, 100_000_000),
+    maxBatchSize: integer(env, 'MAX_BATCH_SIZE', 0, 0, 1000),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 100_000_000),
+  };
+}
+
+function corsOrigins(env: Env): readonly string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return ['*'];
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let valid = origin === '*';
+    try {
+      valid ||= new URL(origin).origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new ConfigError('CORS_ORIGINS', '* or comma-separated origins such as https://example.org', origin);
+  }
+  return origins.includes('*') ? ['*'] : origins;
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, raw);
+  return raw as LogLevel;
+}
+
+/** `alice=<token>,bob=<token>`: names are subjects, tokens at least 16 characters; never echoes a token. */
+function curatorTokens(env: Env): ReadonlyMap<string, string> {
+  const tokens = new Map<string, string>();
+  for (const entry of (env.CURATOR_TOKENS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    const name = at > 0 ? entry.slice(0, at).trim() : '';
+    const token = at > 0 ? entry.slice(at + 1).trim() : '';
+    const shown = name ? `${name}=<${token.length} characters>` : '<an entry without name=>';
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]*$/.test(name) || tokens.has(name)) throw new ConfigError('CURATOR_TOKENS', 'comma-separated name=token pairs with distinct names', shown);
+    if (token.length < 16 || /\s/.test(token)) throw new ConfigError('CURATOR_TOKENS', 'tokens of at least 16 characters without spaces', shown);
+    tokens.set(name, token);
+  }
+  return tokens;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +146,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     seedsDir: env.SEEDS_DIR || 'seeds',
     introspection: boolean(env, 'INTROSPECTION', !production),
     neo4j,
+    curatorTokens: curatorTokens(env),
+    journalPath: env.JOURNAL_PATH || 'data/journal.jsonl',
+    limits: limits(env),
+    corsOrigins: corsOrigins(env),
+    logLevel: logLevel(env),
     ...overrides,
   });
 }

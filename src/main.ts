@@ -6,18 +6,25 @@ import type { Dataset, GraphStore } from './domain';
 import { createSchema } from './graphql/schema';
 import { SeedValidationError, loadSeeds } from './seed';
 import { createApp } from './server/app';
-import { MemoryStore } from './store/memory';
+import { createLogger } from './server/logging';
+import { drainAndStop } from './server/shutdown';
+import { JournalError, MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
+import type { Logger } from 'pino';
+
+/** How long SIGTERM waits for requests in flight before giving up on them. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`). */
-async function openStore(config: Config, dataset: Dataset): Promise<GraphStore> {
-  if (!config.neo4j) return new MemoryStore(dataset);
+async function openStore(config: Config, dataset: Dataset, logger: Logger): Promise<GraphStore> {
+  // Curated changes: replayed from the journal over the seeds, appended (fsync'd) before acknowledged.
+  if (!config.neo4j) return MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message) });
   const executor = await connectExecutor(config.neo4j);
   await ensureSchema(executor); // constraints and indexes from cypher/schema/, idempotent
   const store = new Neo4jStore(executor);
   const version = await store.getDatasetVersion();
   if (version !== dataset.version) {
-    console.warn(
+    logger.warn(
       `usmx-graph: Neo4j at ${config.neo4j.uri} holds dataset ${version}, the seeds are ${dataset.version}; run \`npm run seed\` to update it`,
     );
   }
@@ -26,10 +33,11 @@ async function openStore(config: Config, dataset: Dataset): Promise<GraphStore> 
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
   const dataset = loadSeeds(config.seedsDir);
-  const store = await openStore(config, dataset);
+  const store = await openStore(config, dataset, logger);
   const schema = await createSchema();
-  const { express, apollo } = await createApp(schema, store, config);
+  const { express, apollo } = await createApp(schema, store, config, { logger });
   const server: Server = await new Promise((resolve, reject) => {
     const s = express.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -38,25 +46,30 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const stats = await store.getStats();
   const entities = Object.values(stats.nodesByKind).reduce((a, b) => a + b, 0);
-  console.log(
+  logger.info(
     `usmx-graph ready: ${entities} entities, ${stats.relationships} relationships, ${stats.observations} observations (dataset ${await store.getDatasetVersion()}, ${store.name} store)`,
   );
-  console.log(`GraphQL and Apollo Sandbox at http://localhost:${port}/`);
+  logger.info(`GraphQL and Apollo Sandbox at http://localhost:${port}/`);
 
   const shutdown = (signal: string): void => {
-    console.log(`${signal}: shutting down`);
-    server.close();
-    void apollo
-      .stop()
-      .then(() => store.close())
-      .then(() => process.exit(0));
+    logger.info(`${signal}: shutting down, answering the requests in flight`);
+    drainAndStop(server, apollo, store, SHUTDOWN_GRACE_MS).then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown was not clean');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError;
+  const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError || error instanceof JournalError;
   console.error(`usmx-graph cannot start: ${known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message}`);
   process.exit(1);
 });

@@ -1,5 +1,7 @@
-// Full-text search over names, aliases (both languages) and descriptions. The
-// standard-folding analyzer folds accents and case, so "Merida" finds "Mérida".
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }
+// Full-text search over names, aliases (both languages) and descriptions. The indexed
+// properties hold words already folded (accents, case) and split by src/domain/search.ts, so
+// the analyzer only splits on spaces and drops no stop words: "Merida" finds "Mérida", "and"
+// is a word like any other, and candidates match the memory store's.
+CREATE FULLTEXT INDEX entity_search_words IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.searchName, n.searchAliases, n.searchDescription]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }

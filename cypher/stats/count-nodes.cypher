@@ -1,3 +1,4 @@
-// Entities per kind.
+// Live (not retired) entities per kind.
 MATCH (n:Entity)
+WHERE n.retiredAt IS NULL
 RETURN n.kind AS kind, count(*) AS count

@@ -13,3 +13,5 @@ export * from './series';
 export * from './timeline';
 export * from './connections';
 export * from './neighbourhood';
+export * from './item-rules';
+export * from './changes';

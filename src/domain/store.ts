@@ -1,5 +1,6 @@
 import type { EdgeType } from './edge-types';
 import type { NodeKind } from './kinds';
+import type { AppliedChange, Change } from './changes';
 import type { Dataset, GraphNode, Observation, Relationship } from './model';
 
 export type Direction = 'OUT' | 'IN';
@@ -108,6 +109,14 @@ export interface GraphStore {
 
   /** Version (content hash) of the dataset the store holds. */
   getDatasetVersion(): Promise<string>;
+
+  /**
+   * Applies one curated change, checked with the seed checker's rules against the live graph
+   * (`validateChange`), and resolves only once it is durable (journal fsync'd, or transaction
+   * committed). Rejects with ChangeRejectedError / BadInputError (BAD_USER_INPUT) and changes
+   * nothing when the change is invalid. Retired records stay stored but leave every read.
+   */
+  applyChange(change: Change): Promise<AppliedChange>;
 
   /** Releases connections and timers. */
   close(): Promise<void>;

@@ -70,3 +70,12 @@ export function computeNodeValidity(dataset: Pick<Dataset, 'nodes' | 'relationsh
   }
   return new Map(dataset.nodes.map((n) => [n.id, nodeValidity(n, replacedFrom.get(n.id) ?? null)]));
 }
+
+/** A node's lifetime given the `validFrom` of every live REPLACES edge into it (the earliest counts). */
+export function nodeValidityReplacedFrom(node: GraphNode, replacedFrom: readonly string[]): Validity {
+  let earliest: string | null = null;
+  for (const text of replacedFrom) {
+    if (earliest === null || parsePartialDate(text)!.start < parsePartialDate(earliest)!.start) earliest = text;
+  }
+  return nodeValidity(node, earliest);
+}

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphStore, Observation, ObservationQuery, RelationshipQuery } from '../domain';
+import { READ_ONLY, type Access } from './auth';
 import { entityView, relationshipView, type EntityView, type RelationshipView } from './views';
 
 export interface Loaders {
@@ -15,6 +16,8 @@ export interface Loaders {
 export interface Context {
   readonly store: GraphStore;
   readonly loaders: Loaders;
+  /** Whether writes are on, and the curator calling (from `Authorization: Bearer <token>`). */
+  readonly access: Access;
 }
 
 /**
@@ -44,6 +47,6 @@ export function createLoaders(store: GraphStore): Loaders {
   };
 }
 
-export function createContext(store: GraphStore): Context {
-  return { store, loaders: createLoaders(store) };
+export function createContext(store: GraphStore, access: Access = READ_ONLY): Context {
+  return { store, loaders: createLoaders(store), access };
 }

@@ -6,6 +6,17 @@ import { DomainError, ErrorCode } from '../domain';
 const ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum/;
 const SCALAR_VALUE = /(PartialDate|Period): expected /;
 const ENUM_VARIABLE = /Variable "\$(\w+)" got invalid value "?([^";]*)"?(?: at "[^"]*")?; Value "([^"]*)" does not exist in "(\w+)" enum/;
+/**
+ * graphql-js's own errors for arguments and variables that it raises without a code, which Apollo
+ * would label INTERNAL_SERVER_ERROR: a null variable for an argument `Int! = 20` (allowed by the
+ * spec when declared `$first: Int`), or more than 50 bad list items in the variables.
+ */
+const INPUT_COERCION = [
+  /^Argument "\w+" of non-null type "[^"]+" must not be null\.$/,
+  /^Argument "\w+" of required type "[^"]+" was (not provided|provided the variable "\$\w+" which was not provided a runtime value)\.$/,
+  /^Argument "\w+" has invalid value /,
+  /^Too many errors processing variables, error limit reached\. Execution aborted\.$/,
+];
 
 /**
  * Builds Apollo's `formatError`. It never throws: every error leaves with a code from ErrorCode
@@ -49,6 +60,9 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
         return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
       }
       const code = formatted.extensions?.code;
+      if (original instanceof GraphQLError && !original.originalError && INPUT_COERCION.some((re) => re.test(formatted.message))) {
+        return { ...formatted, extensions: { ...withoutStack(formatted.extensions, production), code: ErrorCode.BAD_USER_INPUT } };
+      }
       if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !(original instanceof GraphQLError)) {
         return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './enums';
 import { CitationResolver } from './resolvers/citation.resolver';
+import { CurationResolver } from './resolvers/curation.resolver';
 import { EntityResolver } from './resolvers/entity.resolver';
 import { MetricResolver } from './resolvers/metric.resolver';
 import { DimensionResolver, ObservationResolver } from './resolvers/observation.resolver';
@@ -20,6 +21,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [
       QueryResolver,
+      CurationResolver,
       ResearchResolver,
       TimelineResolver,
       EntityResolver,
@@ -37,6 +39,10 @@ export function createSchema(): Promise<GraphQLSchema> {
     Object.assign(schema.getQueryType()!, {
       description:
         'usmx-graph: actors, policies, agreements, dialogues, events, topics, metrics and their sources in U.S.–Mexico relations. Start with `search`, `entity(id:)` or a typed list such as `dialogues(filter: { addresses: "fentanyl" })`.',
+    });
+    Object.assign(schema.getMutationType()!, {
+      description:
+        'Curation: writes need `Authorization: Bearer <curator token>` (UNAUTHENTICATED without; FORBIDDEN when the server has no CURATOR_TOKENS). Each change cites `sources` and is checked by the seed checker\'s rules.',
     });
     return schema;
   });

@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { operationLogPlugin } from './logging';
+import { queryLimitsPlugin } from './query-limits';
 
 /** Puts the dataset version in every response's `extensions`, so a citation can pin the data. */
 function datasetVersionPlugin(version: string): ApolloServerPlugin<Context> {
@@ -29,7 +31,13 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, datase
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createErrorFormatter(schema, config.production),
+    // The parser stops past the token limit; queryLimitsPlugin restates its error.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    allowBatchedHttpRequests: config.limits.maxBatchSize > 0,
+    // csrfPrevention stays at Apollo's default (on): a GET or a simple POST needs a preflight header.
     plugins: [
+      queryLimitsPlugin(config.limits),
+      operationLogPlugin(),
       datasetVersionPlugin(datasetVersion),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })

@@ -5,10 +5,19 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 type GraphStore = Context['store'];
+import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
 import { createApolloServer } from './apollo';
 import { DATASET_VERSION_HEADER, exportHandler } from './export-route';
+import { batchSizeLimit, bodyErrorHandler } from './http-limits';
+import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import type { ApolloServer } from '@apollo/server';
+import type { Logger } from 'pino';
+
+export interface AppOptions {
+  /** Where the request log goes; by default a JSON logger on stdout at `config.logLevel`. */
+  readonly logger?: Logger;
+}
 
 export interface App {
   readonly express: Express;
@@ -20,13 +29,17 @@ export interface App {
  * liveness at `/healthz`, readiness at `/readyz`, downloads at `/export`. Call `apollo.stop()`
  * on shutdown.
  */
-export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config): Promise<App> {
+export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config, options: AppOptions = {}): Promise<App> {
   const version = await store.getDatasetVersion();
   const apollo = createApolloServer(schema, config, version);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogger(options.logger ?? createLogger(config.logLevel)));
+  // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
+  const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
+  const exposedHeaders = [REQUEST_ID_HEADER];
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -38,8 +51,24 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
       res.status(503).json({ status: 'unavailable', store: store.name, reason: error instanceof Error ? error.message : String(error) });
     }
   });
-  app.get('/export', cors<cors.CorsRequest>({ exposedHeaders: [DATASET_VERSION_HEADER, 'Content-Disposition'] }), exportHandler(store, config.production));
-  const graphql = expressMiddleware(apollo, { context: async (): Promise<Context> => createContext(store) });
-  app.use(['/graphql', '/'], cors<cors.CorsRequest>(), express.json({ limit: '100kb' }), graphql);
+  app.get(
+    '/export',
+    cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, DATASET_VERSION_HEADER, 'Content-Disposition'] }),
+    exportHandler(store, config.production),
+  );
+  // Curation: writes need a curator token; reads stay open (src/graphql/auth.ts).
+  const authenticate = createAuthenticator(config.curatorTokens);
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<Context> =>
+      Object.assign(createContext(store, authenticate(req.headers.authorization)), { [OPERATION_LOG]: openOperationLog(res) }),
+  });
+  app.use(
+    ['/graphql', '/'],
+    cors<cors.CorsRequest>({ origin, exposedHeaders }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    batchSizeLimit(config.limits.maxBatchSize),
+    graphql,
+  );
+  app.use(bodyErrorHandler());
   return { express: app, apollo };
 }

@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { loadConfig, type Config } from '../../src/config';
+import type { Logger } from 'pino';
+import { loadConfig, type Config, type LimitsConfig } from '../../src/config';
 import type { GraphStore } from '../../src/domain';
 import { createContext, type Context } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
@@ -23,11 +24,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Config overrides for a test server; `limits` may name only the limits a test changes. */
+export type TestOverrides = Omit<Partial<Config>, 'limits'> & { limits?: Partial<LimitsConfig> };
+
+export interface TestServerOptions {
+  /** Receives the request log (e.g. a pino logger on a capturing stream); silent by default. */
+  readonly logger?: Logger;
+}
+
 /** Starts the real HTTP app on a free loopback port over `store`. */
-export async function startTestServer(store: GraphStore, overrides: Partial<Config> = {}): Promise<TestServer> {
-  const config = loadConfig({}, { host: '127.0.0.1', port: 0, ...overrides });
+export async function startTestServer(store: GraphStore, overrides: TestOverrides = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const defaults = loadConfig({});
+  const config = loadConfig({}, { host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides, limits: { ...defaults.limits, ...overrides.limits } });
   const schema = await createSchema();
-  const app = await createApp(schema, store, config);
+  const app = await createApp(schema, store, config, { logger: options.logger });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -49,6 +49,15 @@ describeNeo4j('Neo4j store', (target) => {
       observationIds: [],
       relationshipIds: [],
       version: 'v',
+      // cypher/change/
+      id: 'a',
+      kind: 'Actor',
+      type: 'ADDRESSES',
+      properties: {},
+      actor: 'alice',
+      at: '2024-05-01T12:00:00.000Z',
+      sources: ['s#1'],
+      metricId: 'm',
     };
 
     it('holds one statement per file with $camelCase parameters only (nothing to fill in as text)', () => {
@@ -76,7 +85,7 @@ describeNeo4j('Neo4j store', (target) => {
         }
       }
       const indexes = await executor.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS names');
-      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['entity_search', 'entity_sort', 'observation_metric']));
+      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['entity_search_words', 'entity_sort', 'observation_metric']));
     });
   });
 

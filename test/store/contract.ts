@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 /**
@@ -193,6 +193,109 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(stats.relationships).toBe(fixtureDataset.relationships.length);
       expect(stats.observations).toBe(fixtureDataset.observations.length);
       expect(await store.getDatasetVersion()).toBe('fixture-1');
+    });
+
+    describe('applyChange (curated writes)', () => {
+      // A store of its own, last: these tests change the graph (on Neo4j, the one shared database).
+      let w: GraphStore;
+      const meta = { sources: ['src#2'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
+      const rejection = (change: Change) => w.applyChange(change).then(() => 'applied', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+
+      beforeAll(async () => {
+        w = await createStore(fixtureDataset);
+      });
+      afterAll(async () => {
+        await w?.close();
+      });
+
+      it('creates an entity that every read then finds', async () => {
+        const applied = await w.applyChange({ op: 'createEntity', entity: { id: 'hlsd', kind: 'Dialogue', type: 'BILATERAL', name: 'High-Level Security Dialogue', aliases: ['HLSD'], dates: { launched: '2021-10' } }, ...meta });
+        expect(applied).toMatchObject({ op: 'createEntity', recordedBy: 'alice', recordedAt: meta.at, node: { id: 'hlsd', kind: NodeKind.Dialogue, sources: [{ sourceId: 'src', slide: 2 }] } });
+        const [node] = await w.getNodesByIds(['hlsd']);
+        expect(node).toEqual(applied.node);
+        expect((await w.search({ text: 'HLSD', limit: 3 }))[0]?.node.id).toBe('hlsd');
+        const dialogues = await w.findNodes({ kinds: [NodeKind.Dialogue], offset: 0, limit: 10 });
+        expect(dialogues.nodes.map((n) => n.id)).toEqual(['forum', 'hlsd', 'talks']);
+        expect((await w.findNodes({ kinds: [NodeKind.Dialogue], filter: { validAt: '2021-11-01' }, offset: 0, limit: 10 })).totalCount).toBe(3);
+      });
+
+      it('updates fields, keeps the old citations and adds the new, and re-indexes the name', async () => {
+        const applied = await w.applyChange({ op: 'updateEntity', id: 'forum', fields: { name: 'Zocalo Economic Dialogue', description: null }, sources: ['src#3'], actor: 'bob', at: meta.at });
+        expect(applied.node).toMatchObject({ id: 'forum', name: 'Zocalo Economic Dialogue', sources: [{ sourceId: 'src', slide: 1 }, { sourceId: 'src', slide: 3 }] });
+        expect((await w.getNodesByIds(['forum']))[0]?.name).toBe('Zocalo Economic Dialogue');
+        expect((await w.search({ text: 'Zocalo', limit: 3 }))[0]?.node.id).toBe('forum');
+        const dialogues = await w.findNodes({ kinds: [NodeKind.Dialogue], offset: 0, limit: 10 });
+        expect(dialogues.nodes.map((n) => n.id)).toEqual(['hlsd', 'talks', 'forum']);
+      });
+
+      it('adds a relationship, refuses it twice with the seed checker\'s message, and a REPLACES edge ends a lifetime', async () => {
+        const applied = await w.applyChange({ op: 'addRelationship', relationship: { from: 'hlsd', type: 'REPLACES', to: 'talks', validFrom: '2022-01' }, ...meta });
+        expect(applied.relationship).toMatchObject({ id: 'hlsd:REPLACES:talks@2022-01', sources: [{ sourceId: 'src', slide: 2 }] });
+        expect(applied.to?.id).toBe('talks');
+        const [hits] = await w.getRelationships([{ nodeId: 'talks', direction: 'IN', types: [EdgeType.REPLACES] }]);
+        expect(hits.map((h) => h.other.id)).toEqual(['hlsd']);
+        const alive = async (day: string) => (await w.findNodes({ kinds: [NodeKind.Dialogue], filter: { validAt: day }, offset: 0, limit: 10 })).nodes.map((n) => n.id);
+        expect(await alive('2021-12-31')).toContain('talks');
+        expect(await alive('2022-01-01')).not.toContain('talks');
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'hlsd', type: 'REPLACES', to: 'talks', validFrom: '2022-01' }, ...meta })).toBe(
+          'BAD_USER_INPUT: duplicate edge hlsd -REPLACES-> talks from 2022-01: already defined',
+        );
+      });
+
+      it('adds an observation in period order', async () => {
+        const applied = await w.applyChange({ op: 'addObservation', observation: { metric: 'crossings', value: 25, period: 2021 }, ...meta });
+        expect(applied.observation).toMatchObject({ id: 'crossings@2021', value: 25, unit: 'COUNT', periodStart: '2021-01-01', periodEnd: '2021-12-31' });
+        const [all] = await w.getObservations([{ metricId: 'crossings' }]);
+        expect(all.map((o) => o.id)).toEqual(['crossings@2019', 'crossings@2019[state=texas]', 'crossings@2020', 'crossings@FY2021', 'crossings@2021']);
+      });
+
+      it('retires a relationship: reads and stats leave it out', async () => {
+        const before = await w.getStats();
+        await w.applyChange({ op: 'retireRelationship', id: 'mx:PARTY_TO:talks', ...meta });
+        const [hits] = await w.getRelationships([{ nodeId: 'talks', direction: 'IN', types: [EdgeType.PARTY_TO] }]);
+        expect(hits.map((h) => h.other.id)).toEqual(['us']);
+        expect((await w.getStats()).relationships).toBe(before.relationships - 1);
+        expect(await rejection({ op: 'retireRelationship', id: 'mx:PARTY_TO:talks', ...meta })).toMatch(/^BAD_USER_INPUT: retireRelationship.id: expected the id of a relationship/);
+      });
+
+      it('retires an entity: gone from lookups, lists, search, its relationships and its observations; its id stays taken', async () => {
+        await w.applyChange({ op: 'retireEntity', id: 'texas', ...meta });
+        expect(await w.getNodesByIds(['texas'])).toEqual([null]);
+        expect((await w.findNodes({ kinds: [NodeKind.Actor], offset: 0, limit: 10 })).nodes.map((n) => n.id)).toEqual(['agora', 'mx', 'us']);
+        expect((await w.search({ text: 'Texas', limit: 5 })).map((h) => h.node.id)).not.toContain('texas');
+        const [usEdges] = await w.getRelationships([{ nodeId: 'us', direction: 'IN' }]);
+        expect(usEdges.map((h) => h.other.id)).not.toContain('texas');
+        expect((await w.findNodes({ filter: { relatedTo: ['us'] }, offset: 0, limit: 10 })).nodes.map((n) => n.id)).not.toContain('texas');
+        await w.applyChange({ op: 'retireEntity', id: 'crossings', ...meta });
+        expect(await w.getObservations([{ metricId: 'crossings' }])).toEqual([[]]);
+        expect((await w.getStats()).observations).toBe(0);
+        expect(await rejection({ op: 'createEntity', entity: { id: 'texas', kind: 'Actor', type: 'SUBNATIONAL_STATE', name: 'Texas' }, ...meta })).toBe('BAD_USER_INPUT: duplicate id "texas": already defined (retired)');
+        expect(await rejection({ op: 'retireEntity', id: 'src', ...meta })).toBe('BAD_USER_INPUT: node src: a Source cannot be retired (citations point at it)');
+      });
+
+      it('rejects an invalid change with the seed checker\'s message and changes nothing', async () => {
+        const before = await w.getStats();
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'us', type: 'ADDRESSES', to: 'nowhere' }, ...meta })).toBe(
+          'BAD_USER_INPUT: ADDRESSES edge: to names unknown node "nowhere" (dangling id)',
+        );
+        expect(await rejection({ op: 'createEntity', entity: { id: 'x-1', kind: 'Topic', name: 'X' }, ...meta, sources: ['nope#1'] })).toBe(
+          'BAD_USER_INPUT: node x-1: sources: citation "nope#1" names unknown source "nope"',
+        );
+        expect(await rejection({ op: 'createEntity', entity: { id: 'x-2', kind: 'Spaceship', name: 'X' }, ...meta })).toBe(
+          'BAD_USER_INPUT: node x-2: unknown kind "Spaceship": expected one of Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source',
+        );
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'vote', type: 'PARTY_TO', to: 'new-deal' }, ...meta })).toBe(
+          'BAD_USER_INPUT: PARTY_TO may not join Event vote to Agreement new-deal: expected Actor -> Agreement|Dialogue',
+        );
+        expect(await rejection({ op: 'addObservation', observation: { metric: 'new-deal', value: 1, period: '2021' }, ...meta })).toBe(
+          'BAD_USER_INPUT: observation: new-deal is a Agreement, expected a Metric',
+        );
+        expect(await rejection({ op: 'updateEntity', id: 'us', fields: { name: 'USA' }, ...meta, sources: [] })).toBe(
+          'BAD_USER_INPUT: node us: sources: expected at least one citation "<sourceId>#<slide>", received []',
+        );
+        expect(await w.getStats()).toEqual(before);
+        expect(await w.getNodesByIds(['x-1', 'x-2'])).toEqual([null, null]);
+      });
     });
   });
 }

@@ -1,1 +1,2 @@
-export { MemoryStore } from './memory-store';
+export { MemoryStore, type MemoryStoreOptions } from './memory-store';
+export { Journal, JournalError, type JournalRecord } from './journal';

@@ -29,7 +29,37 @@ import {
   type RelationshipQuery,
   type SearchHit,
   type SearchQuery,
+  type AppliedChange,
+  type Change,
+  type ChangeLookup,
+  ChangeRejectedError,
+  duplicateObservationMessage,
+  duplicateRelationshipMessage,
+  unknownRelationshipError,
+  validateChange,
+  type ValidatedChange,
 } from '../../domain';
+import { Journal, type JournalOptions } from './journal';
+
+/** A retired entity: kept, with who and when, and what its retirement hid from reads. */
+interface RetiredNode {
+  readonly node: GraphNode;
+  readonly retiredBy: string;
+  readonly retiredAt: string;
+  readonly edges: readonly Relationship[];
+  readonly observations: readonly Observation[];
+}
+
+interface RetiredRelationship {
+  readonly relationship: Relationship;
+  readonly retiredBy: string;
+  readonly retiredAt: string;
+}
+
+export interface MemoryStoreOptions extends JournalOptions {
+  /** Journal file: changes are replayed from it at open and appended (fsync'd) before they are acknowledged. */
+  readonly journalPath?: string;
+}
 
 interface SearchDoc {
   id: string;
@@ -55,18 +85,43 @@ const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
 /**
  * The embedded store: the whole graph in memory with indexes by id, by kind (pre-sorted for
  * paging), adjacency per edge type and direction, observations per metric, and a MiniSearch
- * full-text index. Immutable after construction, so concurrent requests need no locking.
+ * full-text index. Curated changes (`applyChange`) update every index in place, synchronously,
+ * so a request never sees half a change; with a journal they are durable before they are
+ * acknowledged and replayed over the seeds on the next start.
  */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
   private readonly nodes = new Map<string, GraphNode>();
-  private readonly sorted: GraphNode[];
+  private sorted: GraphNode[];
   private readonly out: Adjacency = new Map();
   private readonly in: Adjacency = new Map();
   private readonly observations = new Map<string, Observation[]>();
   private readonly index: MiniSearch<SearchDoc>;
   private readonly version: string;
-  private readonly validity: Map<string, Validity>;
+  private validity: Map<string, Validity>;
+  private readonly relationships = new Map<string, Relationship>();
+  private readonly observationIds = new Set<string>();
+  private readonly retiredNodes = new Map<string, RetiredNode>();
+  private readonly retiredRelationships = new Map<string, RetiredRelationship>();
+  private journal: Journal | null = null;
+
+  /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
+  static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
+    const store = new MemoryStore(dataset);
+    if (options.journalPath) {
+      const journal = Journal.open(options.journalPath, options);
+      for (const record of journal.records) {
+        try {
+          store.apply(record.change);
+        } catch (error) {
+          journal.close();
+          throw new Error(`journal ${options.journalPath}:${record.seq}: change ${record.change.op} no longer applies over the seeds: ${(error as Error).message}`);
+        }
+      }
+      store.journal = journal;
+    }
+    return store;
+  }
 
   constructor(dataset: Dataset) {
     this.version = dataset.version;
@@ -76,8 +131,10 @@ export class MemoryStore implements GraphStore {
     for (const rel of dataset.relationships) {
       addEdge(this.out, rel.from, rel);
       addEdge(this.in, rel.to, rel);
+      this.relationships.set(rel.id, rel);
     }
     for (const obs of dataset.observations) {
+      this.observationIds.add(obs.id);
       const list = this.observations.get(obs.metricId) ?? [];
       list.push(obs);
       this.observations.set(obs.metricId, list);
@@ -102,15 +159,7 @@ export class MemoryStore implements GraphStore {
         combineWith: 'OR',
       },
     });
-    this.index.addAll(
-      dataset.nodes.map((n) => ({
-        id: n.id,
-        name: n.name,
-        aliases: n.aliases.join(NAME_SEPARATOR),
-        description: n.description ?? '',
-        keys: [n.name, ...n.aliases].join(NAME_SEPARATOR),
-      })),
-    );
+    this.index.addAll(dataset.nodes.map(searchDoc));
   }
 
   async getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
@@ -177,7 +226,118 @@ export class MemoryStore implements GraphStore {
     return this.version;
   }
 
-  async close(): Promise<void> {}
+  async applyChange(change: Change): Promise<AppliedChange> {
+    return this.apply(change, this.journal);
+  }
+
+  async close(): Promise<void> {
+    this.journal?.close();
+    this.journal = null;
+  }
+
+  /**
+   * Validates, journals (when `journal` is given), then updates the indexes. All synchronous: no
+   * other request runs between the check, the fsync and the update.
+   */
+  private apply(change: Change, journal: Journal | null = null): AppliedChange {
+    const lookup: ChangeLookup = { node: (id) => this.nodes.get(id), isRetired: (id) => this.retiredNodes.has(id) };
+    const valid = validateChange(change, lookup);
+    this.checkAgainstStore(valid);
+    journal?.append(change);
+    return { op: change.op, recordedBy: change.actor, recordedAt: change.at, ...this.mutate(valid, change) };
+  }
+
+  /** What only the store can tell: duplicates and unknown relationship ids. */
+  private checkAgainstStore(valid: ValidatedChange): void {
+    if (valid.op === 'addRelationship' && this.relationships.has(valid.relationship.id)) throw new ChangeRejectedError([duplicateRelationshipMessage(valid.relationship)]);
+    if (valid.op === 'addObservation' && this.observationIds.has(valid.observation.id)) throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
+    if (valid.op === 'retireRelationship' && !this.relationships.has(valid.id)) throw unknownRelationshipError(valid.id);
+  }
+
+  private mutate(valid: ValidatedChange, change: Change): Partial<AppliedChange> {
+    switch (valid.op) {
+      case 'createEntity': {
+        this.nodes.set(valid.node.id, valid.node);
+        this.sorted.splice(this.sortedIndex(valid.node), 0, valid.node);
+        this.index.add(searchDoc(valid.node));
+        this.refreshValidity();
+        return { node: valid.node };
+      }
+      case 'updateEntity': {
+        const old = this.nodes.get(valid.node.id)!;
+        this.sorted = this.sorted.filter((n) => n !== old);
+        this.sorted.splice(this.sortedIndex(valid.node), 0, valid.node);
+        this.nodes.set(valid.node.id, valid.node);
+        this.index.replace(searchDoc(valid.node));
+        this.refreshValidity();
+        return { node: valid.node };
+      }
+      case 'retireEntity': {
+        const node = valid.node;
+        const edges = [...this.edgesOf(this.out, node.id), ...this.edgesOf(this.in, node.id)];
+        for (const rel of edges) this.removeEdge(rel);
+        const observations = this.observations.get(node.id) ?? [];
+        this.observations.delete(node.id);
+        this.nodes.delete(node.id);
+        this.sorted = this.sorted.filter((n) => n.id !== node.id);
+        this.index.discard(node.id);
+        this.retiredNodes.set(node.id, { node, retiredBy: change.actor, retiredAt: change.at, edges, observations });
+        this.refreshValidity();
+        return { node };
+      }
+      case 'addRelationship': {
+        const rel = valid.relationship;
+        addEdge(this.out, rel.from, rel);
+        addEdge(this.in, rel.to, rel);
+        this.relationships.set(rel.id, rel);
+        this.retiredRelationships.delete(rel.id);
+        if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        return { relationship: rel, to: this.nodes.get(rel.to) };
+      }
+      case 'retireRelationship': {
+        const rel = this.relationships.get(valid.id)!;
+        this.removeEdge(rel);
+        this.retiredRelationships.set(rel.id, { relationship: rel, retiredBy: change.actor, retiredAt: change.at });
+        if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        return { relationship: rel, to: this.nodes.get(rel.to) };
+      }
+      case 'addObservation': {
+        const obs = valid.observation;
+        const list = this.observations.get(obs.metricId) ?? [];
+        list.push(obs);
+        list.sort(compareObservations);
+        this.observations.set(obs.metricId, list);
+        this.observationIds.add(obs.id);
+        return { observation: obs };
+      }
+    }
+  }
+
+  private sortedIndex(node: GraphNode): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareNodes(this.sorted[mid], node) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private edgesOf(adjacency: Adjacency, id: string): Relationship[] {
+    return [...(adjacency.get(id)?.values() ?? [])].flat();
+  }
+
+  private removeEdge(rel: Relationship): void {
+    removeFrom(this.out, rel.from, rel);
+    removeFrom(this.in, rel.to, rel);
+    this.relationships.delete(rel.id);
+  }
+
+  /** Lifetimes depend on dates and REPLACES edges; recomputing them all takes well under a millisecond. */
+  private refreshValidity(): void {
+    this.validity = computeNodeValidity({ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] });
+  }
 
   private matches(node: GraphNode, filter: NodeFilter | undefined): boolean {
     if (!filter) return true;
@@ -219,6 +379,26 @@ export class MemoryStore implements GraphStore {
     }
     return seen;
   }
+}
+
+function searchDoc(n: GraphNode): SearchDoc {
+  return {
+    id: n.id,
+    name: n.name,
+    aliases: n.aliases.join(NAME_SEPARATOR),
+    description: n.description ?? '',
+    keys: [n.name, ...n.aliases].join(NAME_SEPARATOR),
+  };
+}
+
+function removeFrom(adjacency: Adjacency, key: string, rel: Relationship): void {
+  const byType = adjacency.get(key);
+  const list = byType?.get(rel.type);
+  if (!byType || !list) return;
+  const rest = list.filter((r) => r.id !== rel.id);
+  if (rest.length > 0) byType.set(rel.type, rest);
+  else byType.delete(rel.type);
+  if (byType.size === 0) adjacency.delete(key);
 }
 
 function addEdge(adjacency: Adjacency, key: string, rel: Relationship): void {

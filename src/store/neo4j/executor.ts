@@ -2,6 +2,9 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 import { DomainError, ErrorCode, StoreUnavailableError } from '../../domain';
 import { STATEMENTS, loadStatements, type StatementName } from './statements';
 
+/** Runs one named statement inside the surrounding transaction. */
+export type TransactionRun = <R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>) => Promise<QueryResult<R>>;
+
 export interface ExecutorOptions {
   readonly database?: string;
   /** Transaction timeout; Neo4j aborts a statement that runs longer. */
@@ -36,6 +39,24 @@ export class Neo4jExecutor {
 
   write<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
     return this.run<R>(name, params, 'WRITE');
+  }
+
+  /**
+   * Several statements in ONE write transaction (a curated change: read what it refers to under
+   * lock, check it, write it). Domain errors thrown by `work` roll the transaction back and leave
+   * unchanged; the driver may retry `work` on a transient error, so it must only use `run`.
+   */
+  async transaction<T>(label: string, work: (run: TransactionRun) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: label } };
+    try {
+      return await session.executeWrite((tx) => work((name, params) => tx.run(this.statement(name), params)), config);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw this.mapError(error, label);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Auto-commit transaction, for statements that manage their own (`CALL { } IN TRANSACTIONS`, schema). */
@@ -78,6 +99,9 @@ export class Neo4jExecutor {
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
       return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `Neo4j did not answer within ${this.options.timeoutMs} ms (${statement})`);
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new DomainError(ErrorCode.BAD_USER_INPUT, `${statement}: already defined (${message})`);
     }
     if (code.startsWith('Neo.ClientError.Security.')) {
       return new StoreUnavailableError(`Neo4j at ${this.options.uri} refused the credentials (${code})`);

@@ -3,6 +3,7 @@ import {
   DATE_ROLES_BY_KIND,
   parsePartialDate,
   relationshipValidity,
+  searchWords,
   sortKey,
   type Citation,
   type DateRole,
@@ -54,6 +55,11 @@ export function nodeToProperties(node: GraphNode, validity: Validity): Props {
     name: node.name,
     aliases: [...node.aliases],
     aliasText: node.aliases.join(' | '),
+    // Search text, folded and split into words by the domain (as the memory store does), so
+    // the index only has to match whole words: no analyzer stop words, no accent rules of its own.
+    searchName: searchWords(node.name).join(' '),
+    searchAliases: node.aliases.flatMap(searchWords).join(' '),
+    searchDescription: searchWords(node.description ?? '').join(' '),
     description: node.description,
     type: node.type,
     unit: node.unit,

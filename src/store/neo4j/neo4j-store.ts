@@ -16,14 +16,17 @@ import {
   type RelationshipQuery,
   type SearchHit,
   type SearchQuery,
+  type AppliedChange,
+  type Change,
 } from '../../domain';
+import { applyChange } from './apply-change';
 import type { Neo4jExecutor } from './executor';
 import { luceneQuery } from './lucene';
 import { nodeFromNeo4j, observationFromNeo4j, relationshipFromNeo4j } from './mappers';
 
 /**
  * The production store: the same port as the memory store over Neo4j. Every call is one
- * statement in one read transaction, batched with UNWIND so a DataLoader batch is one round trip.
+ * statement in one read transaction (a curated change: one write transaction), batched with UNWIND so a DataLoader batch is one round trip.
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
@@ -124,6 +127,12 @@ export class Neo4jStore implements GraphStore {
   async getDatasetVersion(): Promise<string> {
     const result = await this.read('stats/get-dataset-version', {});
     return String(result.records[0]?.get('version') ?? 'unseeded');
+  }
+
+  /** One write transaction per change (apply-change.ts); durable once it resolves. */
+  async applyChange(change: Change): Promise<AppliedChange> {
+    this.statementsRun++;
+    return applyChange(this.executor, change);
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,18 @@ export const STATEMENTS = [
   'seed/prune-relationships',
   'seed/set-dataset-version',
   'seed/delete-all',
+  'change/get-nodes',
+  'change/lock-entity',
+  'change/create-entity',
+  'change/update-entity',
+  'change/retire-entity',
+  'change/get-relationship',
+  'change/merge-relationship',
+  'change/retire-relationship',
+  'change/get-observation',
+  'change/add-observation',
+  'change/get-replaced-from',
+  'change/set-validity',
 ] as const;
 
 export type StatementName = (typeof STATEMENTS)[number];

@@ -1,0 +1,3 @@
+// Whether an observation with this id exists.
+OPTIONAL MATCH (o:Observation {id: $id})
+RETURN count(o) AS count

@@ -1,0 +1,252 @@
+import { BadInputError, DomainError, ErrorCode, describeValue } from './errors';
+import { NodeKind } from './kinds';
+import { readCitations, readEdge, readNode, readObservation, type ItemSource, type NodeLookup } from './item-rules';
+import type { Citation, GraphNode, Observation, Relationship } from './model';
+
+// Curated writes. A change carries its own citations (`sources`, seed syntax `ustr-2018#36`),
+// who made it (`actor`, the curator token's subject) and when (`at`, an ISO timestamp). Item
+// fields use the seed YAML's names and shapes, so a change is checked by the seed checker's own
+// rules (item-rules.ts) with the seed checker's messages.
+//
+// "Retire" keeps the record (with retiredAt/retiredBy) but every read leaves it out: a retired
+// entity is gone from lookups, lists, search, stats, and so are its relationships (and a retired
+// metric's observations). Its id stays taken. A Source cannot be retired: citations point at it.
+
+interface ChangeBase {
+  /** Citations for the change, seed syntax: `ustr-2018#36`. At least one. */
+  readonly sources: readonly string[];
+  /** Who made it: the curator token's subject. */
+  readonly actor: string;
+  /** When: an ISO 8601 timestamp. */
+  readonly at: string;
+}
+
+/** Seed-shaped fields of an entity (`id`, `kind`, `type`, `name`, `aliases`, `description`, `dates`, `unit`, `publisher`, `year`). */
+export type EntityFields = Readonly<Record<string, unknown>>;
+
+export interface CreateEntityChange extends ChangeBase {
+  readonly op: 'createEntity';
+  readonly entity: EntityFields;
+}
+export interface UpdateEntityChange extends ChangeBase {
+  readonly op: 'updateEntity';
+  readonly id: string;
+  /** Only the fields that change; `null` removes a field. `id` and `kind` never change. */
+  readonly fields: EntityFields;
+}
+export interface RetireEntityChange extends ChangeBase {
+  readonly op: 'retireEntity';
+  readonly id: string;
+}
+export interface AddRelationshipChange extends ChangeBase {
+  readonly op: 'addRelationship';
+  /** Seed-shaped edge: `from`, `type`, `to`, `validFrom`, `validTo`, `note`. */
+  readonly relationship: Readonly<Record<string, unknown>>;
+}
+export interface RetireRelationshipChange extends ChangeBase {
+  readonly op: 'retireRelationship';
+  /** `from:TYPE:to`, with `@validFrom` when dated. */
+  readonly id: string;
+}
+export interface AddObservationChange extends ChangeBase {
+  readonly op: 'addObservation';
+  /** Seed-shaped observation: `metric`, `value`, `unit`, `period`, `dimensions`, `qualifier`, `note`. */
+  readonly observation: Readonly<Record<string, unknown>>;
+}
+
+export type Change =
+  | CreateEntityChange
+  | UpdateEntityChange
+  | RetireEntityChange
+  | AddRelationshipChange
+  | RetireRelationshipChange
+  | AddObservationChange;
+
+export type ChangeOp = Change['op'];
+export const CHANGE_OPS: readonly ChangeOp[] = ['createEntity', 'updateEntity', 'retireEntity', 'addRelationship', 'retireRelationship', 'addObservation'];
+
+/** A change checked against the graph: the record it writes, ready for a store to apply. */
+export type ValidatedChange =
+  | { readonly op: 'createEntity' | 'updateEntity' | 'retireEntity'; readonly node: GraphNode; readonly citations: readonly Citation[] }
+  | { readonly op: 'addRelationship'; readonly relationship: Relationship; readonly citations: readonly Citation[] }
+  | { readonly op: 'retireRelationship'; readonly id: string; readonly citations: readonly Citation[] }
+  | { readonly op: 'addObservation'; readonly observation: Observation; readonly citations: readonly Citation[] };
+
+/** What a store answers once a change is durable. */
+export interface AppliedChange {
+  readonly op: ChangeOp;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+  /** The entity as written (for retireEntity: as it was when retired). */
+  readonly node?: GraphNode;
+  /** The relationship as written (for retireRelationship: as it was), and the entity at its `to` end. */
+  readonly relationship?: Relationship;
+  readonly to?: GraphNode;
+  readonly observation?: Observation;
+}
+
+/** What validation needs to know about the graph. */
+export interface ChangeLookup {
+  /** The live (not retired) entity with this id. */
+  readonly node: NodeLookup;
+  /** True when a retired entity holds this id (ids are never reused). */
+  readonly isRetired: (id: string) => boolean;
+}
+
+/** A change the seed checker's rules refused; the message is the seed checker's (several joined by "; "). */
+export class ChangeRejectedError extends DomainError {
+  constructor(readonly issues: readonly string[]) {
+    super(ErrorCode.BAD_USER_INPUT, issues.join('; '), { issues });
+    this.name = 'ChangeRejectedError';
+  }
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An item for the seed rules: a change has no file or line (0). */
+function itemOf(op: ChangeOp, value: Record<string, unknown>): ItemSource {
+  return { file: op, line: 0, value, lineOf: () => 0 };
+}
+
+/** The seed-shaped record of a stored entity (the inverse of readNode), for updates. */
+export function entityRecord(node: GraphNode): Record<string, unknown> {
+  const record: Record<string, unknown> = { id: node.id, kind: node.kind, name: node.name };
+  if (node.type !== null) record.type = node.type;
+  if (node.aliases.length > 0) record.aliases = [...node.aliases];
+  if (node.description !== null) record.description = node.description;
+  if (Object.keys(node.dates).length > 0) record.dates = { ...node.dates };
+  if (node.unit !== null) record.unit = node.unit;
+  if (node.publisher !== null) record.publisher = node.publisher;
+  if (node.year !== null) record.year = node.year;
+  record.sources = node.sources.map(citationText);
+  return record;
+}
+
+export function citationText(c: Citation): string {
+  return `${c.sourceId}#${c.slide}`;
+}
+
+/** Messages shared by both stores for conditions only a store can see. */
+export function duplicateRelationshipMessage(rel: Relationship): string {
+  return `duplicate edge ${rel.from} -${rel.type}-> ${rel.to}${rel.validFrom ? ` from ${rel.validFrom}` : ''}: already defined`;
+}
+export function duplicateObservationMessage(obs: Observation): string {
+  return `duplicate observation ${obs.id}: already defined`;
+}
+export function unknownRelationshipError(id: string): BadInputError {
+  return new BadInputError('retireRelationship.id', 'the id of a relationship in the graph (`from:TYPE:to`, with `@validFrom` when dated)', id);
+}
+
+/**
+ * Checks a change with the seed checker's rules against the live graph and returns the record it
+ * writes, or throws ChangeRejectedError with the seed checker's messages (BadInputError for the
+ * change's own envelope: actor, timestamp, a target id that does not exist).
+ */
+export function validateChange(change: Change, lookup: ChangeLookup): ValidatedChange {
+  if (typeof change.actor !== 'string' || change.actor.trim() === '') throw new BadInputError('actor', 'the name of the curator making the change', change.actor);
+  if (typeof change.at !== 'string' || !ISO_TIMESTAMP.test(change.at) || Number.isNaN(Date.parse(change.at))) {
+    throw new BadInputError('at', 'an ISO 8601 timestamp such as "2024-05-01T12:00:00.000Z"', change.at);
+  }
+  const issues: string[] = [];
+  const report = (_item: ItemSource, _field: string | null, message: string): void => {
+    issues.push(message);
+  };
+  const done = <T>(value: T | null): T => {
+    if (issues.length > 0 || value === null) throw new ChangeRejectedError(issues.length > 0 ? issues : [`${change.op}: rejected`]);
+    return value;
+  };
+  const sources = [...(Array.isArray(change.sources) ? change.sources : [])];
+
+  switch (change.op) {
+    case 'createEntity': {
+      const item = itemOf(change.op, { ...change.entity, sources: change.sources });
+      const node = readNode(item, report);
+      if (node && (lookup.node(node.id) || lookup.isRetired(node.id))) {
+        issues.push(`duplicate id ${JSON.stringify(node.id)}: already defined${lookup.isRetired(node.id) ? ' (retired)' : ''}`);
+      }
+      // A new Source may cite itself, as the seed sources do.
+      const self: NodeLookup = (id) => (node && id === node.id ? node : lookup.node(id));
+      const citations = node ? readCitations(item, `node ${node.id}`, change.sources, self, report) : [];
+      return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
+    }
+    case 'updateEntity': {
+      const current = lookup.node(change.id);
+      if (!current) throw new BadInputError('updateEntity.id', 'the id of an entity in the graph', change.id);
+      const record = entityRecord(current);
+      for (const [field, value] of Object.entries(change.fields)) {
+        if (field === 'id' || field === 'kind' || field === 'sources') {
+          if (value !== undefined && value !== record[field]) issues.push(`node ${current.id}: ${field} cannot change in an update, received ${describeValue(value)}`);
+          continue;
+        }
+        if (value === null) delete record[field];
+        else if (value !== undefined) record[field] = value;
+      }
+      // The entity keeps its citations and gains the change's: curation loses nothing.
+      const existing = record.sources as string[];
+      record.sources = [...existing, ...sources.filter((s) => !existing.includes(s))];
+      readCitations(itemOf(change.op, { sources: change.sources }), `node ${current.id}`, change.sources, lookup.node, report);
+      if (issues.length > 0) throw new ChangeRejectedError(issues);
+      const item = itemOf(change.op, record);
+      const node = readNode(item, report);
+      const citations = node ? readCitations(item, `node ${node.id}`, record.sources, lookup.node, report) : [];
+      return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
+    }
+    case 'retireEntity': {
+      const current = lookup.node(change.id);
+      if (!current) throw new BadInputError('retireEntity.id', 'the id of an entity in the graph', change.id);
+      if (current.kind === NodeKind.Source) issues.push(`node ${current.id}: a Source cannot be retired (citations point at it)`);
+      const citations = readCitations(itemOf(change.op, {}), `retirement of node ${current.id}`, change.sources, lookup.node, report);
+      return done({ op: change.op, node: current, citations });
+    }
+    case 'addRelationship': {
+      const item = itemOf(change.op, { ...change.relationship, sources: change.sources });
+      const rel = readEdge(item, lookup.node, report);
+      const citations = rel ? readCitations(item, `${rel.type} edge ${rel.from} -> ${rel.to}`, change.sources, lookup.node, report) : [];
+      return done(rel && { op: change.op, relationship: { ...rel, sources: citations }, citations });
+    }
+    case 'retireRelationship': {
+      if (typeof change.id !== 'string' || change.id === '') throw unknownRelationshipError(change.id);
+      const citations = readCitations(itemOf(change.op, {}), `retirement of edge ${change.id}`, change.sources, lookup.node, report);
+      return done({ op: change.op, id: change.id, citations });
+    }
+    case 'addObservation': {
+      const item = itemOf(change.op, { ...change.observation, sources: change.sources });
+      const obs = readObservation(item, lookup.node, report);
+      const citations = obs ? readCitations(item, `observation of ${obs.metricId}`, change.sources, lookup.node, report) : [];
+      return done(obs && { op: change.op, observation: { ...obs, sources: citations }, citations });
+    }
+    default:
+      throw new BadInputError('op', `one of ${CHANGE_OPS.join(', ')}`, (change as { op?: unknown }).op);
+  }
+}
+
+/** Every entity id a change refers to, so a remote store can fetch them before validating. */
+export function referencedIds(change: Change): string[] {
+  const ids = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') ids.add(value);
+  };
+  for (const s of Array.isArray(change.sources) ? change.sources : []) if (typeof s === 'string') add(s.split('#')[0]);
+  switch (change.op) {
+    case 'createEntity':
+      add(change.entity.id);
+      break;
+    case 'updateEntity':
+    case 'retireEntity':
+      add(change.id);
+      break;
+    case 'addRelationship':
+      add(change.relationship.from);
+      add(change.relationship.to);
+      break;
+    case 'retireRelationship':
+      break;
+    case 'addObservation': {
+      add(change.observation.metric);
+      const dims = change.observation.dimensions;
+      if (dims && typeof dims === 'object') for (const v of Object.values(dims)) add(v);
+      break;
+    }
+  }
+  return [...ids];
+}

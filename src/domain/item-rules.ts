@@ -1,0 +1,289 @@
+import { DATE_ROLES_BY_KIND, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, NODE_KINDS, type DateRole } from './kinds';
+import { EDGE_RULES, EDGE_TYPES, isEdgeAllowed, type EdgeType } from './edge-types';
+import { QUALIFIERS, UNITS, UNIT_SCALE, type Qualifier, type Unit } from './units';
+import { parsePartialDate, parsePeriod } from './dates';
+import { describeValue } from './errors';
+import { ENTITY_DIMENSIONS, type Citation, type GraphNode, type Observation, type Relationship } from './model';
+
+// The per-item rules of the seed checker (src/seed/validate.ts), kept here so that a curated
+// change (changes.ts) is checked by exactly the same code, with exactly the same messages, as a
+// seed item. They live in the domain because both the seed checker and the stores run them.
+
+/** One item to check: a seed YAML mapping (with lines) or a curated change (line 0). */
+export interface ItemSource {
+  readonly file: string;
+  readonly line: number;
+  readonly value: Record<string, unknown>;
+  /** Line of a field's value (`dates.inForce`, `sources.1`), or of the item. */
+  lineOf(field: string): number;
+}
+
+/** Where a rule reports a problem: the item, the field (null: the whole item) and the message. */
+export type ItemReport = (item: ItemSource, field: string | null, message: string) => void;
+
+/** The live entity with this id, if any. */
+export type NodeLookup = (id: string) => GraphNode | undefined;
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CITATION = /^([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)$/;
+
+export const NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'type', 'name', 'aliases', 'description', 'dates', 'unit', 'publisher', 'year', 'sources']);
+export const EDGE_FIELDS: ReadonlySet<string> = new Set(['from', 'type', 'to', 'validFrom', 'validTo', 'note', 'sources']);
+export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'dimensions', 'qualifier', 'note', 'sources']);
+
+
+function checkFields(item: ItemSource, allowed: ReadonlySet<string>, what: string, report: ItemReport): void {
+  for (const key of Object.keys(item.value)) {
+    if (!allowed.has(key)) {
+      report(item, key, `unknown field ${JSON.stringify(key)} on ${what}: expected one of ${[...allowed].join(', ')}`);
+    }
+  }
+}
+
+function optionalString(item: ItemSource, field: string, report: ItemReport): string | null {
+  const value = item.value[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim() === '') {
+    report(item, field, `${field}: expected a non-empty string, received ${describeValue(value)}`);
+    return null;
+  }
+  return value.trim();
+}
+
+/** Dates may be written unquoted: YAML reads `2020` as a number. */
+function dateText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return typeof value === 'string' ? value : null;
+}
+
+function readDate(item: ItemSource, field: string, raw: unknown, report: ItemReport): string | null {
+  if (raw === undefined || raw === null) return null;
+  const text = dateText(raw);
+  if (text === null || !parsePartialDate(text)) {
+    report(item, field, `${field}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, received ${describeValue(raw)}`);
+    return null;
+  }
+  return text;
+}
+
+export function readNode(item: ItemSource, report: ItemReport): GraphNode | null {
+  const v = item.value;
+  checkFields(item, NODE_FIELDS, 'a node', report);
+  if (typeof v.id !== 'string' || !ID.test(v.id)) {
+    report(item, 'id', `id: expected lower-case words joined by hyphens (e.g. "usmca"), received ${describeValue(v.id)}`);
+    return null;
+  }
+  const what = `node ${v.id}`;
+  if (typeof v.kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(v.kind)) {
+    report(item, 'kind', `${what}: unknown kind ${describeValue(v.kind)}: expected one of ${NODE_KINDS.join(', ')}`);
+    return null;
+  }
+  const kind = v.kind as NodeKind;
+  const name = optionalString(item, 'name', report);
+  if (name === null) report(item, 'name', `${what}: name is required`);
+
+  let aliases: string[] = [];
+  if (v.aliases !== undefined) {
+    if (!Array.isArray(v.aliases) || v.aliases.some((a) => typeof a !== 'string' && typeof a !== 'number')) {
+      report(item, 'aliases', `${what}: aliases: expected a list of strings, received ${describeValue(v.aliases)}`);
+    } else {
+      aliases = v.aliases.map(String);
+    }
+  }
+
+  const subtypes = SUBTYPES[kind];
+  let type: string | null = null;
+  if (v.type !== undefined) {
+    if (!subtypes) report(item, 'type', `${what}: a ${kind} takes no type, received ${describeValue(v.type)}`);
+    else if (typeof v.type !== 'string' || !subtypes.includes(v.type)) {
+      report(item, 'type', `${what}: unknown ${kind} type ${describeValue(v.type)}: expected one of ${subtypes.join(', ')}`);
+    } else type = v.type;
+  } else if (SUBTYPE_REQUIRED.has(kind)) {
+    report(item, 'id', `${what}: a ${kind} needs a type: one of ${subtypes?.join(', ')}`);
+  }
+
+  const dates: Partial<Record<DateRole, string>> = {};
+  if (v.dates !== undefined) {
+    if (typeof v.dates !== 'object' || v.dates === null || Array.isArray(v.dates)) {
+      report(item, 'dates', `${what}: dates: expected a mapping of role to date, received ${describeValue(v.dates)}`);
+    } else {
+      const allowed = DATE_ROLES_BY_KIND[kind];
+      for (const [role, raw] of Object.entries(v.dates)) {
+        if (!(allowed as readonly string[]).includes(role)) {
+          report(item, `dates.${role}`, `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
+          continue;
+        }
+        const text = readDate(item, `dates.${role}`, raw, report);
+        if (text) dates[role as DateRole] = text;
+      }
+    }
+  }
+
+  let unit: Unit | null = null;
+  if (v.unit !== undefined) {
+    if (kind !== NodeKind.Metric) report(item, 'unit', `${what}: only a Metric has a unit, this is a ${kind}`);
+    else if (!(UNITS as readonly unknown[]).includes(v.unit)) report(item, 'unit', `${what}: unknown unit ${describeValue(v.unit)}: expected one of ${UNITS.join(', ')}`);
+    else unit = v.unit as Unit;
+  } else if (kind === NodeKind.Metric) {
+    report(item, 'id', `${what}: a Metric needs a unit: one of ${UNITS.join(', ')}`);
+  }
+
+  const publisher = optionalString(item, 'publisher', report);
+  if (publisher !== null && kind !== NodeKind.Source) report(item, 'publisher', `${what}: only a Source has a publisher, this is a ${kind}`);
+  let year: number | null = null;
+  if (v.year !== undefined) {
+    if (kind !== NodeKind.Source) report(item, 'year', `${what}: only a Source has a year, this is a ${kind}`);
+    else if (typeof v.year !== 'number' || !Number.isInteger(v.year) || v.year < 1800 || v.year > 2100) {
+      report(item, 'year', `${what}: year: expected a four-digit year, received ${describeValue(v.year)}`);
+    } else year = v.year;
+  }
+
+  return {
+    id: v.id,
+    kind,
+    name: name ?? v.id,
+    aliases,
+    description: optionalString(item, 'description', report),
+    type,
+    dates,
+    unit,
+    publisher,
+    year,
+    sources: [],
+  };
+}
+
+/** `owner` says whose citations these are ("node mexico"), so a missing list names its item. */
+export function readCitations(item: ItemSource, owner: string, raw: unknown, lookup: NodeLookup, report: ItemReport): Citation[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    report(item, 'sources', `${owner}: sources: expected at least one citation "<sourceId>#<slide>", received ${describeValue(raw)}`);
+    return [];
+  }
+  const result: Citation[] = [];
+  raw.forEach((entry: unknown, i) => {
+    const at = `sources.${i}`;
+    const m = typeof entry === 'string' ? CITATION.exec(entry) : null;
+    if (!m) {
+      report(item, at, `${owner}: sources: expected a citation "<sourceId>#<slide>" such as "ustr-2018#36", received ${describeValue(entry)}`);
+      return;
+    }
+    const slide = Number(m[2]);
+    const target = lookup(m[1]);
+    if (!target) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names unknown source ${JSON.stringify(m[1])}`);
+    else if (target.kind !== NodeKind.Source) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.kind}, not a Source`);
+    else if (slide < 1) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: slide numbers start at 1`);
+    else result.push({ sourceId: m[1], slide });
+  });
+  return result;
+}
+
+export function readEdge(item: ItemSource, lookup: NodeLookup, report: ItemReport): Relationship | null {
+  const v = item.value;
+  checkFields(item, EDGE_FIELDS, 'an edge', report);
+  if (typeof v.type !== 'string' || !(EDGE_TYPES as readonly string[]).includes(v.type)) {
+    report(item, 'type', `unknown edge type ${describeValue(v.type)}: expected one of ${EDGE_TYPES.join(', ')}`);
+    return null;
+  }
+  const type = v.type as EdgeType;
+  const ends: Array<GraphNode | null> = (['from', 'to'] as const).map((end) => {
+    const id = v[end];
+    if (typeof id !== 'string') {
+      report(item, end, `${type} edge: ${end}: expected a node id, received ${describeValue(id)}`);
+      return null;
+    }
+    const node = lookup(id);
+    if (!node) report(item, end, `${type} edge: ${end} names unknown node ${JSON.stringify(id)} (dangling id)`);
+    return node ?? null;
+  });
+  const [from, to] = ends;
+  if (!from || !to) return null;
+  if (!isEdgeAllowed(type, from.kind, to.kind)) {
+    const rule = EDGE_RULES[type];
+    report(item, null, `${type} may not join ${from.kind} ${from.id} to ${to.kind} ${to.id}: expected ${rule.from.join('|')} -> ${rule.to.join('|')}`);
+    return null;
+  }
+  const validFrom = readDate(item, 'validFrom', v.validFrom, report);
+  const validTo = readDate(item, 'validTo', v.validTo, report);
+  if (validFrom && validTo && parsePartialDate(validTo)!.end < parsePartialDate(validFrom)!.start) {
+    report(item, 'validTo', `validTo ${validTo} is before validFrom ${validFrom}`);
+  }
+  const id = `${from.id}:${type}:${to.id}${validFrom ? `@${validFrom}` : ''}`;
+  return { id, type, from: from.id, to: to.id, validFrom, validTo, note: optionalString(item, 'note', report), sources: [] };
+}
+
+export function readObservation(item: ItemSource, lookup: NodeLookup, report: ItemReport): Observation | null {
+  const v = item.value;
+  checkFields(item, OBSERVATION_FIELDS, 'an observation', report);
+  const metric = typeof v.metric === 'string' ? lookup(v.metric) : undefined;
+  if (!metric) {
+    report(item, 'metric', `observation: metric names unknown node ${describeValue(v.metric)}`);
+    return null;
+  }
+  if (metric.kind !== NodeKind.Metric) {
+    report(item, 'metric', `observation: ${metric.id} is a ${metric.kind}, expected a Metric`);
+    return null;
+  }
+  let ok = true;
+  if (typeof v.value !== 'number' || !Number.isFinite(v.value)) {
+    report(item, 'value', `observation of ${metric.id}: value: expected a number, received ${describeValue(v.value)}`);
+    ok = false;
+  }
+  const unit = v.unit ?? metric.unit;
+  if (!(UNITS as readonly unknown[]).includes(unit)) {
+    report(item, 'unit', `observation of ${metric.id}: unknown unit ${describeValue(unit)}: expected one of ${UNITS.join(', ')}`);
+    ok = false;
+  } else if (metric.unit && UNIT_SCALE[unit as Unit].family !== UNIT_SCALE[metric.unit].family) {
+    const family = UNITS.filter((u) => UNIT_SCALE[u].family === UNIT_SCALE[metric.unit!].family);
+    report(item, 'unit', `observation of ${metric.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`);
+    ok = false;
+  }
+  const periodText = dateText(v.period);
+  const period = periodText === null ? null : parsePeriod(periodText);
+  if (!period) {
+    report(item, 'period', `observation of ${metric.id}: period: expected YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B, received ${describeValue(v.period)}`);
+    ok = false;
+  }
+  const dimensions: Record<string, string> = {};
+  if (v.dimensions !== undefined) {
+    if (typeof v.dimensions !== 'object' || v.dimensions === null || Array.isArray(v.dimensions)) {
+      report(item, 'dimensions', `observation of ${metric.id}: dimensions: expected a mapping, received ${describeValue(v.dimensions)}`);
+      ok = false;
+    } else {
+      for (const [key, raw] of Object.entries(v.dimensions)) {
+        if (typeof raw !== 'string') {
+          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension ${key}: expected a string, received ${describeValue(raw)}`);
+          ok = false;
+          continue;
+        }
+        if (ENTITY_DIMENSIONS.has(key) && lookup(raw)?.kind !== NodeKind.Actor) {
+          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension ${key} names ${JSON.stringify(raw)}, expected the id of an Actor`);
+          ok = false;
+          continue;
+        }
+        dimensions[key] = raw;
+      }
+    }
+  }
+  let qualifier: Qualifier | null = null;
+  if (v.qualifier !== undefined) {
+    if (!(QUALIFIERS as readonly unknown[]).includes(v.qualifier)) {
+      report(item, 'qualifier', `observation of ${metric.id}: unknown qualifier ${describeValue(v.qualifier)}: expected one of ${QUALIFIERS.join(', ')}`);
+      ok = false;
+    } else qualifier = v.qualifier as Qualifier;
+  }
+  if (!ok || !period) return null;
+  const dims = Object.keys(dimensions).sort().map((k) => `${k}=${dimensions[k]}`).join(';');
+  return {
+    id: `${metric.id}@${period.text}${dims ? `[${dims}]` : ''}`,
+    metricId: metric.id,
+    value: v.value as number,
+    unit: unit as Unit,
+    period: period.text,
+    periodStart: period.start,
+    periodEnd: period.end,
+    dimensions,
+    qualifier,
+    note: optionalString(item, 'note', report),
+    sources: [],
+  };
+}

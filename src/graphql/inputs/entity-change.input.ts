@@ -1,0 +1,65 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { DateEntryInput } from './date-entry.input';
+
+// Kinds, types and units are plain strings here, not enums, so a wrong value is reported by the
+// seed checker's own rules with the seed checker's message.
+
+@InputType({ description: 'A new entity, with the fields of a seed node (citations go in the mutation\'s `sources`).' })
+export class CreateEntityInput {
+  @Field(() => String, { description: 'Lower-case words joined by hyphens, e.g. `usmca`; never reused, even once retired.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The kind: Actor, Policy, Agreement, Dialogue, Event, Topic, Metric or Source.' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Preferred name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Subtype from the kind\'s vocabulary (COUNTRY, FRAMEWORK, ELECTION …); required for Actor, Policy, Agreement, Dialogue and Event.' })
+  type?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other names: acronyms, Spanish and English forms.' })
+  aliases?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'A sentence or two on what this is.' })
+  description?: string | null;
+
+  @Field(() => [DateEntryInput], { nullable: true, description: 'Dated roles the kind allows (signed, inForce, ended, established, launched, date).' })
+  dates?: DateEntryInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Metric only, required: the unit of its observations (USD_BILLION, COUNT, PERCENT …).' })
+  unit?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Source only: who published it.' })
+  publisher?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Source only: the year of publication.' })
+  year?: number | null;
+}
+
+@InputType({ description: 'The fields of an entity to change: an absent field stays, `null` removes it. Id and kind never change; citations are added from `sources`.' })
+export class UpdateEntityInput {
+  @Field(() => String, { nullable: true, description: 'New preferred name.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New subtype.' })
+  type?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The whole new list of other names.' })
+  aliases?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  description?: string | null;
+
+  @Field(() => [DateEntryInput], { nullable: true, description: 'The whole new set of dated roles (replaces every date).' })
+  dates?: DateEntryInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Metric only: new unit.' })
+  unit?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Source only: new publisher.' })
+  publisher?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Source only: new year.' })
+  year?: number | null;
+}

@@ -1,0 +1,34 @@
+import { Field, Float, InputType } from 'type-graphql';
+
+@InputType({ description: 'One breakdown of an observation, such as `{ key: "state", value: "texas" }`.' })
+export class DimensionInput {
+  @Field(() => String, { description: 'What the value is broken down by (state, country, partner, party, region …).' })
+  key!: string;
+
+  @Field(() => String, { description: 'The value; for state, country, partner, party and region, an Actor id.' })
+  value!: string;
+}
+
+@InputType({ description: 'A new observation of a metric, with the fields of a seed observation (citations go in the mutation\'s `sources`).' })
+export class AddObservationInput {
+  @Field(() => String, { description: 'Id of the Metric this is a value of.' })
+  metric!: string;
+
+  @Field(() => Float, { description: 'The number as the source states it.' })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'Unit of the value; the metric\'s unit when absent. Must measure what the metric\'s unit does.' })
+  unit?: string | null;
+
+  @Field(() => String, { description: 'The period: YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B.' })
+  period!: string;
+
+  @Field(() => [DimensionInput], { nullable: true, description: 'Breakdowns; absent for a national total.' })
+  dimensions?: DimensionInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'How the stated number relates to the true value (over, under, about, forecast …).' })
+  qualifier?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A note on how to read this value.' })
+  note?: string | null;
+}

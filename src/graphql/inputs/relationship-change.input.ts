@@ -1,0 +1,22 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType({ description: 'A new relationship, with the fields of a seed edge (citations go in the mutation\'s `sources`).' })
+export class AddRelationshipInput {
+  @Field(() => String, { description: 'Id of the entity the edge starts at.' })
+  from!: string;
+
+  @Field(() => String, { description: 'The edge type (ADDRESSES, PARTY_TO, REPLACES …), read `from <type> to`.' })
+  type!: string;
+
+  @Field(() => String, { description: 'Id of the entity the edge ends at.' })
+  to!: string;
+
+  @Field(() => String, { nullable: true, description: 'First day the relationship held: YYYY, YYYY-MM or YYYY-MM-DD.' })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day the relationship held, when it has ended.' })
+  validTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
+  note?: string | null;
+}

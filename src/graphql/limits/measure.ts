@@ -1,0 +1,67 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { listCostEstimator } from './cost';
+import type { QueryMeasures } from './query-limits';
+
+/** Items assumed for a list of objects without `first`/`limit` (see `cost.ts`). */
+export const UNBOUNDED_LIST_SIZE = 10;
+
+/**
+ * Selections the cost estimator visits at most, fragments expanded. A document past it (a
+ * fragment fan-out: few tokens, exponentially many fields) is refused without finishing the estimate.
+ */
+export const MAX_ESTIMATED_SELECTIONS = 10_000;
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
+
+/**
+ * Measures a parsed, validated document. GraphQL Armor's rules do the counting (over every
+ * operation in the document, fragments included; we take the largest) with their limits set out
+ * of reach, so that we learn the measured values and phrase the refusal ourselves;
+ * graphql-query-complexity estimates the cost of the operation that will run.
+ */
+export function measureDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables?: Record<string, unknown>,
+): QueryMeasures {
+  let depth = 0;
+  let aliases = 0;
+  let directives = 0;
+  const unlimited = { n: Number.MAX_SAFE_INTEGER, propagateOnRejection: false };
+  validate(schema, document, [
+    maxDepthRule({ ...unlimited, flattenFragments: true, onAccept: [(_ctx, { n }) => (depth = Math.max(depth, n))] }),
+    maxAliasesRule({ ...unlimited, onAccept: [(_ctx, { n }) => (aliases = Math.max(aliases, n))] }),
+    maxDirectivesRule({ ...unlimited, onAccept: [(_ctx, { n }) => (directives = Math.max(directives, n))] }),
+  ]);
+  let cost: number | undefined;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables,
+      estimators: [listCostEstimator(UNBOUNDED_LIST_SIZE)],
+      maxQueryNodes: MAX_ESTIMATED_SELECTIONS,
+    });
+  } catch (error) {
+    if (error instanceof Error && TOO_MANY_NODES.test(error.message)) return { depth, aliases, directives, selectionsOverflow: true };
+    // Otherwise variables that do not coerce: execution refuses them with a clear BAD_USER_INPUT.
+  }
+  return { depth, aliases, directives, cost };
+}
+
+/** Lexical tokens in `source` as the parser counts them (comments excluded); a lexing error stops the count. */
+export function countTokens(source: string): number {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // A malformed token ends the count; the parse error already says what is wrong.
+  }
+  return count;
+}

@@ -1,0 +1,96 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino, type DestinationStream, type Level, type LevelWithSilent, type Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** An incoming request id is kept only if it is short and plain, so it cannot forge log lines or headers. */
+const PLAIN_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+/** Probes poll often; their lines are logged at debug level. */
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/** JSON logs, one object a line, on stdout unless `destination` is given (tests pass a stream). */
+export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
+  return pino({ level, base: { service: 'usmx-graph' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+}
+
+/** What the GraphQL layer adds to a request's log line; filled in by `operationLogPlugin`. */
+export interface OperationLog {
+  /** The operation names of the request (several in a batch); null for an anonymous operation. */
+  readonly operations: Array<string | null>;
+  /** `extensions.code` of every error in the response, each once. */
+  readonly errorCodes: Set<string>;
+}
+
+/** Where a request's `OperationLog` sits: on the GraphQL context (Apollo copies symbol keys along). */
+export const OPERATION_LOG = Symbol('operationLog');
+
+const operationLogs = new WeakMap<ServerResponse, OperationLog>();
+
+/** A fresh `OperationLog` for `res`, logged with the request's line when the response finishes. */
+export function openOperationLog(res: ServerResponse): OperationLog {
+  const log: OperationLog = { operations: [], errorCodes: new Set() };
+  operationLogs.set(res, log);
+  return log;
+}
+
+/** Records each GraphQL operation's name and error codes into the request's `OperationLog`. */
+export function operationLogPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName, request, response }) {
+          const log = (contextValue as { [OPERATION_LOG]?: OperationLog })[OPERATION_LOG];
+          if (!log) return;
+          log.operations.push(operationName ?? request.operationName ?? null);
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (typeof error.extensions?.code === 'string') log.errorCodes.add(error.extensions.code);
+          }
+        },
+      };
+    },
+  };
+}
+
+function levelFor(req: IncomingMessage, res: ServerResponse, error?: Error): Level {
+  if (error || res.statusCode >= 500) return 'error';
+  if (res.statusCode >= 400) return 'warn';
+  return PROBES.has((req.url ?? '').split('?')[0]) ? 'debug' : 'info';
+}
+
+function graphqlFields(res: ServerResponse): Record<string, unknown> {
+  const log = operationLogs.get(res);
+  if (!log || log.operations.length === 0) return {};
+  return {
+    operationName: log.operations.length === 1 ? log.operations[0] : log.operations,
+    errorCodes: [...log.errorCodes],
+  };
+}
+
+/**
+ * pino-http: one line per request when the response finishes, with the request id (an incoming
+ * `x-request-id` if plain, else a new UUID, echoed in the response), method, URL, status,
+ * `responseTime` in milliseconds and, for GraphQL, the operation name and error codes. Headers
+ * are not logged (they may carry tokens).
+ */
+export function requestLogger(logger: Logger): HttpLogger {
+  return pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const incoming = req.headers[REQUEST_ID_HEADER];
+      const id = typeof incoming === 'string' && PLAIN_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    quietReqLogger: true,
+    customLogLevel: levelFor,
+    customSuccessObject: (_req, res, value: object) => ({ ...value, ...graphqlFields(res) }),
+    customErrorObject: (_req, res, _error, value: object) => ({ ...value, ...graphqlFields(res) }),
+    serializers: {
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}

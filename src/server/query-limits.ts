@@ -1,0 +1,37 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, type QueryLimits } from '../graphql/limits';
+
+/** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
+
+/**
+ * Refuses operations past `limits` with `QUERY_TOO_COMPLEX`, the measured and the allowed value.
+ * The token limit runs inside the parser (Apollo's `parseOptions.maxTokens`, so an oversized
+ * document is never fully parsed or validated); this plugin counts the tokens of a refused
+ * document and restates the parser's error. Depth, aliases, directives and cost are measured on
+ * the validated document, before execution.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let tokens: number | undefined;
+      return {
+        async parsingDidStart({ source }) {
+          return async (error) => {
+            if (error && TOO_MANY_TOKENS.test(error.message)) tokens = countTokens(source);
+          };
+        },
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const refusal = checkQueryLimits(measureDocument(schema, document, operationName, request.variables), limits, MAX_ESTIMATED_SELECTIONS);
+          if (refusal) throw refusal;
+        },
+        async willSendResponse({ response }) {
+          if (tokens === undefined || response.body.kind !== 'single') return;
+          const { message, extensions } = limitExceeded(LIMIT_NAMES.tokens, tokens, limits.maxTokens);
+          const { http: _http, ...visible } = extensions;
+          response.body.singleResult.errors = [{ message, extensions: visible }];
+        },
+      };
+    },
+  };
+}

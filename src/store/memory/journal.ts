@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Change } from '../../domain';
+
+/**
+ * The memory store's write-ahead journal: an append-only JSON Lines file, one curated change per
+ * line as `{"seq":n,"change":{…},"sha256":"…"}`, the checksum taken over `{"seq":n,"change":{…}}`.
+ * `append` writes and fsyncs before it returns, so a change is acknowledged only once it is on
+ * disk. On open, a torn or corrupt LAST record (a crash mid-write) is reported, moved aside to
+ * `<file>.torn` and cut off; a bad record anywhere else is a startup error (JournalError).
+ */
+export interface JournalRecord {
+  readonly seq: number;
+  readonly change: Change;
+}
+
+export class JournalError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`journal ${file}:${line}: ${reason}`);
+    this.name = 'JournalError';
+  }
+}
+
+export interface JournalOptions {
+  /** Where warnings go (a torn last record); default console.warn. */
+  readonly warn?: (message: string) => void;
+}
+
+function checksum(seq: number, change: Change): string {
+  return createHash('sha256').update(JSON.stringify({ seq, change })).digest('hex');
+}
+
+/** Why a line is not a good record with this sequence number, or null when it is. */
+function problem(line: string, expectedSeq: number): { reason: string } | { record: JournalRecord } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (error) {
+    return { reason: `not valid JSON (${(error as Error).message})` };
+  }
+  const r = parsed as { seq?: unknown; change?: unknown; sha256?: unknown };
+  if (typeof r !== 'object' || r === null || typeof r.seq !== 'number' || typeof r.change !== 'object' || typeof r.sha256 !== 'string') {
+    return { reason: 'expected {"seq", "change", "sha256"}' };
+  }
+  if (checksum(r.seq, r.change as Change) !== r.sha256) return { reason: `checksum mismatch for seq ${r.seq}` };
+  if (r.seq !== expectedSeq) return { reason: `expected sequence number ${expectedSeq}, found ${r.seq}` };
+  return { record: { seq: r.seq, change: r.change as Change } };
+}
+
+export class Journal {
+  private fd: number;
+  private nextSeq: number;
+  /** Bytes of good records: an append that fails is cut back to this. */
+  private size: number;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+    readonly records: readonly JournalRecord[],
+    size: number,
+  ) {
+    this.fd = fd;
+    this.size = size;
+    this.nextSeq = records.length + 1;
+  }
+
+  /**
+   * Opens (creating the file and its directory) and reads the journal. The records read are in
+   * `records`, for the store to replay over the seeds.
+   */
+  static open(path: string, options: JournalOptions = {}): Journal {
+    const warn = options.warn ?? ((m: string) => console.warn(m));
+    mkdirSync(dirname(path), { recursive: true });
+    const created = !existsSync(path);
+    const fd = openSync(path, 'a+');
+    if (created) fsyncDir(dirname(path));
+    const bytes = readFileSync(path);
+    const records: JournalRecord[] = [];
+    let offset = 0;
+    let lineNo = 0;
+    while (offset < bytes.length) {
+      lineNo++;
+      const newline = bytes.indexOf(0x0a, offset);
+      const end = newline === -1 ? bytes.length : newline;
+      const text = bytes.subarray(offset, end).toString('utf8');
+      const last = newline === -1 || newline === bytes.length - 1;
+      const result = newline === -1 ? { reason: 'record has no final newline (torn write)' } : problem(text, records.length + 1);
+      if ('record' in result) {
+        records.push(result.record);
+        offset = end + 1;
+        continue;
+      }
+      if (!last) {
+        closeSync(fd);
+        throw new JournalError(path, lineNo, `${result.reason}; a damaged record before the last one is not a torn write: restore the journal from a backup or inspect it`);
+      }
+      // A crash mid-append: keep the bytes for inspection, cut them off the journal, go on.
+      const torn = bytes.subarray(offset);
+      writeFileSync(`${path}.torn`, torn, { flag: 'a' });
+      ftruncateSync(fd, offset);
+      fsyncSync(fd);
+      warn(`usmx-graph: journal ${path}:${lineNo}: ignoring a torn or corrupt last record (${result.reason}); its ${torn.length} bytes were moved to ${path}.torn and not applied`);
+      break;
+    }
+    return new Journal(path, fd, records, Math.min(offset, bytes.length));
+  }
+
+  /** Appends one change and fsyncs; returns its sequence number once it is on disk. */
+  append(change: Change): number {
+    const seq = this.nextSeq;
+    const line = `${JSON.stringify({ seq, change, sha256: checksum(seq, change) })}\n`;
+    const buffer = Buffer.from(line, 'utf8');
+    try {
+      let written = 0;
+      while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
+      fsyncSync(this.fd);
+    } catch (error) {
+      // Leave no half record behind for the next append to follow.
+      try {
+        ftruncateSync(this.fd, this.size);
+      } catch {
+        // The next start will find the torn record and set it aside.
+      }
+      throw error;
+    }
+    this.size += buffer.length;
+    this.nextSeq++;
+    return seq;
+  }
+
+  /** Sequence number of the last durable record (0 when empty). */
+  get lastSeq(): number {
+    return this.nextSeq - 1;
+  }
+
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the file's own fsync still holds.
+  }
+}

@@ -1,0 +1,106 @@
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import {
+  ChangeRejectedError,
+  DATE_ROLES_BY_KIND,
+  EdgeType,
+  citationText,
+  duplicateObservationMessage,
+  duplicateRelationshipMessage,
+  nodeValidity,
+  nodeValidityReplacedFrom,
+  referencedIds,
+  unknownRelationshipError,
+  validateChange,
+  type AppliedChange,
+  type Change,
+  type GraphNode,
+} from '../../domain';
+import type { Neo4jExecutor, TransactionRun } from './executor';
+import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties } from './mappers';
+
+/**
+ * One curated change as ONE write transaction: lock the entity it updates or retires, read every
+ * entity it refers to, check it with the seed checker's rules (validateChange), write it with
+ * who and when, and recompute the lifetimes (validStart/validEnd) it moves. Nothing is written
+ * when the check fails.
+ */
+export function applyChange(executor: Neo4jExecutor, change: Change): Promise<AppliedChange> {
+  return executor.transaction(`change/${change.op}`, async (run) => {
+    const live = new Map<string, GraphNode>();
+    const retired = new Set<string>();
+    if ((change.op === 'updateEntity' || change.op === 'retireEntity') && typeof change.id === 'string') {
+      await run('change/lock-entity', { id: change.id });
+    }
+    const found = await run('change/get-nodes', { ids: referencedIds(change) });
+    for (const record of found.records) {
+      const node = record.get('node') as Neo4jNode;
+      if (node.properties.retiredAt !== null && node.properties.retiredAt !== undefined) retired.add(String(node.properties.id));
+      else live.set(String(node.properties.id), nodeFromNeo4j(node));
+    }
+    const valid = validateChange(change, { node: (id) => live.get(id), isRetired: (id) => retired.has(id) });
+    const meta = { actor: change.actor, at: change.at };
+    const base = { op: change.op, recordedBy: change.actor, recordedAt: change.at };
+
+    switch (valid.op) {
+      case 'createEntity': {
+        const result = await run('change/create-entity', { kind: valid.node.kind, properties: nodeToProperties(valid.node, nodeValidity(valid.node)), ...meta });
+        return { ...base, node: nodeFromNeo4j(result.records[0].get('node')) };
+      }
+      case 'updateEntity': {
+        const properties: Record<string, unknown> = nodeToProperties(valid.node, nodeValidity(valid.node));
+        for (const role of DATE_ROLES_BY_KIND[valid.node.kind]) properties[role] ??= null;
+        delete properties.validStart;
+        delete properties.validEnd;
+        const result = await run('change/update-entity', { id: valid.node.id, properties, ...meta });
+        await refreshValidity(run, [valid.node.id]);
+        return { ...base, node: nodeFromNeo4j(result.records[0].get('node')) };
+      }
+      case 'retireEntity': {
+        const result = await run('change/retire-entity', { id: valid.node.id, sources: valid.citations.map(citationText), ...meta });
+        await refreshValidity(run, result.records[0].get('replaced') as string[]);
+        return { ...base, node: valid.node };
+      }
+      case 'addRelationship': {
+        const rel = valid.relationship;
+        const existing = await run('change/get-relationship', { id: rel.id, from: rel.from });
+        if (toNumber(existing.records[0].get('live')) > 0) throw new ChangeRejectedError([duplicateRelationshipMessage(rel)]);
+        const result = await run('change/merge-relationship', { id: rel.id, type: rel.type, from: rel.from, to: rel.to, properties: relationshipToProperties(rel), ...meta });
+        if (rel.type === EdgeType.REPLACES) await refreshValidity(run, [rel.to]);
+        const record = result.records[0];
+        return { ...base, relationship: relationshipFromNeo4j(rel.type, record.get('rel'), rel.from, rel.to), to: nodeFromNeo4j(record.get('other')) };
+      }
+      case 'retireRelationship': {
+        const from = valid.id.split(':')[0];
+        const result = await run('change/retire-relationship', { id: valid.id, from, sources: valid.citations.map(citationText), ...meta });
+        const record = result.records[0];
+        if (!record) throw unknownRelationshipError(valid.id);
+        const other = nodeFromNeo4j(record.get('other'));
+        if (record.get('type') === EdgeType.REPLACES) await refreshValidity(run, [other.id]);
+        return { ...base, relationship: relationshipFromNeo4j(record.get('type'), record.get('rel'), from, other.id), to: other };
+      }
+      case 'addObservation': {
+        const obs = valid.observation;
+        const existing = await run('change/get-observation', { id: obs.id });
+        if (toNumber(existing.records[0].get('count')) > 0) throw new ChangeRejectedError([duplicateObservationMessage(obs)]);
+        const result = await run('change/add-observation', { metricId: obs.metricId, properties: observationToProperties(obs), ...meta });
+        return { ...base, observation: observationFromNeo4j(result.records[0].get('observation')) };
+      }
+    }
+  });
+}
+
+/** Lifetimes depend on an entity's dates and the REPLACES edges into it: recompute those given. */
+async function refreshValidity(run: TransactionRun, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const result = await run('change/get-replaced-from', { ids: [...ids] });
+  const rows = result.records.map((r) => {
+    const node = nodeFromNeo4j(r.get('node'));
+    const validity = nodeValidityReplacedFrom(node, (r.get('replacedFrom') as unknown[]).map(String));
+    return { id: node.id, start: validity.start, end: validity.end };
+  });
+  await run('change/set-validity', { rows });
+}
+
+function toNumber(value: unknown): number {
+  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value);
+}

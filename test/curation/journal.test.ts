@@ -1,0 +1,94 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Change } from '../../src/domain';
+import { Journal, JournalError, MemoryStore } from '../../src/store/memory';
+import { fixtureDataset } from '../helpers/fixture-dataset';
+
+const change = (i: number): Change => ({
+  op: 'addObservation',
+  observation: { metric: 'crossings', value: i, period: String(2000 + i) },
+  sources: ['src#1'],
+  actor: 'alice',
+  at: '2024-05-01T12:00:00.000Z',
+});
+
+describe('the memory store journal', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'usmx-journal-'));
+    path = join(dir, 'nested', 'journal.jsonl');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function writeThree(): void {
+    const journal = Journal.open(path);
+    for (let i = 1; i <= 3; i++) journal.append(change(i));
+    journal.close();
+  }
+
+  it('creates its directory, numbers records, checksums them, and reads them back in order', () => {
+    writeThree();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { seq: number; sha256: string });
+    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3]);
+    expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
+    const again = Journal.open(path);
+    expect(again.records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(again.lastSeq).toBe(3);
+    again.close();
+  });
+
+  it('reports a torn last record (file, line, reason), sets its bytes aside, and applies only the whole ones', () => {
+    writeThree();
+    const size = statSync(path).size;
+    truncateSync(path, size - 20); // the crash cut the third record mid-write
+    const warnings: string[] = [];
+    const store = MemoryStore.open(fixtureDataset, { journalPath: path, warn: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`journal ${path}:3: ignoring a torn or corrupt last record (record has no final newline (torn write))`);
+    expect(readFileSync(`${path}.torn`, 'utf8').length).toBeGreaterThan(0);
+    return store.getObservations([{ metricId: 'crossings', from: '2001-01-01', to: '2003-12-31' }]).then(async ([obs]) => {
+      expect(obs.map((o) => o.value)).toEqual([1, 2]);
+      // The journal goes on cleanly after the cut.
+      await store.applyChange(change(3));
+      await store.close();
+      expect(Journal.open(path).records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    });
+  });
+
+  it('reports a last record whose checksum does not match, and leaves it out', () => {
+    writeThree();
+    const text = readFileSync(path, 'utf8').replace('"value":3', '"value":4');
+    writeFileSync(path, text);
+    const warnings: string[] = [];
+    const journal = Journal.open(path, { warn: (m) => warnings.push(m) });
+    expect(warnings[0]).toMatch(/:3: ignoring a torn or corrupt last record \(checksum mismatch for seq 3\)/);
+    expect(journal.records).toHaveLength(2);
+    journal.close();
+  });
+
+  it('refuses to start on a corrupt record before the last one', () => {
+    writeThree();
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[1] = lines[1].replace('"value":2', '"value":9');
+    writeFileSync(path, lines.join('\n'));
+    expect(() => Journal.open(path)).toThrow(JournalError);
+    expect(() => Journal.open(path)).toThrow(`journal ${path}:2: checksum mismatch for seq 2; a damaged record before the last one is not a torn write`);
+  });
+
+  it('refuses a journal whose change no longer applies over the seeds', () => {
+    const journal = Journal.open(path);
+    journal.append({ ...(change(1) as Change & { op: 'addObservation' }), observation: { metric: 'gone', value: 1, period: '2001' } });
+    journal.close();
+    expect(() => MemoryStore.open(fixtureDataset, { journalPath: path })).toThrow(`journal ${path}:1: change addObservation no longer applies over the seeds: observation: metric names unknown node "gone"`);
+  });
+
+  it('never journals a rejected change', async () => {
+    const store = MemoryStore.open(fixtureDataset, { journalPath: path });
+    await expect(store.applyChange({ ...change(1), sources: ['nope#1'] })).rejects.toThrow('observation of crossings: sources: citation "nope#1" names unknown source "nope"');
+    await store.close();
+    appendFileSync(path, '');
+    expect(readFileSync(path, 'utf8')).toBe('');
+  });
+});

@@ -1,0 +1,79 @@
+import { MemoryStore } from '../../src/store/memory';
+import { seedDataset } from '../helpers/dataset';
+import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
+
+const TOKEN = 'alice-token-0123456789';
+const CREATE = `mutation { createEntity(input: { id: "nearshoring", kind: "Topic", name: "Nearshoring", aliases: ["relocalización"] }, sources: ["deck-2022#7"]) {
+  entity { id name sources { slide source { id } } } recordedBy recordedAt } }`;
+
+async function post(server: TestServer, query: string, authorization?: string): Promise<GraphQLResult> {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()) as GraphQLResult;
+}
+
+describe('curation mutations', () => {
+  let server: TestServer;
+  let readOnly: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(new MemoryStore(seedDataset()), { curatorTokens: new Map([['alice', TOKEN]]) });
+    readOnly = await startTestServer(new MemoryStore(seedDataset()));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await readOnly?.close();
+  });
+
+  it('are FORBIDDEN when the server has no CURATOR_TOKENS, whatever the token', async () => {
+    const result = await post(readOnly, CREATE, `Bearer ${TOKEN}`);
+    expect(result.errors?.[0]).toMatchObject({ message: 'writes are off on this server: curation needs CURATOR_TOKENS to be configured', extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('are UNAUTHENTICATED without a token or with an unknown one; reads stay open', async () => {
+    expect((await post(server, CREATE)).errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'expected an Authorization header "Bearer <curator token>", received none' });
+    expect((await post(server, CREATE, 'Bearer alice-token-0123456780')).errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: 'expected an Authorization header "Bearer <curator token>", received a token this server does not know',
+    });
+    const read = await post(server, '{ entity(id: "usmca") { id } }', 'Bearer wrong');
+    expect(read).toMatchObject({ data: { entity: { id: 'usmca' } } });
+    expect(read.errors).toBeUndefined();
+  });
+
+  it('write with a valid token, say who and when, and reads see the change', async () => {
+    const result = await post(server, CREATE, `Bearer ${TOKEN}`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({ createEntity: { entity: { id: 'nearshoring', name: 'Nearshoring', sources: [{ slide: 7, source: { id: 'deck-2022' } }] }, recordedBy: 'alice' } });
+    expect(Date.parse((result.data!.createEntity as { recordedAt: string }).recordedAt)).not.toBeNaN();
+    const found = await post(server, '{ search(query: "relocalizacion", first: 1) { entity { id } } }');
+    expect(found.data).toEqual({ search: [{ entity: { id: 'nearshoring' } }] });
+
+    const edge = await post(server, 'mutation { addRelationship(input: { from: "usmca", type: "ADDRESSES", to: "nearshoring", validFrom: "2020-07-01" }, sources: ["deck-2022#7"]) { relationship { id type direction node { id } validFrom } recordedBy } }', `Bearer ${TOKEN}`);
+    expect(edge.data).toEqual({ addRelationship: { relationship: { id: 'usmca:ADDRESSES:nearshoring@2020-07-01', type: 'ADDRESSES', direction: 'OUT', node: { id: 'nearshoring' }, validFrom: '2020-07-01' }, recordedBy: 'alice' } });
+
+    const update = await post(server, 'mutation { updateEntity(id: "nearshoring", input: { description: "Moving production closer to the U.S. market." }, sources: ["deck-2022#8"]) { entity { description sources { slide } } } }', `Bearer ${TOKEN}`);
+    expect(update.data).toEqual({ updateEntity: { entity: { description: 'Moving production closer to the U.S. market.', sources: [{ slide: 7 }, { slide: 8 }] } } });
+
+    const retired = await post(server, 'mutation { retireEntity(id: "nearshoring", sources: ["deck-2022#9"]) { entity { id } recordedBy } }', `Bearer ${TOKEN}`);
+    expect(retired.data).toEqual({ retireEntity: { entity: { id: 'nearshoring' }, recordedBy: 'alice' } });
+    expect((await post(server, '{ entity(id: "nearshoring") { id } }')).data).toEqual({ entity: null });
+  });
+
+  it('answer BAD_USER_INPUT with the seed checker\'s message', async () => {
+    const result = await post(
+      server,
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, unit: "PERCENT", period: "2023" }, sources: ["deck-2022#7"]) { observation { id } } }',
+      `Bearer ${TOKEN}`,
+    );
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.errors?.[0].message).toMatch(/^observation of us-mexico-goods-trade: unit "PERCENT" does not measure what the metric's unit USD_BILLION does: expected one of /);
+    const citation = await post(server, 'mutation { retireRelationship(id: "usmca:REPLACES:nafta@2020-07-01", sources: ["ustr-2018"]) { recordedBy } }', `Bearer ${TOKEN}`);
+    expect(citation.errors?.[0]).toMatchObject({
+      message: 'retirement of edge usmca:REPLACES:nafta@2020-07-01: sources: expected a citation "<sourceId>#<slide>" such as "ustr-2018#36", received "ustr-2018"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { validateChange, type Change, type GraphNode } from '../../src/domain';
+import { readSeedFile } from '../../src/seed/read-yaml';
+import { validateSeeds } from '../../src/seed/validate';
+import { fixtureDataset } from '../helpers/fixture-dataset';
+
+// The same defect as a seed item and as a change gives the same message (the seed checker's rules run on both).
+const nodes = new Map<string, GraphNode>(fixtureDataset.nodes.map((n) => [n.id, n]));
+const lookup = { node: (id: string) => nodes.get(id), isRetired: () => false };
+const meta = { actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
+
+function seedMessages(yaml: string): string[] {
+  const base = `nodes:\n  - { id: src, kind: Source, name: S, sources: [src#1] }\n  - { id: us, kind: Actor, type: COUNTRY, name: US, sources: [src#1] }\n  - { id: crossings, kind: Metric, unit: COUNT, name: C, sources: [src#1] }\n`;
+  const issues: { file: string; line: number; message: string }[] = [];
+  const file = readSeedFile('t.yaml', base + yaml, issues);
+  return validateSeeds([file], issues).issues.map((i) => i.message);
+}
+
+function changeMessages(change: Change): string[] {
+  try {
+    validateChange(change, lookup);
+    return [];
+  } catch (error) {
+    return ((error as { issues?: string[] }).issues ?? [(error as Error).message]).slice();
+  }
+}
+
+describe('validateChange reports what the seed checker reports', () => {
+  it.each([
+    ['an unknown type', '  - { id: x, kind: Actor, type: ROBOT, name: X, sources: [src#1] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Actor', type: 'ROBOT', name: 'X' }, sources: ['src#1'] }],
+    ['a malformed date', '  - { id: x, kind: Event, type: SUMMIT, name: X, dates: { date: 2021-13 }, sources: [src#1] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Event', type: 'SUMMIT', name: 'X', dates: { date: '2021-13' } }, sources: ['src#1'] }],
+    ['a bad citation', '  - { id: x, kind: Topic, name: X, sources: ["src-1"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src-1'] }],
+    ['a dangling edge', 'edges:\n  - { from: us, type: PARTY_TO, to: nowhere, sources: [src#1] }\n', { op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'nowhere' }, sources: ['src#1'] }],
+    ['a unit of another family', 'observations:\n  - { metric: crossings, value: 3, unit: PERCENT, period: 2020, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, unit: 'PERCENT', period: '2020' }, sources: ['src#1'] }],
+    ['a bad period', 'observations:\n  - { metric: crossings, value: 3, period: FY21, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: 'FY21' }, sources: ['src#1'] }],
+  ])('%s', (_name, yaml, change) => {
+    const expected = seedMessages(yaml as string);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(changeMessages({ ...(change as object), ...meta } as Change)).toEqual(expected);
+  });
+});

@@ -1,0 +1,106 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/server/logging';
+import { MemoryStore } from '../../src/store/memory';
+import { fixtureDataset } from '../helpers/fixture-dataset';
+import { startTestServer, type TestServer } from '../helpers/graphql';
+
+interface LogLine {
+  level: number;
+  time: string;
+  msg: string;
+  reqId: string;
+  req: { method: string; url: string; headers?: unknown };
+  res: { statusCode: number };
+  responseTime: number;
+  operationName?: string | null | Array<string | null>;
+  errorCodes?: string[];
+}
+
+describe('request logs', () => {
+  const lines: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(new MemoryStore(fixtureDataset), { limits: { maxBatchSize: 5 } }, { logger: createLogger('info', destination) });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    lines.length = 0;
+  });
+
+  /** The line for `requestId`, once the response has finished. */
+  async function lineFor(requestId: string): Promise<LogLine> {
+    for (let i = 0; i < 50; i++) {
+      const line = lines.find((l) => l.reqId === requestId);
+      if (line) return line;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no log line for request ${requestId}; lines: ${JSON.stringify(lines)}`);
+  }
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('writes one JSON line per request with a generated request id, echoed in the response', async () => {
+    const res = await post({ query: 'query Mexico { entity(id: "mx") { id } }' });
+    expect(res.status).toBe(200);
+    const id = res.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const line = await lineFor(id);
+    expect(line).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(line.operationName).toBe('Mexico');
+    expect(line.errorCodes).toEqual([]);
+    expect(typeof line.responseTime).toBe('number');
+    expect(Date.parse(line.time)).not.toBeNaN();
+    expect(lines.filter((l) => l.reqId === id)).toHaveLength(1);
+  });
+
+  it('honours an incoming x-request-id', async () => {
+    const res = await post({ query: '{ entity(id: "mx") { id } }' }, { 'x-request-id': 'trace-42.abc' });
+    expect(res.headers.get('x-request-id')).toBe('trace-42.abc');
+    const line = await lineFor('trace-42.abc');
+    expect(line.operationName).toBeNull();
+  });
+
+  it('replaces an incoming x-request-id that could forge log lines', async () => {
+    const res = await post({ query: '{ entity(id: "mx") { id } }' }, { 'x-request-id': 'a"b} {"level":60' });
+    const id = res.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await lineFor(id);
+  });
+
+  it('records the error codes of the response, and no request headers', async () => {
+    const res = await post({ query: 'query Bad { actors(first: 500) { totalCount } }', operationName: 'Bad' }, { authorization: 'Bearer secret-token' });
+    const line = await lineFor(res.headers.get('x-request-id')!);
+    expect(line.operationName).toBe('Bad');
+    expect(line.errorCodes).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(line)).not.toContain('secret-token');
+  });
+
+  it('logs refusals by the query limits at warn level', async () => {
+    const deep = `{ entity(id: "mx") { ${'relationships { node { '.repeat(6)}id${' } }'.repeat(6)} } }`;
+    const res = await post({ query: deep });
+    expect(res.status).toBe(400);
+    const line = await lineFor(res.headers.get('x-request-id')!);
+    expect(line).toMatchObject({ level: 40, res: { statusCode: 400 }, errorCodes: ['QUERY_TOO_COMPLEX'] });
+  });
+
+  it('names every operation of a batch', async () => {
+    const res = await post([{ query: 'query One { entity(id: "mx") { id } }' }, { query: 'query Two { entity(id: "us") { id } }' }], { 'apollo-require-preflight': 'true' });
+    expect(res.status).toBe(200);
+    const line = await lineFor(res.headers.get('x-request-id')!);
+    expect(line.operationName).toEqual(['One', 'Two']);
+  });
+
+  it('logs requests outside GraphQL too', async () => {
+    const res = await fetch(server.url.replace('/graphql', '/export?format=nope'));
+    const line = await lineFor(res.headers.get('x-request-id')!);
+    expect(line).toMatchObject({ res: { statusCode: 400 }, req: { url: '/export?format=nope' } });
+    expect(line).not.toHaveProperty('operationName');
+  });
+});
