@@ -1,35 +1,48 @@
 /*
- * `npm run export -- --format json|csv|graphml|jsonld [--id <entity> [--depth 1..3]] [--out PATH]`
+ * `npm run export -- --format json|csv|graphml|jsonld|yaml [--id <entity> [--depth 1..3]] [--out PATH]`
  * (compiled: `node dist/export-cli.js`): the same exports as `GET /export`, from the embedded
- * store over the seeds, or from the Neo4j at NEO4J_URI when it is set. Without --out a file
+ * store over the seeds plus the curated changes in its journal (JOURNAL_PATH, read only: never
+ * created, cut or moved), or from the Neo4j at NEO4J_URI when it is set. Without --out a file
  * goes to stdout; CSV is written as `<out>-nodes.csv`, `<out>-edges.csv` and
  * `<out>-observations.csv` (`--out` a directory: files named after the scope and version there).
+ * YAML (seed files, for folding curated changes back into seeds/) goes to `<dir>/curated.yaml`
+ * for a directory, and the CLI prints what differs from the seeds.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { GraphStore } from './domain';
-import { CSV_PARTS, collectGraph, csvFilename, exportBasename, explainError, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
+import { CSV_PARTS, collectGraph, csvFilename, diffAgainstSeeds, exportBasename, explainError, formatSeedDiff, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
 import { SeedValidationError, loadSeeds } from './seed';
 import { MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor } from './store/neo4j';
 
-const USAGE = `usage: npm run export -- --format json|csv|graphml|jsonld [--id ENTITY [--depth 1..3]] [--part nodes|edges|observations] [--base IRI] [--out PATH]
+const USAGE = `usage: npm run export -- --format json|csv|graphml|jsonld|yaml [--id ENTITY [--depth 1..3]] [--part nodes|edges|observations] [--base IRI] [--out PATH]
 
-  --format   json (default), csv, graphml or jsonld
-  --id       export the neighbourhood of this entity instead of the whole graph
+  --format   json (default), csv, graphml, jsonld, or yaml (the whole graph as one seed file)
+  --id       export the neighbourhood of this entity instead of the whole graph (not for yaml)
   --depth    hops from --id, following edges both ways (default 1)
   --part     CSV only: write just this table (default: nodes, edges and observations)
   --base     JSON-LD only: prefix of entity IRIs (default urn:usmx:)
   --out      a file, a CSV prefix (<out>-nodes.csv, …) or an existing directory; default stdout
-             (CSV: files in the current directory)
+             (CSV: files in the current directory; YAML: <dir>/curated.yaml for a directory)
 
-Reads the seeds (SEEDS_DIR) into the embedded store, or the Neo4j at NEO4J_URI when it is set.`;
+Reads the seeds (SEEDS_DIR) and the curated changes in the journal (JOURNAL_PATH, read only) into
+the embedded store, or the Neo4j at NEO4J_URI when it is set. With --format yaml, also prints how
+many entities, edges and observations were added, changed or retired against the seeds.`;
 
-/** The embedded store over the seeds, or Neo4j when NEO4J_URI is set (it must already hold the seeds). */
+/** The file `--out DIR --format yaml` writes: the whole curated graph, for review against seeds/. */
+export const CURATED_YAML = 'curated.yaml';
+
+/**
+ * The embedded store over the seeds with the journal replayed READ ONLY (a server may be
+ * appending to it), or Neo4j when NEO4J_URI is set (it must already hold the seeds).
+ */
 async function openStore(config: Config): Promise<GraphStore> {
-  if (!config.neo4j) return new MemoryStore(loadSeeds(config.seedsDir));
+  if (!config.neo4j) {
+    return MemoryStore.open(loadSeeds(config.seedsDir), { journalPath: config.journalPath, readOnly: true, warn: (message) => console.error(message) });
+  }
   return new Neo4jStore(await connectExecutor(config.neo4j));
 }
 
@@ -59,7 +72,7 @@ function writeExport(graph: ExportGraph, options: ExportOptions, out: string | u
     process.stdout.write(document.body);
     return [];
   }
-  const file = isDirectory(out) ? path.join(out, document.filename) : out;
+  const file = isDirectory(out) ? path.join(out, options.format === 'yaml' ? CURATED_YAML : document.filename) : out;
   write(file, document.body);
   return [file];
 }
@@ -90,6 +103,7 @@ async function main(): Promise<void> {
     const files = writeExport(graph, options, values.out, values.part !== undefined);
     const summary = `${graph.nodes.length} entities, ${graph.relationships.length} relationships, ${graph.observations.length} observations, dataset ${graph.datasetVersion}, ${store.name} store`;
     console.error(files.length > 0 ? `wrote ${files.join(', ')} (${summary})` : `exported ${summary}`);
+    if (options.format === 'yaml') console.error(`against the seeds in ${config.seedsDir}: ${formatSeedDiff(diffAgainstSeeds(graph, loadSeeds(config.seedsDir)))}`);
   } finally {
     await store.close();
   }

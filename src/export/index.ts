@@ -5,3 +5,4 @@ export { toCsv } from './csv';
 export { toGraphml, GRAPHML_KEYS, GRAPHML_NS } from './graphml';
 export { toJson } from './json';
 export { toJsonld, JSONLD_CONTEXT } from './jsonld';
+export { diffAgainstSeeds, formatSeedDiff, toYaml, type PartDiff, type SeedDiff } from './yaml';

@@ -1,7 +1,7 @@
 import { BadInputError } from '../domain';
 import { MAX_DEPTH, MIN_DEPTH, type ExportScope } from './collect';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'graphml', 'jsonld'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'graphml', 'jsonld', 'yaml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The tables of the CSV export, one file each. */
@@ -40,7 +40,7 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
 
 /**
  * Validates the parameters of an export: `format` (default json), `id` and `depth` (1..3,
- * default 1) for a neighbourhood, `part` (CSV only, default nodes), `base` (JSON-LD only).
+ * default 1) for a neighbourhood (not for yaml: always the whole graph), `part` (CSV only, default nodes), `base` (JSON-LD only).
  * Throws BAD_USER_INPUT naming the parameter, what was expected and what arrived. Whether `id`
  * exists is checked when the graph is read.
  */
@@ -55,6 +55,11 @@ export function parseExportOptions(raw: RawExportOptions): ExportOptions {
     throw new BadInputError('base', 'an absolute IRI prefix such as urn:usmx: or https://example.org/usmx/', raw.base);
   }
   const base = (raw.base as string | undefined) ?? DEFAULT_IRI_BASE;
+
+  if (format === 'yaml') {
+    if (raw.id !== undefined) throw new BadInputError('id', 'no id when format=yaml (seed YAML is always the whole graph)', raw.id);
+    if (raw.depth !== undefined) throw new BadInputError('depth', 'no depth when format=yaml (seed YAML is always the whole graph)', raw.depth);
+  }
 
   let scope: ExportScope = { kind: 'graph' };
   if (raw.id !== undefined) {

@@ -4,6 +4,7 @@ import { toCsv } from './csv';
 import { toGraphml } from './graphml';
 import { toJson } from './json';
 import { toJsonld } from './jsonld';
+import { toYaml } from './yaml';
 import type { CsvPart, ExportOptions } from './options';
 
 /** One exported file. */
@@ -20,6 +21,7 @@ const CONTENT_TYPES = {
   csv: 'text/csv',
   graphml: 'application/graphml+xml',
   jsonld: 'application/ld+json',
+  yaml: 'application/yaml',
 } as const;
 
 /** `usmx-graph[-<id>-depth<N>]-<version>`: where the export came from, safe in any file system. */
@@ -39,6 +41,8 @@ export function renderExport(graph: ExportGraph, options: Pick<ExportOptions, 'f
       return { body: toGraphml(graph), contentType, filename: `${name}.graphml` };
     case 'jsonld':
       return { body: toJsonld(graph, options.base), contentType, filename: `${name}.jsonld` };
+    case 'yaml':
+      return { body: toYaml(graph), contentType, filename: `${name}.yaml` };
     case 'csv':
       return { body: toCsv(graph, options.part), contentType, filename: csvFilename(name, options.part) };
   }

@@ -16,7 +16,8 @@ interface Run {
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/export-cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '' },
+      // A journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
+      env: { PATH: process.env.PATH ?? '', JOURNAL_PATH: join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -81,8 +81,8 @@ describe('GET /export', () => {
   });
 
   it.each([
-    ['?format=xml', 'format: expected one of json, csv, graphml, jsonld, received "xml"'],
-    ['?format=json&format=csv', 'format: expected one of json, csv, graphml, jsonld, received ["json","csv"]'],
+    ['?format=xml', 'format: expected one of json, csv, graphml, jsonld, yaml, received "xml"'],
+    ['?format=json&format=csv', 'format: expected one of json, csv, graphml, jsonld, yaml, received ["json","csv"]'],
     ['?id=usmca&depth=0', 'depth: expected an integer from 1 to 3, received "0"'],
     ['?id=usmca&depth=4', 'depth: expected an integer from 1 to 3, received "4"'],
     ['?id=usmca&depth=two', 'depth: expected an integer from 1 to 3, received "two"'],

@@ -52,6 +52,39 @@ function problem(line: string, expectedSeq: number): { reason: string } | { reco
   return { record: { seq: r.seq, change: r.change as Change } };
 }
 
+interface JournalScan {
+  readonly records: JournalRecord[];
+  /** Bytes of good records. */
+  readonly size: number;
+  /** A torn or corrupt last record, not applied. */
+  readonly torn: { readonly line: number; readonly reason: string; readonly bytes: Buffer } | null;
+}
+
+/** The good records of a journal's bytes; throws JournalError for a bad record before the last. */
+function scanJournal(path: string, bytes: Buffer): JournalScan {
+  const records: JournalRecord[] = [];
+  let offset = 0;
+  let lineNo = 0;
+  while (offset < bytes.length) {
+    lineNo++;
+    const newline = bytes.indexOf(0x0a, offset);
+    const end = newline === -1 ? bytes.length : newline;
+    const text = bytes.subarray(offset, end).toString('utf8');
+    const last = newline === -1 || newline === bytes.length - 1;
+    const result = newline === -1 ? { reason: 'record has no final newline (torn write)' } : problem(text, records.length + 1);
+    if ('record' in result) {
+      records.push(result.record);
+      offset = end + 1;
+      continue;
+    }
+    if (!last) {
+      throw new JournalError(path, lineNo, `${result.reason}; a damaged record before the last one is not a torn write: restore the journal from a backup or inspect it`);
+    }
+    return { records, size: offset, torn: { line: lineNo, reason: result.reason, bytes: bytes.subarray(offset) } };
+  }
+  return { records, size: Math.min(offset, bytes.length), torn: null };
+}
+
 export class Journal {
   private fd: number;
   private nextSeq: number;
@@ -79,35 +112,40 @@ export class Journal {
     const created = !existsSync(path);
     const fd = openSync(path, 'a+');
     if (created) fsyncDir(dirname(path));
-    const bytes = readFileSync(path);
-    const records: JournalRecord[] = [];
-    let offset = 0;
-    let lineNo = 0;
-    while (offset < bytes.length) {
-      lineNo++;
-      const newline = bytes.indexOf(0x0a, offset);
-      const end = newline === -1 ? bytes.length : newline;
-      const text = bytes.subarray(offset, end).toString('utf8');
-      const last = newline === -1 || newline === bytes.length - 1;
-      const result = newline === -1 ? { reason: 'record has no final newline (torn write)' } : problem(text, records.length + 1);
-      if ('record' in result) {
-        records.push(result.record);
-        offset = end + 1;
-        continue;
-      }
-      if (!last) {
-        closeSync(fd);
-        throw new JournalError(path, lineNo, `${result.reason}; a damaged record before the last one is not a torn write: restore the journal from a backup or inspect it`);
-      }
-      // A crash mid-append: keep the bytes for inspection, cut them off the journal, go on.
-      const torn = bytes.subarray(offset);
-      writeFileSync(`${path}.torn`, torn, { flag: 'a' });
-      ftruncateSync(fd, offset);
-      fsyncSync(fd);
-      warn(`usmx-graph: journal ${path}:${lineNo}: ignoring a torn or corrupt last record (${result.reason}); its ${torn.length} bytes were moved to ${path}.torn and not applied`);
-      break;
+    let scan: JournalScan;
+    try {
+      scan = scanJournal(path, readFileSync(path));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
     }
-    return new Journal(path, fd, records, Math.min(offset, bytes.length));
+    if (scan.torn) {
+      // A crash mid-append: keep the bytes for inspection, cut them off the journal, go on.
+      writeFileSync(`${path}.torn`, scan.torn.bytes, { flag: 'a' });
+      ftruncateSync(fd, scan.size);
+      fsyncSync(fd);
+      warn(`usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); its ${scan.torn.bytes.length} bytes were moved to ${path}.torn and not applied`);
+    }
+    return new Journal(path, fd, scan.records, scan.size);
+  }
+
+  /**
+   * Reads the records of the journal at `path` WITHOUT changing anything: the file is opened for
+   * reading only, never created, cut or moved (for `npm run export` beside a running server). A
+   * missing file has no records; a torn last record is reported and left where it is.
+   */
+  static read(path: string, options: JournalOptions = {}): readonly JournalRecord[] {
+    const warn = options.warn ?? ((m: string) => console.warn(m));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path, { flag: 'r' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const scan = scanJournal(path, bytes);
+    if (scan.torn) warn(`usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); read-only, so it was left in place and not applied`);
+    return scan.records;
   }
 
   /** Appends one change and fsyncs; returns its sequence number once it is on disk. */

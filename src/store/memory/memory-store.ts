@@ -59,6 +59,11 @@ interface RetiredRelationship {
 export interface MemoryStoreOptions extends JournalOptions {
   /** Journal file: changes are replayed from it at open and appended (fsync'd) before they are acknowledged. */
   readonly journalPath?: string;
+  /**
+   * Replay the journal without writing to it (`Journal.read`: never created, cut or moved), and
+   * refuse changes. For reading a server's curated graph from another process (`npm run export`).
+   */
+  readonly readOnly?: boolean;
 }
 
 interface SearchDoc {
@@ -104,17 +109,20 @@ export class MemoryStore implements GraphStore {
   private readonly retiredNodes = new Map<string, RetiredNode>();
   private readonly retiredRelationships = new Map<string, RetiredRelationship>();
   private journal: Journal | null = null;
+  private readOnly = false;
 
   /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
   static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
     const store = new MemoryStore(dataset);
+    if (options.readOnly) store.readOnly = true;
     if (options.journalPath) {
-      const journal = Journal.open(options.journalPath, options);
-      for (const record of journal.records) {
+      const journal = options.readOnly ? null : Journal.open(options.journalPath, options);
+      const records = journal ? journal.records : Journal.read(options.journalPath, options);
+      for (const record of records) {
         try {
           store.apply(record.change);
         } catch (error) {
-          journal.close();
+          journal?.close();
           throw new Error(`journal ${options.journalPath}:${record.seq}: change ${record.change.op} no longer applies over the seeds: ${(error as Error).message}`);
         }
       }
@@ -227,6 +235,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async applyChange(change: Change): Promise<AppliedChange> {
+    if (this.readOnly) throw new Error('this memory store was opened read-only: it takes no changes');
     return this.apply(change, this.journal);
   }
 
