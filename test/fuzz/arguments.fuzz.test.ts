@@ -14,12 +14,12 @@
 import fc from 'fast-check';
 import { buildSchema, isNonNullType, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { runInThisContext } from 'node:vm';
 import { createSchema } from '../../src/graphql/schema';
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { exampleOperations } from '../graphql/examples';
+import { postChecked, realProcess, type Outcome } from './http-check';
 import { anyString, validFor, valueFor, vocabularyOf, type FuzzVocabulary } from './arbitraries';
 import { queryFields, type QueryFieldInfo } from './schema-walk';
 
@@ -27,31 +27,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Keeps a property (shrinking included) within a time budget; a failure found so far is still reported. */
 const BOUNDS = { interruptAfterTimeLimit: 30_000, maxSkipsPerRun: 10 } as const;
 
-/** Codes a client may legitimately get back for bad input. INTERNAL_SERVER_ERROR is not one. */
-export const ALLOWED_CODES = new Set([
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_TOO_COMPLEX',
-  'NOT_FOUND',
-]);
-
-interface Outcome {
-  status: number;
-  codes: string[];
-  hasData: boolean;
-}
-
 interface Tally {
   runs: number;
   clean: number;
   codes: Record<string, number>;
 }
-
-/** The real process (jest hands test files a copy): unhandled rejections are emitted on it. */
-const realProcess = runInThisContext('process') as NodeJS.Process;
 
 describe('fuzzing every Query argument over HTTP (memory store, production config)', () => {
   let server: TestServer;
@@ -85,34 +65,9 @@ describe('fuzzing every Query argument over HTTP (memory store, production confi
     return send(body);
   }
 
-  /** Sends one request and checks the invariants; throws (for fast-check to shrink) on a breach. */
-  async function send(body: string): Promise<Outcome> {
-    const res = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body,
-    });
-    const text = await res.text();
-    if (res.status !== 200 && res.status !== 400) throw new Error(`HTTP ${res.status}: ${text.slice(0, 500)}`);
-    let json: { data?: unknown; errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> };
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new Error(`HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 300)}`);
-    }
-    if (typeof json !== 'object' || json === null || (!('data' in json) && !('errors' in json))) {
-      throw new Error(`a body with neither data nor errors: ${text.slice(0, 300)}`);
-    }
-    const codes: string[] = [];
-    for (const error of json.errors ?? []) {
-      const code = String(error.extensions?.code);
-      if (!ALLOWED_CODES.has(code)) throw new Error(`error code ${code}: ${JSON.stringify(error).slice(0, 500)}`);
-      if (error.extensions && 'stacktrace' in error.extensions) throw new Error(`a stack trace in production: ${JSON.stringify(error).slice(0, 300)}`);
-      if (typeof error.message !== 'string' || /\n\s+at .+:\d+:\d+/.test(error.message)) throw new Error(`a message with a stack trace: ${String(error.message).slice(0, 300)}`);
-      codes.push(code);
-    }
-    if (rejections.length) throw new Error(`unhandled rejection: ${String(rejections[0])}`);
-    return { status: res.status, codes, hasData: json.data !== undefined && json.data !== null && codes.length === 0 };
+  /** Sends one request and checks the invariants (http-check.ts); throws on a breach. */
+  function send(body: string): Promise<Outcome> {
+    return postChecked(server.url, body, { rejections });
   }
 
   function record(name: string, outcome: Outcome): void {

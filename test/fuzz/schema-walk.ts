@@ -1,5 +1,5 @@
 /**
- * Reads the Query fields and their arguments from the executable schema, so the fuzz and
+ * Reads the Query and Mutation fields and their arguments from the executable schema, so the fuzz and
  * injection suites cover a new field or argument without being edited. Builds, per field, an
  * operation that passes every argument as a variable and selects a small, argument-free
  * selection set of the result (leaves up to three levels down).
@@ -25,15 +25,25 @@ import {
 export interface QueryFieldInfo {
   readonly name: string;
   readonly args: readonly GraphQLArgument[];
-  /** `query Fuzz_<name>($a: T, …) { <name>(a: $a, …) { … } }`; variables named after the arguments. */
+  /** `query Fuzz_<name>($a: T, …) { <name>(a: $a, …) { … } }` (`mutation …` for a Mutation field); variables named after the arguments. */
   readonly document: string;
 }
+
+/** A field of the Mutation type: the same shape, its document a `mutation`. */
+export type MutationFieldInfo = QueryFieldInfo;
 
 /** Every field of the Query type, in schema order. */
 export function queryFields(schema: GraphQLSchema): QueryFieldInfo[] {
   const query = schema.getQueryType();
   if (!query) throw new Error('the schema has no Query type');
-  return Object.values(query.getFields()).map((field) => ({ name: field.name, args: field.args, document: operationFor(field) }));
+  return Object.values(query.getFields()).map((field) => ({ name: field.name, args: field.args, document: operationFor(field, 'query') }));
+}
+
+/** Every field of the Mutation type, in schema order (none when the schema has no Mutation type). */
+export function mutationFields(schema: GraphQLSchema): MutationFieldInfo[] {
+  const mutation = schema.getMutationType();
+  if (!mutation) return [];
+  return Object.values(mutation.getFields()).map((field) => ({ name: field.name, args: field.args, document: operationFor(field, 'mutation') }));
 }
 
 /**
@@ -45,11 +55,11 @@ export function variableType(arg: GraphQLArgument): string {
   return String(arg.type);
 }
 
-function operationFor(field: GraphQLField<unknown, unknown>): string {
+function operationFor(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation'): string {
   const vars = field.args.map((a) => `$${a.name}: ${variableType(a)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = selectionFor(field.type, 3);
-  return `query Fuzz_${field.name}${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection ? ` ${selection}` : ''} }`;
+  return `${operation} Fuzz_${field.name}${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection ? ` ${selection}` : ''} }`;
 }
 
 /** Leaves and argument-free object fields, `depth` levels down; `__typename` everywhere. */

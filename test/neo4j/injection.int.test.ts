@@ -7,16 +7,22 @@
  * payload. The API must answer 200/400 with known codes (never INTERNAL_SERVER_ERROR), take ids
  * as values (an id made of Cypher is just an unknown id), treat Lucene syntax in `search` as
  * plain words, and leave the database exactly as seeded: same counts, same dataset version.
+ *
+ * Then the same payloads go into every text position of every Mutation field, with a valid
+ * curator token and otherwise legal arguments (a fresh target entity or relationship per case, so
+ * that seeds are never the target): no 500, no INTERNAL_SERVER_ERROR, any write that succeeds
+ * stores the payload as plain data (read back from the store by id), and every seed entity is
+ * still there with its name.
  */
 import type { GraphQLSchema } from 'graphql';
-import { scoreSearchMatch, type GraphNode, type GraphStats } from '../../src/domain';
+import { EdgeType, scoreSearchMatch, type GraphNode, type GraphStats } from '../../src/domain';
 import { createSchema } from '../../src/graphql/schema';
 import { MemoryStore } from '../../src/store/memory';
 import { Neo4jStore, connectExecutor, writeDataset } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
-import { queryFields, textPositions, type ArgPath, type QueryFieldInfo } from '../fuzz/schema-walk';
+import { mutationFields, queryFields, textPositions, type ArgPath, type QueryFieldInfo } from '../fuzz/schema-walk';
 import { startTestNeo4j, type TestNeo4j } from './start';
 
 const CYPHER = [
@@ -100,22 +106,40 @@ const LUCENE = [
 
 const PAYLOADS = [...new Set([...CYPHER, ...LUCENE])];
 
+const CURATOR_TOKEN = 'injection-curator-token-0123456789';
+
+/** Every string in a stored record, keys included (a date role is a key): where a payload written as data must show up. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      stringsOf(v, out);
+    }
+  }
+  return out;
+}
+
 const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'NOT_FOUND']);
 
 /** Required arguments get values that exist, so the payload in another position reaches the store. */
 const REQUIRED: Record<string, unknown> = { id: 'usmca', from: 'amlo', to: 'usmca', query: 'usmca' };
 
-function withPayload(field: QueryFieldInfo, path: ArgPath, payload: string): Record<string, unknown> {
-  const vars: Record<string, unknown> = {};
-  for (const arg of field.args) {
-    if (String(arg.type).endsWith('!') && arg.defaultValue === undefined) vars[arg.name] = REQUIRED[arg.name] ?? 'usmca';
+function withPayload(field: QueryFieldInfo, path: ArgPath, payload: string, base?: Record<string, unknown>): Record<string, unknown> {
+  const vars: Record<string, unknown> = base ? structuredClone(base) : {};
+  if (!base) {
+    for (const arg of field.args) {
+      if (String(arg.type).endsWith('!') && arg.defaultValue === undefined) vars[arg.name] = REQUIRED[arg.name] ?? 'usmca';
+    }
   }
   // Build the nested value along the path: ["filter", "addresses", 0] → { filter: { addresses: [payload] } }.
   let cursor: Record<string | number, unknown> | unknown[] = vars;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     const last = i === path.length - 1;
-    const next = last ? payload : typeof path[i + 1] === 'number' ? [] : {};
+    const existing = (cursor as Record<string | number, unknown>)[key];
+    const next = last ? payload : typeof existing === 'object' && existing !== null ? existing : typeof path[i + 1] === 'number' ? [] : {};
     (cursor as Record<string | number, unknown>)[key] = next;
     if (!last) cursor = next as Record<string | number, unknown>;
   }
@@ -135,6 +159,8 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
   let neo4j: TestNeo4j;
   let store: Neo4jStore;
   let server: TestServer;
+  /** The same store, with curator tokens: writes on. */
+  let curated: TestServer;
   let schema: GraphQLSchema;
   let expectedStats: GraphStats;
   const dataset = seedDataset();
@@ -149,10 +175,12 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
     expect(await store.getStats()).toEqual(expectedStats);
     schema = await createSchema();
     server = await startTestServer(store, { production: true, introspection: false });
+    curated = await startTestServer(store, { production: true, introspection: false, curatorTokens: new Map([['injector', CURATOR_TOKEN]]) });
   }, 240_000);
 
   afterAll(async () => {
     await server?.close();
+    await curated?.close();
     await store?.close();
     await neo4j?.stop();
   });
@@ -162,10 +190,10 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
     errors?: Array<{ message: string; extensions?: { code?: string } }>;
   }
 
-  async function post(query: string, variables: Record<string, unknown>): Promise<{ status: number; body: Answer }> {
-    const res = await fetch(server.url, {
+  async function post(query: string, variables: Record<string, unknown>, authorization?: string): Promise<{ status: number; body: Answer }> {
+    const res = await fetch(authorization ? curated.url : server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return { status: res.status, body: (await res.json()) as Answer };
@@ -233,5 +261,82 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
     expect(await store.getDatasetVersion()).toBe(dataset.version);
     const sample = ['usmca', 'nafta', 'amlo', 'mexico', 'hlsd'];
     expect((await store.getNodesByIds(sample)).map((n) => n?.name)).toEqual(sample.map((id) => byId.get(id)!.name));
+  });
+
+  // Runs after the read-only checks above (jest keeps the order): from here on the database changes.
+  it('every payload in every text position of every Mutation field (valid token): no 500, writes store the payload as plain data', async () => {
+    const citation = dataset.nodes.flatMap((n) => n.sources)[0];
+    const sources = [`${citation.sourceId}#${citation.slide}`];
+    const metric = dataset.nodes.find((n) => n.kind === 'Metric')!.id;
+    let serial = 0;
+    const at = () => new Date().toISOString();
+    /** A fresh Topic written straight to the store: the target of an update, retirement or edge. */
+    const freshTopic = async (): Promise<string> => {
+      const id = `inj-target-${++serial}`;
+      await store.applyChange({ op: 'createEntity', entity: { id, kind: 'Topic', name: `Injection target ${serial}` }, sources, actor: 'setup', at: at() });
+      return id;
+    };
+    /** Legal arguments for each mutation, so the payload in one position is all that is odd. */
+    const legal: Record<string, () => Promise<Record<string, unknown>>> = {
+      createEntity: async () => ({ input: { id: `inj-new-${++serial}`, kind: 'Topic', name: 'Injection probe' }, sources }),
+      updateEntity: async () => ({ id: await freshTopic(), input: { description: 'probe' }, sources }),
+      retireEntity: async () => ({ id: await freshTopic(), sources }),
+      addRelationship: async () => ({ input: { from: 'usmca', type: 'ADDRESSES', to: await freshTopic() }, sources }),
+      retireRelationship: async () => {
+        const applied = await store.applyChange({ op: 'addRelationship', relationship: { from: 'usmca', type: 'ADDRESSES', to: await freshTopic() }, sources, actor: 'setup', at: at() });
+        return { id: applied.relationship!.id, sources };
+      },
+      addObservation: async () => {
+        // A distinct day per case, so no two observations collide.
+        const day = new Date(Date.UTC(1950, 0, 1) + ++serial * 86_400_000).toISOString().slice(0, 10);
+        return { input: { metric, value: 1, period: day }, sources };
+      },
+    };
+    const fields = mutationFields(schema);
+    expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(legal).sort());
+    const cases = fields.flatMap((field) =>
+      field.args.flatMap((arg) => textPositions(arg).flatMap(({ path }) => PAYLOADS.map((payload) => ({ field, path, payload })))),
+    );
+    const positions = new Set(cases.map((c) => `${c.field.name}(${c.path.join('.')})`));
+    expect(positions.size).toBeGreaterThanOrEqual(30);
+    const failures: string[] = [];
+    const written = new Map<string, number>();
+    await pool(cases, 4, async ({ field, path, payload }) => {
+      const where = `${field.name}(${path.join('.')}) ← ${JSON.stringify(payload).slice(0, 60)}`;
+      const { status, body } = await post(field.document, withPayload(field, path, payload, await legal[field.name]()), `Bearer ${CURATOR_TOKEN}`);
+      if (status !== 200 && status !== 400) failures.push(`${where}: HTTP ${status}`);
+      for (const error of body.errors ?? []) {
+        if (!ALLOWED_CODES.has(String(error.extensions?.code))) failures.push(`${where}: ${error.extensions?.code} ${error.message}`);
+      }
+      if (!body.data || body.errors) return;
+      written.set(field.name, (written.get(field.name) ?? 0) + 1);
+      // Accepted: the payload is stored exactly, as data, on the record the mutation names.
+      const result = body.data[field.name] as { entity?: { id: string }; relationship?: { id: string }; observation?: { id: string } };
+      let stored: unknown;
+      if (field.name === 'retireEntity' || field.name === 'retireRelationship') return; // writes no text of its own
+      if (result.entity) stored = (await store.getNodesByIds([result.entity.id]))[0];
+      else if (result.relationship) {
+        const [hits] = await store.getRelationships([{ nodeId: 'usmca', direction: 'OUT', types: [EdgeType.ADDRESSES] }]);
+        stored = hits.find((h) => h.relationship.id === result.relationship!.id)?.relationship;
+      } else if (result.observation) {
+        const [observations] = await store.getObservations([{ metricId: metric }]);
+        stored = observations.find((o) => o.id === result.observation!.id);
+      }
+      if (!stored) failures.push(`${where}: accepted, but nothing to read back by id (${JSON.stringify(result).slice(0, 200)})`);
+      else if (!stringsOf(stored).includes(payload)) failures.push(`${where}: accepted, but the stored record does not hold the payload: ${JSON.stringify(stored).slice(0, 300)}`);
+    });
+    expect(failures).toEqual([]);
+    // Payloads got through to Neo4j as stored text for every mutation that takes free text (the
+    // retirements take only an id and citations, which a payload never is).
+    const freeText = ['createEntity', 'updateEntity', 'addRelationship', 'addObservation'];
+    expect(Object.fromEntries(freeText.map((f) => [f, (written.get(f) ?? 0) > 0]))).toEqual(Object.fromEntries(freeText.map((f) => [f, true])));
+    console.log(`mutation injection: ${cases.length} cases, accepted writes ${JSON.stringify(Object.fromEntries(written))}`);
+  }, 600_000);
+
+  it('after the mutations: every seed entity still resolves, under its own name', async () => {
+    const ids = dataset.nodes.map((n) => n.id);
+    const nodes = await store.getNodesByIds(ids);
+    expect(nodes.map((n, i) => ({ id: ids[i], name: n?.name ?? null }))).toEqual(dataset.nodes.map((n) => ({ id: n.id, name: n.name })));
+    expect(await store.getDatasetVersion()).toBe(dataset.version);
   });
 });
