@@ -33,6 +33,8 @@ export interface TestNeo4j {
   readonly username: string;
   readonly password: string;
   readonly port: number;
+  /** The launcher JVM's process id (benchmarks pin it to a core with taskset). */
+  readonly pid: number | undefined;
   /** The persistent store directory, when one was given. */
   readonly dataDir: string | undefined;
   /** SIGTERM, then SIGKILL after the grace period. Idempotent. */
@@ -326,6 +328,7 @@ export async function startTestNeo4j(options: StartTestNeo4jOptions = {}): Promi
       username: TEST_NEO4J_USERNAME,
       password: TEST_NEO4J_PASSWORD,
       port,
+      pid: launched.process.pid,
       dataDir: options.dataDir,
       stop: () => (stopping ??= stopProcess(launched, stopGraceMs)),
       restart: async () => {

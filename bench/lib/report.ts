@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { CAN_PIN, CLIENT_CORES, SERVER_CORES } from './cores';
+
+export const RESULTS_DIR = path.join(__dirname, '..', 'results');
+
+export type Cell = string | number;
+
+/** A goal beside a figure: `≤ 1.15` and whether the figure meets it. */
+export interface Goal {
+  readonly text: string;
+  readonly met: boolean;
+}
+
+export interface Table {
+  readonly title: string;
+  /** Markdown shown under the title: what each column means. */
+  readonly description?: string;
+  readonly columns: readonly string[];
+  readonly rows: ReadonlyArray<readonly Cell[]>;
+}
+
+/** One part of BENCHMARKS.md, written by one bench script as bench/results/<id>.json. */
+export interface Section {
+  readonly id: string;
+  /** Position in BENCHMARKS.md (ascending). */
+  readonly order: number;
+  readonly title: string;
+  /** Markdown: what was measured and how (rounds, warm-up, pinning, checks). */
+  readonly method: string;
+  readonly tables: readonly Table[];
+  /** One line per missed goal (empty when every goal is met); bench/notes/<id>.md carries the profile and what was tried. */
+  readonly misses: readonly string[];
+}
+
+export interface Environment {
+  readonly date: string;
+  readonly commit: string;
+  readonly node: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly pinning: string;
+}
+
+export function environment(): Environment {
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (dirty) commit += ' (with uncommitted changes)';
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    commit,
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    pinning: CAN_PIN ? `taskset: servers and Neo4j on core(s) ${SERVER_CORES}, clients and load generators on core ${CLIENT_CORES}` : 'none (one core, or no taskset)',
+  };
+}
+
+/** `figure ≤ target` (lower is better) or `figure ≥ target` (higher is better). */
+export function goal(figure: number, op: '<=' | '>=', target: number): Goal {
+  return { text: `${op === '<=' ? '≤' : '≥'} ${target}`, met: op === '<=' ? figure <= target : figure >= target };
+}
+
+/** The cell for a goal: `≤ 1.15 ✅` / `≤ 1.15 ❌ missed`. */
+export function goalCell(g: Goal): string {
+  return `${g.text} ${g.met ? '✅' : '❌ missed'}`;
+}
+
+export function ratioCell(x: number): string {
+  return `${x.toFixed(2)}×`;
+}
+
+export function percentCell(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+export function msCell(x: number): string {
+  return x >= 100 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`;
+}
+
+/** Writes bench/results/<id>.json: the section for BENCHMARKS.md plus every raw sample behind it. */
+export function writeResult(section: Section, raw: unknown): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${section.id}.json`);
+  writeFileSync(file, JSON.stringify({ section, environment: environment(), raw }, null, 2) + '\n');
+  return file;
+}

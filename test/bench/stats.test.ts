@@ -1,0 +1,101 @@
+import { compareAB, measureLatency, type Side } from '../../bench/lib/ab';
+import { assertOk, assertSameData } from '../../bench/lib/check';
+import { goal, goalCell } from '../../bench/lib/report';
+import { coefficientOfVariation, median, percentile } from '../../bench/lib/stats';
+import { renderReport } from '../../bench/report';
+
+describe('bench statistics', () => {
+  it('median takes the middle value, or the mean of the two middle values', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('percentile is nearest-rank', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile(xs, 99)).toBe(99);
+    expect(percentile(xs, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+  });
+
+  it('coefficient of variation is the sample standard deviation over the mean', () => {
+    expect(coefficientOfVariation([2, 2, 2])).toBe(0);
+    expect(coefficientOfVariation([1, 3])).toBeCloseTo(Math.SQRT2 / 2, 10);
+  });
+
+  it('refuses empty or non-finite samples with what it expected and received', () => {
+    expect(() => median([])).toThrow('expected at least one sample, received none');
+    expect(() => median([1, NaN])).toThrow('expected finite samples, received NaN');
+    expect(() => percentile([1], 101)).toThrow('expected p from 0 to 100, received 101');
+  });
+});
+
+describe('interleaved A/B comparison', () => {
+  /** A side whose every operation is a busy wait of `ms`, so the ratio is known. */
+  const busy = (name: string, ms: number, calls: string[]): Side => ({
+    name,
+    async run() {
+      calls.push(name);
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // spin
+      }
+    },
+  });
+
+  it('alternates which side goes first, discards warm-up rounds and reports the median per-round ratio', async () => {
+    const calls: string[] = [];
+    const result = await compareAB(busy('A', 2, calls), busy('B', 1, calls), { rounds: 4, warmupRounds: 1, iterations: 3 });
+    expect(result.ratios).toHaveLength(4);
+    expect(result.a.samples).toBe(12);
+    // round 0 (warm-up): A first; round 1: B first; round 2: A first …
+    expect(calls.slice(0, 6)).toEqual(['A', 'A', 'A', 'B', 'B', 'B']);
+    expect(calls.slice(6, 12)).toEqual(['B', 'B', 'B', 'A', 'A', 'A']);
+    expect(result.ratio).toBeGreaterThan(1.5);
+    expect(result.ratio).toBeLessThan(2.6);
+  });
+
+  it('a side whose answer is wrong fails the comparison instead of being timed', async () => {
+    const bad: Side = { name: 'bad', run: async () => assertOk({ errors: [{ message: 'boom' }] }, 'bad side') };
+    await expect(compareAB(bad, busy('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1 })).rejects.toThrow('bad side: expected no errors, received 1: boom');
+    await expect(measureLatency(bad, { samples: 1, warmup: 0 })).rejects.toThrow('boom');
+  });
+
+  it('checks name what differs', () => {
+    expect(() => assertOk({ data: null }, 'q')).toThrow('q: expected data');
+    expect(() => assertSameData({ a: [1, 2] }, { a: [2, 1] }, 'q')).toThrow('q: the two sides answered differently');
+    expect(() => assertSameData({ a: [1, 2] }, { a: [1, 2] }, 'q')).not.toThrow();
+  });
+});
+
+describe('BENCHMARKS.md rendering', () => {
+  const environment = { date: '2026-11-27T22:00:00.000Z', commit: 'abc1234', node: 'v20', cpu: 'cpu', cores: 2, memoryGiB: 24, pinning: 'none' };
+
+  it('puts the goal beside each figure and lists missed goals in the summary', () => {
+    const g = goal(1.3, '<=', 1.15);
+    expect(goalCell(g)).toBe('≤ 1.15 ❌ missed');
+    expect(goalCell(goal(0.95, '>=', 0.9))).toBe('≥ 0.9 ✅');
+    const md = renderReport([
+      {
+        environment,
+        section: {
+          id: 'x',
+          order: 1,
+          title: 'X vs Y',
+          method: 'Method text.',
+          tables: [{ title: 'T', columns: ['query', 'ratio', 'goal'], rows: [['a|b', '1.30×', goalCell(g)]] }],
+          misses: ['a|b: 1.30× > 1.15'],
+        },
+      },
+    ]);
+    expect(md).toContain('| a\\|b | 1.30× | ≤ 1.15 ❌ missed |');
+    expect(md).toContain('1 missed ❌: a\\|b: 1.30× > 1.15 |');
+    expect(md).toContain('### Missed goals: profile and what was tried');
+  });
+
+  it('refuses a row whose cell count does not match the columns', () => {
+    expect(() =>
+      renderReport([{ environment, section: { id: 'y', order: 1, title: 'Y', method: '', tables: [{ title: 'T', columns: ['a', 'b'], rows: [['only one']] }], misses: [] } }]),
+    ).toThrow('a row has 1 cells, expected 2 (a, b)');
+  });
+});
