@@ -4,7 +4,9 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES } from './cores';
 
-export const RESULTS_DIR = path.join(__dirname, '..', 'results');
+/** BENCH_QUICK=1 is a smoke run: its figures mean nothing, so they go to a scratch folder (gitignored), never over the real ones. */
+export const QUICK = process.env.BENCH_QUICK === '1';
+export const RESULTS_DIR = QUICK ? path.join(__dirname, '..', 'results', 'quick') : path.join(__dirname, '..', 'results');
 
 export type Cell = string | number;
 

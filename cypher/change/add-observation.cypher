@@ -1,6 +1,7 @@
-// Adds a curated observation to its metric, recording who added it and when.
-MATCH (m:Metric {id: $metricId})
-WHERE m.retiredAt IS NULL
+// Adds a curated observation to its metric, recording who added it and when. The metric is found
+// through the unique :Entity(id) index (a bare `:Metric {id}` has no index: a scan of every metric).
+MATCH (m:Entity {id: $metricId})
+WHERE m:Metric AND m.retiredAt IS NULL
 CREATE (o:Observation)
 SET o = $properties
 SET o.createdBy = $actor, o.createdAt = $at

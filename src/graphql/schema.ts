@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './enums';
+import { installFastPaths } from './fast-paths';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { CurationResolver } from './resolvers/curation.resolver';
 import { EntityResolver } from './resolvers/entity.resolver';
@@ -33,8 +34,10 @@ export function createSchema(): Promise<GraphQLSchema> {
       ...relationResolvers(),
     ] as unknown as [Function, ...Function[]],
     orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],
+    // Keep in step with ARGS_VALIDATION in fast-paths.ts, which validates the hot root fields' arguments.
     validate: { forbidUnknownValues: false },
   }).then((schema) => {
+    installFastPaths(schema);
     // type-graphql has no option for the root type's description; Sandbox shows it first.
     Object.assign(schema.getQueryType()!, {
       description:

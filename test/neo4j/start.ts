@@ -211,6 +211,8 @@ function spawnLauncher(options: { port: number; dataDir?: string }, extraJvmArgs
     '--port',
     String(options.port),
     ...(options.dataDir ? ['--data-dir', path.resolve(options.dataDir)] : []),
+    // Benchmarks size the page cache to their graph (the launcher's default, 64 MiB, suits tests).
+    ...(process.env.NEO4J_TEST_PAGECACHE_MB ? ['--pagecache-mb', process.env.NEO4J_TEST_PAGECACHE_MB] : []),
     '--password',
     TEST_NEO4J_PASSWORD,
   ];

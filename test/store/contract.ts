@@ -296,6 +296,17 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await w.getStats()).toEqual(before);
         expect(await w.getNodesByIds(['x-1', 'x-2'])).toEqual([null, null]);
       });
+
+      it('keeps a node\'s edges in order after an edge is added and after a neighbour is renamed', async () => {
+        // Last: it changes the graph the earlier tests describe.
+        const order = async () => (await w.getRelationships([{ nodeId: 'us', direction: 'OUT', types: [EdgeType.PARTY_TO] }]))[0].map((h) => h.other.id);
+        await w.applyChange({ op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'forum' }, ...meta });
+        expect(await order()).toEqual(['new-deal', 'old-deal', 'talks', 'forum']); // forum is "Zocalo Economic Dialogue" by now
+        await w.applyChange({ op: 'updateEntity', id: 'forum', fields: { name: 'Aardvark Forum' }, ...meta });
+        expect(await order()).toEqual(['forum', 'new-deal', 'old-deal', 'talks']);
+        const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
+        expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
+      });
     });
   });
 }

@@ -16,11 +16,20 @@ export const UNBOUNDED_LIST_SIZE = 10;
 export const MAX_ESTIMATED_SELECTIONS = 10_000;
 const TOO_MANY_NODES = /maximum allowed number of nodes/;
 
+/** Measurements kept per document (and schema) for at most this many (operation, variables) pairs. */
+const MAX_CACHED_PER_DOCUMENT = 32;
+/** Variables longer than this as JSON are measured every time rather than cached. */
+const MAX_CACHED_KEY_LENGTH = 2048;
+
+const measured = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, QueryMeasures>>>();
+
 /**
- * Measures a parsed, validated document. GraphQL Armor's rules do the counting (over every
- * operation in the document, fragments included; we take the largest) with their limits set out
- * of reach, so that we learn the measured values and phrase the refusal ourselves;
- * graphql-query-complexity estimates the cost of the operation that will run.
+ * Measures a parsed, validated document (see `measure`), remembering the answer: Apollo Server
+ * keeps one parsed `DocumentNode` per distinct query text, so a repeated query is measured once
+ * per (operation name, variables) instead of on every request — measuring is a validation pass
+ * plus a cost walk, which cost as much as executing a small query (bench/http). Documents are
+ * never mutated after parsing; the cache is weak (it goes when Apollo drops the document) and
+ * bounded per document.
  */
 export function measureDocument(
   schema: GraphQLSchema,
@@ -28,6 +37,27 @@ export function measureDocument(
   operationName?: string | null,
   variables?: Record<string, unknown>,
 ): QueryMeasures {
+  const key = `${operationName ?? ''}\0${variables === undefined ? '' : JSON.stringify(variables)}`;
+  if (key.length > MAX_CACHED_KEY_LENGTH) return measure(schema, document, operationName, variables);
+  let bySchema = measured.get(schema);
+  if (!bySchema) measured.set(schema, (bySchema = new WeakMap()));
+  let byRequest = bySchema.get(document);
+  if (!byRequest) bySchema.set(document, (byRequest = new Map()));
+  let result = byRequest.get(key);
+  if (!result) {
+    result = Object.freeze(measure(schema, document, operationName, variables));
+    if (byRequest.size < MAX_CACHED_PER_DOCUMENT) byRequest.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * GraphQL Armor's rules do the counting (over every operation in the document, fragments
+ * included; we take the largest) with their limits set out of reach, so that we learn the
+ * measured values and phrase the refusal ourselves; graphql-query-complexity estimates the cost
+ * of the operation that will run.
+ */
+function measure(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): QueryMeasures {
   let depth = 0;
   let aliases = 0;
   let directives = 0;

@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import { dayOf } from '../dates';
 import { RelationshipsArgs } from '../inputs/relationships.args';
 import { Entity, Relationship } from '../types/entity.interface';
-import type { EntityView, RelationshipView } from '../views';
+import { relationshipView, type EntityView, type RelationshipView } from '../views';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -11,13 +11,14 @@ export class EntityResolver {
     description:
       'Every edge touching this entity, filtered by type, direction and the kind at the other end; each with its validity dates, note, sources and the entity at the other end.',
   })
-  relationships(@Root() entity: EntityView, @Args(() => RelationshipsArgs) args: RelationshipsArgs, @Ctx() ctx: Context): Promise<RelationshipView[]> {
-    return ctx.loaders.relationships.load({
+  async relationships(@Root() entity: EntityView, @Args(() => RelationshipsArgs) args: RelationshipsArgs, @Ctx() ctx: Context): Promise<RelationshipView[]> {
+    const hits = await ctx.loaders.relationships.load({
       nodeId: entity.id,
       direction: args.direction,
       types: args.types ?? [],
       kinds: args.kinds ?? [],
       validAt: dayOf(args.validAt),
     });
+    return hits.map(relationshipView);
   }
 }

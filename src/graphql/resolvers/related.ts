@@ -1,6 +1,6 @@
 import type { EdgeType, NodeKind } from '../../domain';
 import type { Context } from '../context';
-import type { EntityView } from '../views';
+import { entityView, type EntityView } from '../views';
 
 /**
  * The entities at the other end of one node's edges of one type and direction, through the
@@ -19,9 +19,9 @@ export async function related(
   const seen = new Set<string>();
   const nodes: EntityView[] = [];
   for (const r of rels) {
-    if (!seen.has(r.node.id)) {
-      seen.add(r.node.id);
-      nodes.push(r.node);
+    if (!seen.has(r.other.id)) {
+      seen.add(r.other.id);
+      nodes.push(entityView(r.other));
     }
   }
   return nodes;

@@ -65,7 +65,7 @@ async function replacements(ctx: Context, nodes: readonly EntityView[]): Promise
   const lists = await Promise.all(
     replaceable.map((n) => ctx.loaders.relationships.load({ nodeId: n.id, direction: 'IN', types: [EdgeType.REPLACES], kinds: [] })),
   );
-  return new Map(replaceable.map((n, i) => [n.id, lists[i].map((r) => ({ by: r.node, validFrom: r.validFrom }))]));
+  return new Map(replaceable.map((n, i) => [n.id, lists[i].map((r) => ({ by: entityView(r.other), validFrom: r.relationship.validFrom }))]));
 }
 
 @Resolver()

@@ -6,7 +6,7 @@ import { VALID_AT_DESCRIPTION } from '../inputs/relationships.args';
 import { PartialDateScalar } from '../scalars';
 import { Entity } from '../types/entity.interface';
 import { Topic } from '../types/kinds.types';
-import type { EntityView } from '../views';
+import { entityView, type EntityView } from '../views';
 
 @Resolver(() => Topic)
 export class TopicResolver {
@@ -27,14 +27,22 @@ export class TopicResolver {
     const topics = [topic.id];
     if (includeNarrower) {
       const narrower = await ctx.loaders.relationships.load({ nodeId: topic.id, direction: 'IN', types: [EdgeType.BROADER], kinds: [NodeKind.Topic] });
-      topics.push(...narrower.map((r) => r.node.id));
+      topics.push(...narrower.map((r) => r.other.id));
     }
     const lists = await Promise.all([
       direct,
       ...topics.slice(1).map((id) => ctx.loaders.relationships.load({ nodeId: id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [], validAt: day })),
     ]);
-    const seen = new Map<string, EntityView>();
-    for (const rel of lists.flat()) if (!seen.has(rel.node.id)) seen.set(rel.node.id, rel.node);
-    return [...seen.values()];
+    // Each entity once, in the order met; no intermediate copies (this list can hold 10,000 entities).
+    const seen = new Set<string>();
+    const entities: EntityView[] = [];
+    for (const list of lists) {
+      for (const rel of list) {
+        if (seen.has(rel.other.id)) continue;
+        seen.add(rel.other.id);
+        entities.push(entityView(rel.other));
+      }
+    }
+    return entities;
   }
 }

@@ -1,6 +1,6 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
@@ -23,7 +23,7 @@ export interface ConnectionShape<T> {
 
 /** Builds a Relay connection type `<Name>Connection` with `<Name>Edge` for a node type. */
 export function Connection<T extends object>(name: string, nodeType: ClassType<T> | (abstract new () => T)) {
-  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge of a ${name} connection.` })
   class EdgeClass {
     @Field(() => String, { description: 'Opaque cursor of this edge; pass it as `after` to continue after it.' })
     cursor!: string;
@@ -32,7 +32,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} entities (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} entities (Relay connection).` })
   class ConnectionClass {
     @Field(() => [EdgeClass], { description: 'The entities of this page with their cursors.' })
     edges!: EdgeClass[];

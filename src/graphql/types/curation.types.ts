@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Entity, Relationship } from './entity.interface';
 import { Observation } from './observation.type';
 
-@ObjectType({ description: 'An entity created, updated or retired by a curator.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity created, updated or retired by a curator.' })
 export class EntityChange {
   @Field(() => Entity, { description: 'The entity as written (a retired one as it was when retired; reads no longer return it).' })
   entity!: Entity;
@@ -14,7 +14,7 @@ export class EntityChange {
   recordedAt!: string;
 }
 
-@ObjectType({ description: 'A relationship added or retired by a curator.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship added or retired by a curator.' })
 export class RelationshipChange {
   @Field(() => Relationship, { description: 'The relationship, seen from its `from` end (`node` is the `to` entity).' })
   relationship!: Relationship;
@@ -26,7 +26,7 @@ export class RelationshipChange {
   recordedAt!: string;
 }
 
-@ObjectType({ description: 'An observation added by a curator.' })
+@ObjectType({ simpleResolvers: true, description: 'An observation added by a curator.' })
 export class ObservationChange {
   @Field(() => Observation, { description: 'The observation as written.' })
   observation!: Observation;

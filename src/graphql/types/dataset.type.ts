@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeKind } from '../../domain';
 
-@ObjectType({ description: 'How many entities of one kind the graph holds.' })
+@ObjectType({ simpleResolvers: true, description: 'How many entities of one kind the graph holds.' })
 export class KindCount {
   @Field(() => NodeKind, { description: 'The kind.' })
   kind!: NodeKind;
@@ -10,7 +10,7 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType({ description: 'The dataset being served: its version and size.' })
+@ObjectType({ simpleResolvers: true, description: 'The dataset being served: its version and size.' })
 export class DatasetInfo {
   @Field(() => String, { description: 'Content hash of the seed files; cite it to pin the data you used.' })
   version!: string;

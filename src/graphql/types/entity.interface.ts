@@ -6,7 +6,7 @@ import { PartialDateScalar } from '../scalars';
 // Entity, Citation and Relationship refer to each other, so they live in one module; the
 // per-kind types import this one and nothing imports them back (no import cycle).
 
-@ObjectType({ description: 'A pointer to the publication that states a fact and the deck slide that cites it.' })
+@ObjectType({ simpleResolvers: true, description: 'A pointer to the publication that states a fact and the deck slide that cites it.' })
 export class Citation {
   /** Resolved to `source` by the citation resolver. */
   sourceId!: string;
@@ -15,10 +15,13 @@ export class Citation {
   slide!: number;
 }
 
+/** An entity's GraphQL type is its kind (synchronous; see `installFastPaths` in ../fast-paths.ts). */
+export const resolveEntityType = (value: GraphNode): string => value.kind;
+
 @InterfaceType('Entity', {
   description:
     'A node of the knowledge graph: an actor, policy, agreement, dialogue, event, topic, metric or source. Every entity has a stable id, a name, aliases in both languages and the sources that state it.',
-  resolveType: (value: GraphNode) => value.kind,
+  resolveType: resolveEntityType,
 })
 export abstract class Entity {
   @Field(() => ID, { description: 'Stable, human-readable id (e.g. `usmca`, `hlsd`, `amlo`).' })
@@ -40,7 +43,7 @@ export abstract class Entity {
   sources!: Citation[];
 }
 
-@ObjectType({ description: 'An edge of the graph, seen from one of its ends.' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of the graph, seen from one of its ends.' })
 export class Relationship {
   @Field(() => ID, { description: 'Stable id of the edge: `from:TYPE:to`, with `@validFrom` when dated.' })
   id!: string;

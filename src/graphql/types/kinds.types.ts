@@ -6,7 +6,7 @@ import { Entity } from './entity.interface';
 // One object type per node kind. Relationship fields (parties, addresses, replacedBy …) are
 // added by the resolvers in ../resolvers, which load them through the per-request DataLoaders.
 
-@ObjectType({ implements: Entity, description: 'A country, person, government body, organization, company, party, criminal network, region, sub-national state or population group.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A country, person, government body, organization, company, party, criminal network, region, sub-national state or population group.' })
 export class Actor extends Entity {
   @Field(() => ActorType, { description: 'What sort of actor this is.' })
   type!: ActorType;
@@ -18,7 +18,7 @@ export class Actor extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A program, initiative, strategy, framework, reform, law, plan, project, treaty provision or stated goal.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A program, initiative, strategy, framework, reform, law, plan, project, treaty provision or stated goal.' })
 export class Policy extends Entity {
   @Field(() => PolicyType, { description: 'What sort of policy this is.' })
   type!: PolicyType;
@@ -33,7 +33,7 @@ export class Policy extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A treaty or accord between governments, such as NAFTA or the USMCA.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A treaty or accord between governments, such as NAFTA or the USMCA.' })
 export class Agreement extends Entity {
   @Field(() => AgreementType, { nullable: true, description: 'The field the agreement covers.' })
   type!: AgreementType | null;
@@ -48,7 +48,7 @@ export class Agreement extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A standing bilateral or trilateral mechanism: the HLSD, the HLED, the North American Leaders Summit …' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A standing bilateral or trilateral mechanism: the HLSD, the HLED, the North American Leaders Summit …' })
 export class Dialogue extends Entity {
   @Field(() => DialogueType, { nullable: true, description: 'Bilateral or trilateral.' })
   type!: DialogueType | null;
@@ -63,7 +63,7 @@ export class Dialogue extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'Something that happened at a date: an election, summit, visit, arrest, signing, entry into force, announcement …' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'Something that happened at a date: an election, summit, visit, arrest, signing, entry into force, announcement …' })
 export class Event extends Entity {
   @Field(() => EventType, { description: 'What sort of event this is.' })
   type!: EventType;
@@ -72,16 +72,16 @@ export class Event extends Entity {
   date!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A subject of the relationship (trade, migration, fentanyl …), arranged in a broader/narrower hierarchy.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A subject of the relationship (trade, migration, fentanyl …), arranged in a broader/narrower hierarchy.' })
 export class Topic extends Entity {}
 
-@ObjectType({ implements: Entity, description: 'An indicator measured over time (trade value, apprehensions, overdose deaths …) with its observations.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'An indicator measured over time (trade value, apprehensions, overdose deaths …) with its observations.' })
 export class Metric extends Entity {
   @Field(() => Unit, { description: 'The unit its observations are usually stated in.' })
   unit!: Unit;
 }
 
-@ObjectType({ implements: Entity, description: 'A publication that the briefing deck credits, or the deck itself.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A publication that the briefing deck credits, or the deck itself.' })
 export class Source extends Entity {
   @Field(() => String, { description: 'The title as the deck credits it (same as `name`).' })
   title!: string;

@@ -4,7 +4,7 @@ import { PeriodKind } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Citation, Entity } from './entity.interface';
 
-@ObjectType({ description: 'One breakdown of an observation, such as `state = texas`.' })
+@ObjectType({ simpleResolvers: true, description: 'One breakdown of an observation, such as `state = texas`.' })
 export class Dimension {
   @Field(() => String, { description: 'What the observation is broken down by (`state`, `partner`, `party` …).' })
   key!: string;
@@ -16,7 +16,7 @@ export class Dimension {
   entity?: Entity | null;
 }
 
-@ObjectType({ description: 'One measured value of a metric, with its unit, period and source.' })
+@ObjectType({ simpleResolvers: true, description: 'One measured value of a metric, with its unit, period and source.' })
 export class Observation {
   @Field(() => ID, { description: 'Stable id: `metric@period`, with `[key=value]` dimensions.' })
   id!: string;

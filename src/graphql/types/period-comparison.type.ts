@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Unit } from '../../domain';
 import { Observation } from './observation.type';
 
-@ObjectType({ description: 'A computed comparison of one metric between two periods, stated in the unit of the later observation.' })
+@ObjectType({ simpleResolvers: true, description: 'A computed comparison of one metric between two periods, stated in the unit of the later observation.' })
 export class PeriodComparison {
   @Field(() => Observation, { description: 'The observation for the `from` period, as the source states it.' })
   from!: Observation;

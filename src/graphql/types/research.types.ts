@@ -4,7 +4,7 @@ import { RelationshipDirection } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Citation, Entity } from './entity.interface';
 
-@ObjectType({ description: 'One step of a path, with the evidence for it.' })
+@ObjectType({ simpleResolvers: true, description: 'One step of a path, with the evidence for it.' })
 export class Hop {
   @Field(() => Entity, { description: 'Where this step starts.' })
   from!: Entity;
@@ -34,7 +34,7 @@ export class Hop {
   sources!: Citation[];
 }
 
-@ObjectType({ description: 'A chain of relationships from one entity to another.' })
+@ObjectType({ simpleResolvers: true, description: 'A chain of relationships from one entity to another.' })
 export class Path {
   @Field(() => Int, { description: 'Number of hops.' })
   length!: number;
@@ -49,7 +49,7 @@ export class Path {
   hops!: Hop[];
 }
 
-@ObjectType({ description: 'How two entities are connected: the shortest paths (and those one hop longer), best first.' })
+@ObjectType({ simpleResolvers: true, description: 'How two entities are connected: the shortest paths (and those one hop longer), best first.' })
 export class Connections {
   @Field(() => Entity, { description: 'Where the paths start.' })
   from!: Entity;
@@ -67,7 +67,7 @@ export class Connections {
   morePaths!: boolean;
 }
 
-@ObjectType({ description: 'An entity of a neighbourhood, with its distance from the centre.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity of a neighbourhood, with its distance from the centre.' })
 export class NeighbourhoodNode {
   @Field(() => ID, { description: 'Entity id (Cytoscape `data.id`).' })
   id!: string;
@@ -79,7 +79,7 @@ export class NeighbourhoodNode {
   entity!: Entity;
 }
 
-@ObjectType({ description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`).' })
+@ObjectType({ simpleResolvers: true, description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`).' })
 export class NeighbourhoodEdge {
   @Field(() => ID, { description: 'Relationship id.' })
   id!: string;
@@ -106,7 +106,7 @@ export class NeighbourhoodEdge {
   sources!: Citation[];
 }
 
-@ObjectType({ description: 'An entity whose edges were not all followed because the neighbourhood reached its limit.' })
+@ObjectType({ simpleResolvers: true, description: 'An entity whose edges were not all followed because the neighbourhood reached its limit.' })
 export class LeftOut {
   @Field(() => Entity, { description: 'The entity; ask for its neighbourhood or its `relationships` to see the rest.' })
   entity!: Entity;
@@ -115,7 +115,7 @@ export class LeftOut {
   omittedEdges!: number;
 }
 
-@ObjectType({ description: 'The entities around a centre and the edges between them, ready for Cytoscape.js or vis-network.' })
+@ObjectType({ simpleResolvers: true, description: 'The entities around a centre and the edges between them, ready for Cytoscape.js or vis-network.' })
 export class Neighbourhood {
   @Field(() => Entity, { description: 'The entity at the centre.' })
   center!: Entity;

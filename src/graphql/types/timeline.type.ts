@@ -4,7 +4,7 @@ import { DatePrecision } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Entity } from './entity.interface';
 
-@ObjectType({ description: 'One dated fact on a timeline: an event happened, an agreement was signed, a policy was launched or replaced …' })
+@ObjectType({ simpleResolvers: true, description: 'One dated fact on a timeline: an event happened, an agreement was signed, a policy was launched or replaced …' })
 export class TimelineEntry {
   @Field(() => PartialDateScalar, { description: 'When, to the precision the sources give.' })
   date!: string;
@@ -22,7 +22,7 @@ export class TimelineEntry {
   replacedBy!: Entity | null;
 }
 
-@ObjectType({ description: 'A chronology of events, agreements, policies and dialogues, earliest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A chronology of events, agreements, policies and dialogues, earliest first.' })
 export class Timeline {
   @Field(() => [TimelineEntry], { description: 'The entries, ordered by the first day of their date, then role, then entity name; at most `first` of them.' })
   entries!: TimelineEntry[];

@@ -1,7 +1,6 @@
 import MiniSearch from 'minisearch';
 import {
   EdgeType,
-  compareHits,
   compareNodes,
   compareObservations,
   rankSearchHits,
@@ -141,6 +140,9 @@ export class MemoryStore implements GraphStore {
       addEdge(this.in, rel.to, rel);
       this.relationships.set(rel.id, rel);
     }
+    for (const [adjacency, direction] of [[this.out, 'OUT'], [this.in, 'IN']] as const) {
+      for (const byType of adjacency.values()) for (const list of byType.values()) this.sortEdgeList(list, direction);
+    }
     for (const obs of dataset.observations) {
       this.observationIds.add(obs.id);
       const list = this.observations.get(obs.metricId) ?? [];
@@ -174,26 +176,51 @@ export class MemoryStore implements GraphStore {
     return ids.map((id) => this.nodes.get(id) ?? null);
   }
 
+  /**
+   * Each node's edges are kept sorted per type and direction by the node at the other end (see
+   * sortEdgeList), so an answer is assembled in compareHits order — types in order, OUT before
+   * IN, then the other end — with no sort per call and no sort keys to look up: a hop touches
+   * only the node's own edges and the nodes at their other ends, which is what a hop over a graph
+   * too big for the CPU caches pays for (bench/notes/scaling.md).
+   */
   async getRelationships(queries: readonly RelationshipQuery[]): Promise<RelationshipHit[][]> {
     return queries.map((q) => {
       const hits: RelationshipHit[] = [];
-      const collect = (adjacency: Adjacency, direction: Direction): void => {
-        const byType = adjacency.get(q.nodeId);
-        if (!byType) return;
-        const types = q.types && q.types.length > 0 ? q.types : [...byType.keys()];
-        for (const type of types) {
-          for (const rel of byType.get(type) ?? []) {
-            const other = this.nodes.get(direction === 'OUT' ? rel.to : rel.from)!;
-            if (q.kinds && q.kinds.length > 0 && !q.kinds.includes(other.kind)) continue;
-            if (q.validAt !== undefined && !(isValidAt(relationshipValidity(rel), q.validAt) && isValidAt(this.validity.get(other.id)!, q.validAt))) continue;
-            hits.push({ relationship: rel, direction, other });
-          }
+      const outByType = q.direction !== 'IN' ? this.out.get(q.nodeId) : undefined;
+      const inByType = q.direction !== 'OUT' ? this.in.get(q.nodeId) : undefined;
+      if (!outByType && !inByType) return hits;
+      const types = q.types && q.types.length > 0 ? [...new Set(q.types)].sort() : edgeTypesOf(outByType, inByType);
+      const kinds = q.kinds && q.kinds.length > 0 ? q.kinds : null;
+      const validAt = q.validAt;
+      const collect = (rels: readonly Relationship[] | undefined, direction: Direction): void => {
+        if (!rels) return;
+        for (const rel of rels) {
+          const other = this.nodes.get(direction === 'OUT' ? rel.to : rel.from)!;
+          if (kinds && !kinds.includes(other.kind)) continue;
+          if (validAt !== undefined && !(isValidAt(relationshipValidity(rel), validAt) && isValidAt(this.validity.get(other.id)!, validAt))) continue;
+          hits.push({ relationship: rel, direction, other });
         }
       };
-      if (q.direction !== 'IN') collect(this.out, 'OUT');
-      if (q.direction !== 'OUT') collect(this.in, 'IN');
-      return hits.sort(compareHits);
+      for (const type of types) {
+        collect(outByType?.get(type), 'OUT');
+        collect(inByType?.get(type), 'IN');
+      }
+      return hits;
     });
+  }
+
+  /** Sorts one edge list by the node at its other end, then edge id (compareHits' tail). */
+  private sortEdgeList(list: Relationship[], direction: Direction): void {
+    const end = direction === 'OUT' ? 'to' : 'from';
+    list.sort((a, b) => compareNodes(this.nodes.get(a[end])!, this.nodes.get(b[end])!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Re-sorts the edge lists that hold `rel` (after it was added, or an end was renamed). */
+  private resortEdge(rel: Relationship): void {
+    const outList = this.out.get(rel.from)?.get(rel.type);
+    if (outList) this.sortEdgeList(outList, 'OUT');
+    const inList = this.in.get(rel.to)?.get(rel.type);
+    if (inList) this.sortEdgeList(inList, 'IN');
   }
 
   async findNodes(query: NodeQuery): Promise<NodePage> {
@@ -277,6 +304,8 @@ export class MemoryStore implements GraphStore {
         this.sorted = this.sorted.filter((n) => n !== old);
         this.sorted.splice(this.sortedIndex(valid.node), 0, valid.node);
         this.nodes.set(valid.node.id, valid.node);
+        // Its neighbours' edge lists are ordered by its name, which may have changed.
+        for (const rel of [...this.edgesOf(this.out, valid.node.id), ...this.edgesOf(this.in, valid.node.id)]) this.resortEdge(rel);
         this.index.replace(searchDoc(valid.node));
         this.refreshValidity();
         return { node: valid.node };
@@ -298,6 +327,7 @@ export class MemoryStore implements GraphStore {
         const rel = valid.relationship;
         addEdge(this.out, rel.from, rel);
         addEdge(this.in, rel.to, rel);
+        this.resortEdge(rel);
         this.relationships.set(rel.id, rel);
         this.retiredRelationships.delete(rel.id);
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
@@ -398,6 +428,13 @@ function searchDoc(n: GraphNode): SearchDoc {
     description: n.description ?? '',
     keys: [n.name, ...n.aliases].join(NAME_SEPARATOR),
   };
+}
+
+/** The edge types a node has in either direction, in order. */
+function edgeTypesOf(outByType: Map<EdgeType, Relationship[]> | undefined, inByType: Map<EdgeType, Relationship[]> | undefined): EdgeType[] {
+  const types = new Set<EdgeType>(outByType?.keys());
+  for (const type of inByType?.keys() ?? []) types.add(type);
+  return [...types].sort();
 }
 
 function removeFrom(adjacency: Adjacency, key: string, rel: Relationship): void {

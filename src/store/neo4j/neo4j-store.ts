@@ -1,13 +1,15 @@
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import {
-  compareHits,
   compareNodes,
   compareObservations,
+  NODE_KINDS,
   rankSearchHits,
   searchCandidates,
+  sortHits,
   type GraphNode,
   type GraphStats,
   type GraphStore,
+  type NodeFilter,
   type NodePage,
   type NodeQuery,
   type Observation,
@@ -17,16 +19,17 @@ import {
   type SearchHit,
   type SearchQuery,
   type AppliedChange,
+  type Direction,
   type Change,
 } from '../../domain';
 import { applyChange } from './apply-change';
 import type { Neo4jExecutor } from './executor';
 import { luceneQuery } from './lucene';
-import { nodeFromNeo4j, observationFromNeo4j, relationshipFromNeo4j } from './mappers';
+import { nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
 
 /**
  * The production store: the same port as the memory store over Neo4j. Every call is one
- * statement in one read transaction (a curated change: one write transaction), batched with UNWIND so a DataLoader batch is one round trip.
+ * statement, an auto-commit read (a curated change: one write transaction), batched with UNWIND so a DataLoader batch is one round trip.
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
@@ -40,8 +43,8 @@ export class Neo4jStore implements GraphStore {
     const result = await this.read('node/get-by-ids', { ids: [...ids] });
     const nodes: (GraphNode | null)[] = ids.map(() => null);
     for (const record of result.records) {
-      const node = record.get('node') as Neo4jNode | null;
-      nodes[toNumber(record.get('i'))] = node ? nodeFromNeo4j(node) : null;
+      const row = record.get('node') as Row | null;
+      nodes[toNumber(record.get('i'))] = row ? nodeFromRow(row) : null;
     }
     return nodes;
   }
@@ -59,33 +62,36 @@ export class Neo4jStore implements GraphStore {
       })),
     });
     for (const r of result.records) {
-      hits[toNumber(r.get('i'))].push({
-        relationship: relationshipFromNeo4j(r.get('type'), r.get('rel'), r.get('from'), r.get('to')),
-        direction: r.get('direction'),
-        other: nodeFromNeo4j(r.get('other')),
-      });
+      const i = toNumber(r.get('i'));
+      const direction = r.get('direction') as Direction;
+      const other = nodeFromRow(r.get('other') as Row);
+      const [from, to] = direction === 'OUT' ? [queries[i].nodeId, other.id] : [other.id, queries[i].nodeId];
+      hits[i].push({ relationship: relationshipFromRow(r.get('type') as string, r.get('rel') as Row, from, to), direction, other });
     }
-    for (const list of hits) list.sort(compareHits);
+    for (const list of hits) sortHits(list);
     return hits;
   }
 
   async findNodes(query: NodeQuery): Promise<NodePage> {
     const f = query.filter ?? {};
-    const result = await this.read('node/find', {
-      kinds: [...(query.kinds ?? [])],
-      types: [...(f.types ?? [])],
-      topics: [...(f.addresses ?? [])],
-      relatedTo: [...(f.relatedTo ?? [])],
-      from: f.from ?? null,
-      to: f.to ?? null,
-      validAt: f.validAt ?? null,
-      offset: neo4j.int(query.offset),
-      limit: neo4j.int(query.limit),
-    });
+    const page = { offset: neo4j.int(query.offset), limit: neo4j.int(query.limit) };
+    // The plain typed lists walk the sort index instead of sorting (node/list.cypher).
+    const result = isUnfiltered(f)
+      ? await this.read('node/list', { kinds: [...(query.kinds?.length ? query.kinds : NODE_KINDS)], ...page })
+      : await this.read('node/find', {
+          kinds: [...(query.kinds ?? [])],
+          types: [...(f.types ?? [])],
+          topics: [...(f.addresses ?? [])],
+          relatedTo: [...(f.relatedTo ?? [])],
+          from: f.from ?? null,
+          to: f.to ?? null,
+          validAt: f.validAt ?? null,
+          ...page,
+        });
     const record = result.records[0];
-    const page = (record.get('page') as Neo4jNode[]).map(nodeFromNeo4j);
+    const nodes = (record.get('page') as Row[]).map(nodeFromRow);
     // Neo4j orders by the same sort key; sorting again costs nothing and pins the contract.
-    return { nodes: page.sort(compareNodes), totalCount: toNumber(record.get('totalCount')) };
+    return { nodes: nodes.sort(compareNodes), totalCount: toNumber(record.get('totalCount')) };
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -96,7 +102,7 @@ export class Neo4jStore implements GraphStore {
       kinds: [...(query.kinds ?? [])],
       candidates: neo4j.int(searchCandidates(query.limit)),
     });
-    return rankSearchHits(query.text, result.records.map((r) => nodeFromNeo4j(r.get('node'))), query.limit);
+    return rankSearchHits(query.text, result.records.map((r) => nodeFromRow(r.get('node') as Row)), query.limit);
   }
 
   async getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]> {
@@ -144,6 +150,21 @@ export class Neo4jStore implements GraphStore {
     return this.executor.read(name, params);
   }
 }
+
+/** No criterion but the kinds: `findNodes` can take the sort index's order (node/list.cypher). */
+function isUnfiltered(f: NodeFilter): boolean {
+  return (
+    !f.addresses?.length &&
+    !f.relatedTo?.length &&
+    !f.types?.length &&
+    f.from === undefined &&
+    f.to === undefined &&
+    f.validAt === undefined
+  );
+}
+
+/** An entity or relationship as the read statements return it: a row of properties (mappers.ts NODE_ROW). */
+type Row = readonly unknown[];
 
 function toNumber(value: unknown): number {
   return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : Number(value);

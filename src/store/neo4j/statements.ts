@@ -22,6 +22,7 @@ export function loadStatements(dir: string = CYPHER_DIR): ReadonlyMap<string, st
 export const STATEMENTS = [
   'node/get-by-ids',
   'node/find',
+  'node/list',
   'relationship/get-for-nodes',
   'search/query',
   'observation/get-for-metrics',

@@ -1,0 +1,166 @@
+/**
+ * In-process execution: our schema vs a plain graphql-js schema (bench/plain/schema.ts) on the
+ * reference queries (bench/queries.ts), both over ONE MemoryStore holding the seeds merged with a
+ * synthetic graph (bench/synth), both run with graphql-js `execute` on documents parsed and
+ * validated once up front — so this measures execution alone: resolvers, type-graphql's
+ * machinery, DataLoader batching, result completion. HTTP, parsing, validation and Apollo's
+ * plugins are the HTTP bench's business.
+ *
+ * Each timed operation builds a fresh context (our `createContext(store)`; the plain schema's
+ * `createPlainContext(store)`), as a server does per request, and its answer is checked
+ * (`assertOk` plus the length of its main list), so an error can never pass for speed. Before
+ * timing, each query's answers from both schemas are compared once (`assertSameData`) and the
+ * store calls each makes are counted (both should batch one call per level).
+ *
+ * `node --import tsx bench/inprocess/main.ts` (BENCH_QUICK=1 for a smoke run).
+ */
+import './production-mode';
+import 'reflect-metadata';
+import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createContext } from '../../src/graphql/context';
+import { createSchema } from '../../src/graphql/schema';
+import { loadSeeds } from '../../src/seed';
+import { MemoryStore } from '../../src/store/memory';
+import { countingStore } from '../../test/helpers/counting-store';
+import { compareAB, type AbResult, type Side } from '../lib/ab';
+import { assertEqual, assertOk, assertSameData } from '../lib/check';
+import { CAN_PIN, SERVER_CORES, pinSelf } from '../lib/cores';
+import { goal, goalCell, msCell, percentCell, ratioCell, writeResult, type Cell } from '../lib/report';
+import { mainListLength } from '../plain/main-list';
+import { createPlainContext, plainSchema } from '../plain/schema';
+import { REFERENCE_QUERIES, type ReferenceQuery } from '../queries';
+import { generateDataset, mergeDatasets } from '../synth/generate';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+/** Synthetic nodes merged with the seeds: the hub topic is addressed by min(10,000, nodes / 4) entities, so 40k gives the 10k-item list. */
+const SYNTHETIC_NODES = QUICK ? 8_000 : 40_000;
+const SYNTH_SEED = 42;
+const AB = QUICK ? { rounds: 4, warmupRounds: 1, targetRoundMs: 60 } : { rounds: 12, warmupRounds: 2, targetRoundMs: 250 };
+const GOALS: Record<ReferenceQuery['kind'], number> = { list: 1.15, nesting: 1.5 };
+
+function log(message: string): void {
+  process.stderr.write(`inprocess: ${message}\n`);
+}
+
+interface Prepared {
+  readonly query: ReferenceQuery;
+  readonly document: DocumentNode;
+  readonly variables: Record<string, unknown>;
+  /** Length of the main list in the checked answer; every timed answer must have it too. */
+  readonly items: number;
+  readonly storeCalls: { ours: number; plain: number };
+}
+
+async function main(): Promise<void> {
+  const pinnedHere = pinSelf(SERVER_CORES);
+  log(`pinned to core(s) ${SERVER_CORES}: ${pinnedHere}`);
+
+  const started = Date.now();
+  const synthetic = generateDataset({ nodes: SYNTHETIC_NODES, seed: SYNTH_SEED });
+  const dataset = mergeDatasets(loadSeeds('seeds'), synthetic);
+  const store = new MemoryStore(dataset);
+  const hub = synthetic.probes.hubTopicId;
+  log(`store: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships (seeds + ${SYNTHETIC_NODES} synthetic) in ${Date.now() - started} ms; hub ${hub}`);
+
+  const ours = await createSchema();
+  const run = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, contextValue: unknown): Promise<ExecutionResult> =>
+    Promise.resolve(execute({ schema, document, variableValues: variables, contextValue }));
+
+  // Parse and validate once; check both answers agree and count store calls per side.
+  const prepared: Prepared[] = [];
+  for (const query of REFERENCE_QUERIES) {
+    const document = parse(query.query);
+    for (const [name, schema] of [['ours', ours], ['plain', plainSchema]] as const) {
+      const errors = validate(schema, document);
+      if (errors.length) throw new Error(`${query.id}: invalid against the ${name} schema: ${errors.map((e) => e.message).join('; ')}`);
+    }
+    const variables: Record<string, unknown> = { ...query.variables, ...(query.query.includes('$hub') ? { hub } : {}) };
+    const countedOurs = countingStore(store);
+    const countedPlain = countingStore(store);
+    const a = await run(ours, document, variables, createContext(countedOurs.store));
+    const b = await run(plainSchema, document, variables, createPlainContext(countedPlain.store));
+    assertOk(a, `${query.id} (ours)`);
+    assertOk(b, `${query.id} (plain)`);
+    assertSameData(a.data, b.data, query.id);
+    const items = mainListLength(a.data);
+    if (items <= 0) throw new Error(`${query.id}: expected a non-empty list in the answer, received ${JSON.stringify(a.data).slice(0, 200)}`);
+    if (query.id === 'list-10k') assertEqual(items, synthetic.probes.hubAddressedBy, `${query.id}: items`);
+    const storeCalls = { ours: countedOurs.calls.length, plain: countedPlain.calls.length };
+    log(`${query.id}: same answers from both (${items} items in the main list; store calls ours ${storeCalls.ours}, plain ${storeCalls.plain})`);
+    prepared.push({ query, document, variables, items, storeCalls });
+  }
+
+  const results: Array<{ prepared: Prepared; ab: AbResult }> = [];
+  for (const p of prepared) {
+    const side = (name: string, schema: GraphQLSchema, context: () => unknown): Side => ({
+      name,
+      async run() {
+        const result = await run(schema, p.document, p.variables, context());
+        assertOk(result, `${p.query.id} (${name})`);
+        const items = mainListLength(result.data);
+        if (items !== p.items) throw new Error(`${p.query.id} (${name}): expected ${p.items} items in the main list, received ${items}`);
+        return result;
+      },
+    });
+    const ab = await compareAB(
+      side('ours', ours, () => createContext(store)),
+      side('plain', plainSchema, () => createPlainContext(store)),
+      AB,
+    );
+    log(`${p.query.id}: ours ${msCell(ab.a.p50Ms)}, plain ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`);
+    results.push({ prepared: p, ab });
+  }
+
+  const misses: string[] = [];
+  const rows: Cell[][] = results.map(({ prepared: p, ab }) => {
+    const g = goal(ab.ratio, '<=', GOALS[p.query.kind]);
+    if (!g.met) misses.push(`in-process ${p.query.id} (${p.query.kind}): ours/plain p50 ratio ${ratioCell(ab.ratio)}, goal ${g.text}`);
+    return [p.query.title, p.query.kind, msCell(ab.a.p50Ms), msCell(ab.b.p50Ms), ratioCell(ab.ratio), percentCell(ab.cv), goalCell(g), `${p.storeCalls.ours} / ${p.storeCalls.plain}`];
+  });
+
+  const method = [
+    `Our schema (\`createSchema()\`, type-graphql) against a plain graphql-js schema with hand-written resolvers (\`bench/plain/schema.ts\`: the same types, fields, arguments and answers for the subset these queries use, its own per-request DataLoaders so it batches one store call per level like ours, default property resolvers for scalars, nothing cached across requests).`,
+    `Both run in one process over ONE MemoryStore holding the seeds merged with a ${SYNTHETIC_NODES.toLocaleString('en-US')}-node synthetic graph (\`bench/synth\`, seed ${SYNTH_SEED}; its hub topic, \`$hub\`, is addressed by ${synthetic.probes.hubAddressedBy.toLocaleString('en-US')} entities), with graphql-js \`execute\` on documents **parsed and validated once up front**: this is execution alone (resolvers, framework, batching, result completion), not parsing, validation, HTTP or Apollo's plugins.`,
+    `Each operation builds a fresh context (as a server does per request) and its answer is checked (no errors, data present, the main list's length as in the checked answer); before timing, both sides' answers to each query were compared once and found deep-equal, and their store calls counted (last column).`,
+    `Interleaved A/B rounds: ${AB.warmupRounds} warm-up round(s) discarded, then ${AB.rounds} rounds, each running the same number of operations of each side back to back (calibrated to about ${AB.targetRoundMs} ms per side), alternating which goes first. The ratio is the median of the per-round ratios of median latencies (ours / plain; below 1: ours is faster), with their coefficient of variation; p50 is over all kept operations of a side.`,
+    `\`NODE_ENV=${process.env.NODE_ENV}\`, as on a server (graphql-js reads it once when loaded; outside production it adds checks to every value it completes).`,
+    CAN_PIN ? `The process is pinned to core(s) ${SERVER_CORES} (\`taskset\`).` : 'No core pinning (one core, or no taskset).',
+    QUICK ? '**BENCH_QUICK=1: a smoke run with few rounds; the figures are not meaningful.**' : '',
+  ].filter(Boolean).join('\n\n');
+
+  const file = writeResult(
+    {
+      id: 'inprocess',
+      order: 10,
+      title: 'In-process execution: our schema vs plain graphql-js',
+      method,
+      tables: [
+        {
+          title: 'Reference queries, executed in-process',
+          description:
+            'p50: median latency of one `execute` (fresh context included). Ratio: median over rounds of (our median / plain median) in that round — lower is better, 1.00× means equal. CV: coefficient of variation of the per-round ratios. Goal: ≤ 1.15 for lists, ≤ 1.5 for deep nesting. Store calls: calls to the store port for one execution, ours / plain.',
+          columns: ['query', 'kind', 'ours p50', 'plain p50', 'ratio ours/plain', 'CV', 'goal', 'store calls'],
+          rows,
+        },
+      ],
+      misses,
+    },
+    {
+      quick: QUICK,
+      syntheticNodes: SYNTHETIC_NODES,
+      syntheticSeed: SYNTH_SEED,
+      storeNodes: dataset.nodes.length,
+      storeRelationships: dataset.relationships.length,
+      hubTopicId: hub,
+      hubAddressedBy: synthetic.probes.hubAddressedBy,
+      options: AB,
+      queries: results.map(({ prepared: p, ab }) => ({ id: p.query.id, kind: p.query.kind, items: p.items, storeCalls: p.storeCalls, ...ab })),
+    },
+  );
+  log(`wrote ${file}${misses.length ? `; missed: ${misses.join(' | ')}` : '; every goal met'}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`inprocess: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

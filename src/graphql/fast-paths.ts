@@ -1,0 +1,79 @@
+import { validateSync } from 'class-validator';
+import { GraphQLInterfaceType, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { NodeKind } from '../domain';
+import type { Context } from './context';
+import { EntitiesArgs, TypedListArgs } from './inputs/list.args';
+import { SearchArgs } from './inputs/search.args';
+import { QueryResolver } from './resolvers/query.resolver';
+import { installRelationFastPaths } from './resolvers/relation-fields';
+import { TopicResolver } from './resolvers/topic.resolver';
+import { resolveEntityType } from './types/entity.interface';
+import type { EntityView } from './views';
+
+/**
+ * class-validator settings as type-graphql applies them to arguments: the schema's
+ * `validate: { forbidUnknownValues: false }` plus its own default `skipMissingProperties`.
+ */
+const ARGS_VALIDATION = { forbidUnknownValues: false, skipMissingProperties: true };
+
+/**
+ * An arguments object as type-graphql hands it to a resolver: an instance of the args class,
+ * checked by the class-validator rules declared on it — synchronously, and failing with the same
+ * `ArgumentValidationError` (so `formatError` words it the same way).
+ */
+export function validatedArgs<T extends object>(Args: new () => T, raw: Readonly<Record<string, unknown>>): T {
+  const args = Object.assign(new Args(), raw);
+  const errors = validateSync(args, ARGS_VALIDATION);
+  if (errors.length > 0) throw new ArgumentValidationError(errors);
+  return args;
+}
+
+function replaceResolver(schema: GraphQLSchema, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<never, Context, never>): void {
+  const type = schema.getType(typeName);
+  const field = type instanceof GraphQLObjectType ? type.getFields()[fieldName] : undefined;
+  if (!field) throw new Error(`fast paths: no field ${typeName}.${fieldName} in the schema`);
+  field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+}
+
+const TYPED_LISTS = ['actors', 'policies', 'agreements', 'dialogues', 'events', 'topics', 'metrics', 'sources'] as const;
+
+/**
+ * Where type-graphql's generated resolvers cost more than the work they do, on the paths every
+ * list and nesting query takes, the built schema gets plain graphql-js resolvers calling the same
+ * resolver methods (bench/inprocess and bench/http measure the difference; bench/notes has the
+ * profiles). type-graphql's handler, run on every call, rebuilds the parameter list, converts and
+ * validates each argument in an async function and awaits them all, so even a field with one
+ * scalar argument cost several promises and microtask turns; it also wraps `resolveType` in an
+ * async function. Here:
+ * - `Entity.resolveType` is synchronous, so the entities of a list of `Entity` (search hits,
+ *   `addressedBy`, `partyTo` …) are no longer a promise each;
+ * - the typed relationship fields resolve through `related()` directly (`installRelationFastPaths`);
+ * - the root lists, `search`, `entity` and `Topic.addressedBy` call their resolver methods with
+ *   their arguments checked by the same class-validator rules, synchronously (`validatedArgs`).
+ * Scalar arguments (ids, `PartialDate`, enums) are parsed and checked by graphql-js before any
+ * resolver runs, as before. Scalar fields need nothing here: every object type is declared with
+ * `simpleResolvers: true`, so they are graphql-js's default property reads (there are no global
+ * middlewares and no auth checker a type-graphql field wrapper would apply). Every other field
+ * keeps type-graphql's resolver.
+ */
+export function installFastPaths(schema: GraphQLSchema): void {
+  const entity = schema.getType('Entity');
+  if (!(entity instanceof GraphQLInterfaceType)) throw new Error('fast paths: no Entity interface in the schema');
+  entity.resolveType = resolveEntityType;
+
+  installRelationFastPaths(schema);
+
+  const query = new QueryResolver();
+  replaceResolver(schema, 'Query', 'entity', (_root, args: { id: string }, ctx) => query.entity(args.id, ctx));
+  replaceResolver(schema, 'Query', 'search', (_root, args: Record<string, unknown>, ctx) => query.search(validatedArgs(SearchArgs, args), ctx));
+  replaceResolver(schema, 'Query', 'entities', (_root, args: Record<string, unknown>, ctx) => query.entities(validatedArgs(EntitiesArgs, args), ctx));
+  for (const name of TYPED_LISTS) {
+    replaceResolver(schema, 'Query', name, (_root, args: Record<string, unknown>, ctx) => query[name](validatedArgs(TypedListArgs, args), ctx));
+  }
+
+  const topic = new TopicResolver();
+  replaceResolver(schema, 'Topic', 'addressedBy', (root: EntityView, args: { kinds?: NodeKind[] | null; includeNarrower: boolean; validAt?: string | null }, ctx) =>
+    topic.addressedBy(root, ctx, args.kinds, args.includeNarrower, args.validAt),
+  );
+}
