@@ -31,6 +31,8 @@ export interface AbOptions {
   /** Bounds for the calibrated iteration count (default 3 to 2000). */
   readonly minIterations?: number;
   readonly maxIterations?: number;
+  /** Milliseconds now; `performance.now` unless a test gives a fake clock. */
+  readonly clock?: () => number;
 }
 
 export interface AbResult {
@@ -47,15 +49,18 @@ export interface AbResult {
   readonly cv: number;
 }
 
-async function timeOnce(side: Side): Promise<number> {
-  const start = performance.now();
+type Clock = () => number;
+const realClock: Clock = () => performance.now();
+
+async function timeOnce(side: Side, clock: Clock): Promise<number> {
+  const start = clock();
   await side.run();
-  return performance.now() - start;
+  return clock() - start;
 }
 
-async function timeMany(side: Side, iterations: number): Promise<number[]> {
+async function timeMany(side: Side, iterations: number, clock: Clock = realClock): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < iterations; i++) out.push(await timeOnce(side));
+  for (let i = 0; i < iterations; i++) out.push(await timeOnce(side, clock));
   return out;
 }
 
@@ -69,7 +74,8 @@ async function calibrate(a: Side, b: Side, options: AbOptions): Promise<number> 
   const min = options.minIterations ?? 3;
   const max = options.maxIterations ?? 2000;
   // A few operations each, then the median op time decides.
-  const probe = Math.max(...(await Promise.all([timeMany(a, 3), timeMany(b, 3)].map(async (p) => median(await p)))));
+  const clock = options.clock ?? realClock;
+  const probe = Math.max(median(await timeMany(a, 3, clock)), median(await timeMany(b, 3, clock)));
   return Math.min(max, Math.max(min, Math.round(target / Math.max(probe, 1e-3))));
 }
 
@@ -83,6 +89,7 @@ export async function compareAB(a: Side, b: Side, options: AbOptions = {}): Prom
   const rounds = options.rounds ?? 12;
   const warmupRounds = options.warmupRounds ?? 2;
   const iterations = options.iterations ?? (await calibrate(a, b, options));
+  const clock = options.clock ?? realClock;
   const ratios: number[] = [];
   const allA: number[] = [];
   const allB: number[] = [];
@@ -90,11 +97,11 @@ export async function compareAB(a: Side, b: Side, options: AbOptions = {}): Prom
     let timesA: number[];
     let timesB: number[];
     if (round % 2 === 0) {
-      timesA = await timeMany(a, iterations);
-      timesB = await timeMany(b, iterations);
+      timesA = await timeMany(a, iterations, clock);
+      timesB = await timeMany(b, iterations, clock);
     } else {
-      timesB = await timeMany(b, iterations);
-      timesA = await timeMany(a, iterations);
+      timesB = await timeMany(b, iterations, clock);
+      timesA = await timeMany(a, iterations, clock);
     }
     if (round < warmupRounds) continue;
     ratios.push(median(timesA) / median(timesB));
@@ -105,7 +112,7 @@ export async function compareAB(a: Side, b: Side, options: AbOptions = {}): Prom
 }
 
 /** Latency of one side alone (scaling tables): warm-up operations discarded, then `samples` timed. */
-export async function measureLatency(side: Side, options: { samples?: number; warmup?: number } = {}): Promise<LatencyStats> {
-  await timeMany(side, options.warmup ?? 20);
-  return latency(side.name, await timeMany(side, options.samples ?? 200));
+export async function measureLatency(side: Side, options: { samples?: number; warmup?: number; clock?: () => number } = {}): Promise<LatencyStats> {
+  await timeMany(side, options.warmup ?? 20, options.clock);
+  return latency(side.name, await timeMany(side, options.samples ?? 200, options.clock));
 }

@@ -31,34 +31,40 @@ describe('bench statistics', () => {
 });
 
 describe('interleaved A/B comparison', () => {
-  /** A side whose every operation is a busy wait of `ms`, so the ratio is known. */
-  const busy = (name: string, ms: number, calls: string[]): Side => ({
+  /** A fake clock: each operation of a side advances it by that side's cost, so the ratio is known exactly. */
+  let now = 0;
+  const clock = () => now;
+  const costing = (name: string, ms: number, calls: string[]): Side => ({
     name,
     async run() {
       calls.push(name);
-      const end = performance.now() + ms;
-      while (performance.now() < end) {
-        // spin
-      }
+      now += ms;
     },
   });
 
   it('alternates which side goes first, discards warm-up rounds and reports the median per-round ratio', async () => {
     const calls: string[] = [];
-    const result = await compareAB(busy('A', 2, calls), busy('B', 1, calls), { rounds: 4, warmupRounds: 1, iterations: 3 });
-    expect(result.ratios).toHaveLength(4);
-    expect(result.a.samples).toBe(12);
+    const result = await compareAB(costing('A', 2, calls), costing('B', 1, calls), { rounds: 4, warmupRounds: 1, iterations: 3, clock });
+    expect(result.ratios).toEqual([2, 2, 2, 2]);
+    expect(result.ratio).toBe(2);
+    expect(result.cv).toBe(0);
+    expect(result.a).toMatchObject({ samples: 12, p50Ms: 2 });
+    expect(result.b).toMatchObject({ samples: 12, p50Ms: 1 });
     // round 0 (warm-up): A first; round 1: B first; round 2: A first …
     expect(calls.slice(0, 6)).toEqual(['A', 'A', 'A', 'B', 'B', 'B']);
     expect(calls.slice(6, 12)).toEqual(['B', 'B', 'B', 'A', 'A', 'A']);
-    expect(result.ratio).toBeGreaterThan(1.5);
-    expect(result.ratio).toBeLessThan(2.6);
+    expect(calls).toHaveLength(30);
+  });
+
+  it('calibrates the operations per round to the slower side', async () => {
+    const result = await compareAB(costing('A', 10, []), costing('B', 5, []), { rounds: 1, warmupRounds: 0, targetRoundMs: 100, clock });
+    expect(result.iterations).toBe(10);
   });
 
   it('a side whose answer is wrong fails the comparison instead of being timed', async () => {
     const bad: Side = { name: 'bad', run: async () => assertOk({ errors: [{ message: 'boom' }] }, 'bad side') };
-    await expect(compareAB(bad, busy('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1 })).rejects.toThrow('bad side: expected no errors, received 1: boom');
-    await expect(measureLatency(bad, { samples: 1, warmup: 0 })).rejects.toThrow('boom');
+    await expect(compareAB(bad, costing('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1, clock })).rejects.toThrow('bad side: expected no errors, received 1: boom');
+    await expect(measureLatency(bad, { samples: 1, warmup: 0, clock })).rejects.toThrow('boom');
   });
 
   it('checks name what differs', () => {

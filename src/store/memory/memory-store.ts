@@ -224,7 +224,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async findNodes(query: NodeQuery): Promise<NodePage> {
-    const matches = this.sorted.filter((n) => (!query.kinds || query.kinds.length === 0 || query.kinds.includes(n.kind)) && this.matches(n, query.filter));
+    const accepts = this.matcher(query.filter);
+    const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : null;
+    const matches = this.sorted.filter((n) => (!kinds || kinds.includes(n.kind)) && accepts(n));
     return { nodes: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
   }
 
@@ -378,29 +380,33 @@ export class MemoryStore implements GraphStore {
     this.validity = computeNodeValidity({ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] });
   }
 
-  private matches(node: GraphNode, filter: NodeFilter | undefined): boolean {
-    if (!filter) return true;
-    if (filter.validAt !== undefined && !isValidAt(this.validity.get(node.id)!, filter.validAt)) return false;
-    if (filter.types && filter.types.length > 0 && (node.type === null || !filter.types.includes(node.type))) return false;
-    if (filter.addresses && filter.addresses.length > 0) {
-      const topics = this.withNarrower(filter.addresses);
-      const addressed = this.out.get(node.id)?.get(EdgeType.ADDRESSES) ?? [];
-      if (!addressed.some((r) => topics.has(r.to))) return false;
-    }
-    if (filter.relatedTo && filter.relatedTo.length > 0) {
-      const wanted = new Set(filter.relatedTo);
-      const touches = (adj: Adjacency, end: 'from' | 'to'): boolean =>
-        [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((r) => wanted.has(r[end])));
-      if (!touches(this.out, 'to') && !touches(this.in, 'from')) return false;
-    }
-    if (filter.from !== undefined || filter.to !== undefined) {
-      const dated = Object.values(node.dates).some((text) => {
-        const d = parsePartialDate(text!)!;
-        return overlaps(d.start, d.end, filter.from ?? null, filter.to ?? null);
-      });
-      if (!dated) return false;
-    }
-    return true;
+  /** The filter as a predicate, with its topic and id sets built once per query rather than once per node. */
+  private matcher(filter: NodeFilter | undefined): (node: GraphNode) => boolean {
+    if (!filter) return () => true;
+    const topics = filter.addresses && filter.addresses.length > 0 ? this.withNarrower(filter.addresses) : null;
+    const wanted = filter.relatedTo && filter.relatedTo.length > 0 ? new Set(filter.relatedTo) : null;
+    const types = filter.types && filter.types.length > 0 ? filter.types : null;
+    return (node) => {
+      if (filter.validAt !== undefined && !isValidAt(this.validity.get(node.id)!, filter.validAt)) return false;
+      if (types && (node.type === null || !types.includes(node.type))) return false;
+      if (topics) {
+        const addressed = this.out.get(node.id)?.get(EdgeType.ADDRESSES) ?? [];
+        if (!addressed.some((r) => topics.has(r.to))) return false;
+      }
+      if (wanted) {
+        const touches = (adj: Adjacency, end: 'from' | 'to'): boolean =>
+          [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((r) => wanted.has(r[end])));
+        if (!touches(this.out, 'to') && !touches(this.in, 'from')) return false;
+      }
+      if (filter.from !== undefined || filter.to !== undefined) {
+        const dated = Object.values(node.dates).some((text) => {
+          const d = parsePartialDate(text!)!;
+          return overlaps(d.start, d.end, filter.from ?? null, filter.to ?? null);
+        });
+        if (!dated) return false;
+      }
+      return true;
+    };
   }
 
   /** The given topics and every topic below them in the BROADER hierarchy. */
