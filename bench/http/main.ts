@@ -19,7 +19,6 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +27,7 @@ import type { Dataset } from '../../src/domain';
 import { loadSeeds } from '../../src/seed';
 import { assertEqual, assertOk, assertSameData, type GraphQLBody } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES, pinned } from '../lib/cores';
+import { freePort } from '../lib/net';
 import { coefficientOfVariation, median } from '../lib/stats';
 import { goal, goalCell, msCell, percentCell, ratioCell, writeResult, type Cell } from '../lib/report';
 import { mainListLength } from '../plain/main-list';
@@ -66,17 +66,6 @@ function log(message: string): void {
 }
 
 // ── Processes ──────────────────────────────────────────────────────────────────────────────────
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, HOST, () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -124,7 +113,7 @@ async function waitReady(name: string, base: string, child: ChildProcess, timeou
 }
 
 async function startServer(name: string, args: readonly string[], env: NodeJS.ProcessEnv, children: ChildProcess[]): Promise<Server> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const { command, args: full } = pinned(SERVER_CORES, process.execPath, args);
   // stdout (the request log of ours) goes to /dev/null; stderr stays visible for start-up problems.
   const child = spawn(command, full, { cwd: ROOT, env: { ...process.env, ...env, HOST, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -21,9 +21,9 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { exampleOperations } from '../../test/graphql/examples';
+import { freePort } from '../lib/net';
 
 const HOST = '127.0.0.1';
 const DEFAULT_OPERATIONS = ['DialoguesAddressingFentanyl', 'WhatReplacedNafta', 'SearchMerida', 'TimelineOfUsmca', 'HowIsAmloConnectedToTheUsmca'];
@@ -43,17 +43,6 @@ const WARMUP = intEnv('LOAD_WARMUP', 10, 0, 120);
 const CONNECTIONS = intEnv('LOAD_CONNECTIONS', 10, 1, 200);
 const MAX_RSS_GROWTH_MB = intEnv('LOAD_MAX_RSS_GROWTH_MB', 64, 1, 10_000);
 const OPERATION_NAMES = (process.env.LOAD_OPERATIONS ?? DEFAULT_OPERATIONS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, HOST, () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident set size of a process in MiB, from /proc/<pid>/status. */
 function rssMiB(pid: number): number {
@@ -125,7 +114,7 @@ async function main(): Promise<number> {
     return op;
   });
 
-  const port = await freePort();
+  const port = await freePort(HOST);
   const base = `http://${HOST}:${port}`;
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: { ...process.env, NODE_ENV: 'production', HOST, PORT: String(port), LOG_LEVEL: 'warn', NEO4J_URI: '' },
