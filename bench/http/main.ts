@@ -17,17 +17,17 @@
  * `node --import tsx bench/http/main.ts` (BENCH_QUICK=1 for a smoke run). Builds dist/ first when
  * it is missing or older than src/.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { toYaml } from '../../src/export';
-import type { Dataset } from '../../src/domain';
 import { loadSeeds } from '../../src/seed';
 import { assertEqual, assertOk, assertSameData, type GraphQLBody } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES, pinned } from '../lib/cores';
+import { ensureBuilt } from '../lib/build';
 import { freePort } from '../lib/net';
+import { SEED_FILE_ITEMS, writeSeedFiles } from '../lib/seed-files';
 import { coefficientOfVariation, median } from '../lib/stats';
 import { goal, goalCell, msCell, percentCell, ratioCell, writeResult, type Cell } from '../lib/report';
 import { mainListLength } from '../plain/main-list';
@@ -66,30 +66,6 @@ function log(message: string): void {
 }
 
 // ── Processes ──────────────────────────────────────────────────────────────────────────────────
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm run build` unless dist/main.js is newer than every file in src/. */
-function ensureBuilt(): void {
-  const main = path.join(ROOT, 'dist', 'main.js');
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    // not built
-  }
-  if (built > newestMtime(path.join(ROOT, 'src'))) return;
-  log('building dist/ (npm run build)');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed');
-}
 
 interface Server {
   readonly name: string;
@@ -252,32 +228,8 @@ async function post(url: string, body: string): Promise<GraphQLBody> {
 
 const rps = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} req/s`;
 
-/** Items per seed file: toYaml spreads a part's items into one `push(...)` call, which overflows the stack near 10^5 items. */
-const SEED_FILE_ITEMS = 20_000;
-
-/**
- * Writes `dataset` as seed YAML (our YAML export's format) in numbered files of at most
- * SEED_FILE_ITEMS items each: the seed loader reads every file of the directory as one graph.
- */
-function writeSeedFiles(dir: string, dataset: Dataset): void {
-  const parts = [
-    ...chunks(dataset.nodes).map((nodes) => ({ nodes, relationships: [], observations: [] })),
-    ...chunks(dataset.relationships).map((relationships) => ({ nodes: [], relationships, observations: [] })),
-    ...chunks(dataset.observations).map((observations) => ({ nodes: [], relationships: [], observations })),
-  ];
-  parts.forEach((part, i) => {
-    writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.yaml`), toYaml({ datasetVersion: dataset.version, scope: { kind: 'graph' }, ...part }));
-  });
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += SEED_FILE_ITEMS) out.push(items.slice(i, i + SEED_FILE_ITEMS));
-  return out;
-}
-
 async function main(): Promise<void> {
-  ensureBuilt();
+  ensureBuilt(log);
 
   const started = Date.now();
   const synthetic = generateDataset({ nodes: SYNTHETIC_NODES, seed: SYNTH_SEED });

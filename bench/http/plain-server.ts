@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const dataset = loadSeeds(seedsDir);
   const store = new MemoryStore(dataset);
 
-  const apollo = new ApolloServer<PlainContext>({ schema: plainSchema });
+  // Apollo's own SIGTERM handling re-raises the signal, so the process would die by it and
+  // `node --cpu-prof` (bench/http/profile.ts) would write no profile: stop, then exit normally.
+  const apollo = new ApolloServer<PlainContext>({ schema: plainSchema, stopOnTerminationSignals: false });
   await apollo.start();
   const app = express();
   app.get('/readyz', (_req, res) => {
@@ -49,7 +51,14 @@ async function main(): Promise<void> {
     process.stderr.write(`plain-server: ${error.message}\n`);
     process.exit(1);
   });
-  // SIGTERM: Apollo's default signal handling stops the server and re-raises the signal.
+  process.once('SIGTERM', () => {
+    server.close();
+    server.closeAllConnections();
+    apollo.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }
 
 main().catch((error: unknown) => {

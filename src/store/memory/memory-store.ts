@@ -39,6 +39,7 @@ import {
   type ValidatedChange,
 } from '../../domain';
 import { Journal, type JournalOptions } from './journal';
+import { SortedNodes } from './sorted-nodes';
 
 /** A retired entity: kept, with who and when, and what its retirement hid from reads. */
 interface RetiredNode {
@@ -96,7 +97,7 @@ const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
   private readonly nodes = new Map<string, GraphNode>();
-  private sorted: GraphNode[];
+  private readonly sorted: SortedNodes;
   private readonly out: Adjacency = new Map();
   private readonly in: Adjacency = new Map();
   private readonly observations = new Map<string, Observation[]>();
@@ -134,7 +135,7 @@ export class MemoryStore implements GraphStore {
     this.version = dataset.version;
     this.validity = computeNodeValidity(dataset);
     for (const node of dataset.nodes) this.nodes.set(node.id, node);
-    this.sorted = [...dataset.nodes].sort(compareNodes);
+    this.sorted = new SortedNodes(dataset.nodes);
     for (const rel of dataset.relationships) {
       addEdge(this.out, rel.from, rel);
       addEdge(this.in, rel.to, rel);
@@ -224,9 +225,31 @@ export class MemoryStore implements GraphStore {
   }
 
   async findNodes(query: NodeQuery): Promise<NodePage> {
-    const accepts = this.matcher(query.filter);
-    const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : null;
-    const matches = this.sorted.filter((n) => (!kinds || kinds.includes(n.kind)) && accepts(n));
+    const kinds = query.kinds ?? [];
+    const filter = query.filter;
+    const topics = filter?.addresses && filter.addresses.length > 0 ? this.withNarrower(filter.addresses) : null;
+    let candidates = this.sorted.ofKinds(kinds);
+    let byTopic = false;
+    if (topics) {
+      // What addresses the topics, from their ADDRESSES in-edges, when those are fewer than the
+      // nodes of the kinds (the usual case: a topic is addressed by a few entities).
+      let edges = 0;
+      for (const topic of topics) edges += this.in.get(topic)?.get(EdgeType.ADDRESSES)?.length ?? 0;
+      if (edges < candidates.length) {
+        const wanted = kinds.length > 0 ? new Set<string>(kinds) : null;
+        const found = new Set<GraphNode>();
+        for (const topic of topics) {
+          for (const rel of this.in.get(topic)?.get(EdgeType.ADDRESSES) ?? []) {
+            const node = this.nodes.get(rel.from)!;
+            if (!wanted || wanted.has(node.kind)) found.add(node);
+          }
+        }
+        candidates = [...found].sort(compareNodes);
+        byTopic = true;
+      }
+    }
+    const accepts = this.matcher(filter, byTopic ? null : topics);
+    const matches = accepts ? candidates.filter(accepts) : candidates;
     return { nodes: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
   }
 
@@ -296,15 +319,15 @@ export class MemoryStore implements GraphStore {
     switch (valid.op) {
       case 'createEntity': {
         this.nodes.set(valid.node.id, valid.node);
-        this.sorted.splice(this.sortedIndex(valid.node), 0, valid.node);
+        this.sorted.insert(valid.node);
         this.index.add(searchDoc(valid.node));
         this.refreshValidity();
         return { node: valid.node };
       }
       case 'updateEntity': {
         const old = this.nodes.get(valid.node.id)!;
-        this.sorted = this.sorted.filter((n) => n !== old);
-        this.sorted.splice(this.sortedIndex(valid.node), 0, valid.node);
+        this.sorted.remove(old);
+        this.sorted.insert(valid.node);
         this.nodes.set(valid.node.id, valid.node);
         // Its neighbours' edge lists are ordered by its name, which may have changed.
         for (const rel of [...this.edgesOf(this.out, valid.node.id), ...this.edgesOf(this.in, valid.node.id)]) this.resortEdge(rel);
@@ -319,7 +342,7 @@ export class MemoryStore implements GraphStore {
         const observations = this.observations.get(node.id) ?? [];
         this.observations.delete(node.id);
         this.nodes.delete(node.id);
-        this.sorted = this.sorted.filter((n) => n.id !== node.id);
+        this.sorted.remove(node);
         this.index.discard(node.id);
         this.retiredNodes.set(node.id, { node, retiredBy: change.actor, retiredAt: change.at, edges, observations });
         this.refreshValidity();
@@ -354,17 +377,6 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  private sortedIndex(node: GraphNode): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareNodes(this.sorted[mid], node) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private edgesOf(adjacency: Adjacency, id: string): Relationship[] {
     return [...(adjacency.get(id)?.values() ?? [])].flat();
   }
@@ -381,11 +393,16 @@ export class MemoryStore implements GraphStore {
   }
 
   /** The filter as a predicate, with its topic and id sets built once per query rather than once per node. */
-  private matcher(filter: NodeFilter | undefined): (node: GraphNode) => boolean {
-    if (!filter) return () => true;
-    const topics = filter.addresses && filter.addresses.length > 0 ? this.withNarrower(filter.addresses) : null;
+  /**
+   * The test a node must pass for `filter`, or null when every node passes. `topics` (the
+   * filter's topics with their narrower ones) is null when the candidates already address them.
+   */
+  private matcher(filter: NodeFilter | undefined, topics: Set<string> | null): ((node: GraphNode) => boolean) | null {
+    if (!filter) return null;
     const wanted = filter.relatedTo && filter.relatedTo.length > 0 ? new Set(filter.relatedTo) : null;
     const types = filter.types && filter.types.length > 0 ? filter.types : null;
+    const dated = filter.from !== undefined || filter.to !== undefined;
+    if (filter.validAt === undefined && !types && !topics && !wanted && !dated) return null;
     return (node) => {
       if (filter.validAt !== undefined && !isValidAt(this.validity.get(node.id)!, filter.validAt)) return false;
       if (types && (node.type === null || !types.includes(node.type))) return false;
@@ -398,12 +415,12 @@ export class MemoryStore implements GraphStore {
           [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((r) => wanted.has(r[end])));
         if (!touches(this.out, 'to') && !touches(this.in, 'from')) return false;
       }
-      if (filter.from !== undefined || filter.to !== undefined) {
-        const dated = Object.values(node.dates).some((text) => {
+      if (dated) {
+        const overlapping = Object.values(node.dates).some((text) => {
           const d = parsePartialDate(text!)!;
           return overlaps(d.start, d.end, filter.from ?? null, filter.to ?? null);
         });
-        if (!dated) return false;
+        if (!overlapping) return false;
       }
       return true;
     };
