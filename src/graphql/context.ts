@@ -25,10 +25,13 @@ export interface Context {
 }
 
 /**
- * Waiting one macrotask (setImmediate) gathers every load issued while a whole level of the
- * query resolves, however its promises interleave, so each nesting level is one store call.
+ * For a store that answers over I/O: waiting one macrotask (setImmediate) gathers every load
+ * issued while a whole level of the query resolves, however its answers arrive, so each nesting
+ * level is one store call. A store that answers in process settles a level within one drain of
+ * the microtask queue, which DataLoader's own schedule (after the queue drains) already waits
+ * for; the macrotask would only add an event-loop turn per level.
  */
-const schedule = (callback: () => void): void => {
+const nextMacrotask = (callback: () => void): void => {
   setImmediate(callback);
 };
 
@@ -49,6 +52,7 @@ function relationshipKey(q: RelationshipQuery): string {
 }
 
 export function createLoaders(store: GraphStore): Loaders {
+  const schedule = store.answersInProcess ? undefined : nextMacrotask;
   return {
     node: new DataLoader(
       async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)),

@@ -1,4 +1,5 @@
 import { validateSync } from 'class-validator';
+import { LRUCache } from 'lru-cache';
 import { GraphQLInterfaceType, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { NodeKind } from '../domain';
@@ -29,6 +30,33 @@ export function validatedArgs<T extends object>(Args: new () => T, raw: Readonly
   return args;
 }
 
+/** Arguments that passed, per args class and argument values (JSON); frozen, as they are shared. */
+const passed = new WeakMap<object, LRUCache<string, object>>();
+
+/**
+ * `validatedArgs` for the hot root fields, remembering the arguments that passed: clients send
+ * the same arguments again and again (a page size, a filter), and class-validator's walk over the
+ * rules allocates on every call. Arguments that fail are checked afresh each time.
+ */
+export function cachedValidatedArgs<T extends object>(Args: new () => T, raw: Readonly<Record<string, unknown>>): T {
+  let cache = passed.get(Args);
+  if (!cache) passed.set(Args, (cache = new LRUCache<string, object>({ max: 1_000 })));
+  const key = JSON.stringify(raw);
+  const hit = cache.get(key);
+  if (hit) return hit as T;
+  const args = deepFreeze(validatedArgs(Args, raw));
+  cache.set(key, args);
+  return args;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 function replaceResolver(schema: GraphQLSchema, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<never, Context, never>): void {
   const type = schema.getType(typeName);
   const field = type instanceof GraphQLObjectType ? type.getFields()[fieldName] : undefined;
@@ -50,7 +78,8 @@ const TYPED_LISTS = ['actors', 'policies', 'agreements', 'dialogues', 'events', 
  *   `addressedBy`, `partyTo` …) are no longer a promise each;
  * - the typed relationship fields resolve through `related()` directly (`installRelationFastPaths`);
  * - the root lists, `search`, `entity` and `Topic.addressedBy` call their resolver methods with
- *   their arguments checked by the same class-validator rules, synchronously (`validatedArgs`).
+ *   their arguments checked by the same class-validator rules, synchronously (`validatedArgs`; arguments
+ *   that passed are remembered, `cachedValidatedArgs`).
  * Scalar arguments (ids, `PartialDate`, enums) are parsed and checked by graphql-js before any
  * resolver runs, as before. Scalar fields need nothing here: every object type is declared with
  * `simpleResolvers: true`, so they are graphql-js's default property reads (there are no global
@@ -66,10 +95,10 @@ export function installFastPaths(schema: GraphQLSchema): void {
 
   const query = new QueryResolver();
   replaceResolver(schema, 'Query', 'entity', (_root, args: { id: string }, ctx) => query.entity(args.id, ctx));
-  replaceResolver(schema, 'Query', 'search', (_root, args: Record<string, unknown>, ctx) => query.search(validatedArgs(SearchArgs, args), ctx));
-  replaceResolver(schema, 'Query', 'entities', (_root, args: Record<string, unknown>, ctx) => query.entities(validatedArgs(EntitiesArgs, args), ctx));
+  replaceResolver(schema, 'Query', 'search', (_root, args: Record<string, unknown>, ctx) => query.search(cachedValidatedArgs(SearchArgs, args), ctx));
+  replaceResolver(schema, 'Query', 'entities', (_root, args: Record<string, unknown>, ctx) => query.entities(cachedValidatedArgs(EntitiesArgs, args), ctx));
   for (const name of TYPED_LISTS) {
-    replaceResolver(schema, 'Query', name, (_root, args: Record<string, unknown>, ctx) => query[name](validatedArgs(TypedListArgs, args), ctx));
+    replaceResolver(schema, 'Query', name, (_root, args: Record<string, unknown>, ctx) => query[name](cachedValidatedArgs(TypedListArgs, args), ctx));
   }
 
   const topic = new TopicResolver();

@@ -96,6 +96,7 @@ const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
  */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
+  readonly answersInProcess = true;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly sorted: SortedNodes;
   private readonly out: Adjacency = new Map();

@@ -33,6 +33,7 @@ import { nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mapper
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
+  readonly answersInProcess = false;
   /** Statements run, for tests and benchmarks that count round trips. */
   statementsRun = 0;
 
