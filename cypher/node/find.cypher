@@ -6,6 +6,8 @@
 // breadth-first, each topic once, however many paths lead to it); else with $kinds, the
 // entity_kind index; else every entity. The other filters then apply to the candidates.
 // Each entity is a row of the properties the store maps, in mappers.ts NODE_ROW order.
+// Also returned: the $topics ids that are not live topics and the $relatedTo ids that are not
+// live entities (each once, in the order given), so the caller needs no separate id check.
 CALL () {
   WITH $topics AS topics
   WHERE size(topics) > 0
@@ -48,4 +50,26 @@ CALL (matches) {
   LIMIT $limit
   RETURN collect([n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended]) AS page
 }
-RETURN size(matches) AS totalCount, page
+CALL () {
+  UNWIND range(0, size($topics) - 1) AS i
+  WITH i, $topics[i] AS id
+  WHERE NOT id IN $topics[0..i]
+  OPTIONAL MATCH (x:Entity {id: id})
+  WITH i, id, x
+  WHERE x IS NULL OR NOT x:Topic OR x.retiredAt IS NOT NULL
+  WITH i, id
+  ORDER BY i
+  RETURN collect(id) AS unknownTopics
+}
+CALL () {
+  UNWIND range(0, size($relatedTo) - 1) AS i
+  WITH i, $relatedTo[i] AS id
+  WHERE NOT id IN $relatedTo[0..i]
+  OPTIONAL MATCH (x:Entity {id: id})
+  WITH i, id, x
+  WHERE x IS NULL OR x.retiredAt IS NOT NULL
+  WITH i, id
+  ORDER BY i
+  RETURN collect(id) AS unknownRelated
+}
+RETURN size(matches) AS totalCount, page, unknownTopics, unknownRelated

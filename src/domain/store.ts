@@ -51,6 +51,13 @@ export interface NodeQuery {
 export interface NodePage {
   readonly nodes: readonly GraphNode[];
   readonly totalCount: number;
+  /**
+   * The filter's ids that name nothing it can use, each once, in the order given: `addresses`
+   * ids that are not live topics, `relatedTo` ids that are not live entities. They match nothing;
+   * the GraphQL layer refuses a filter that has any. Reported by the list query itself, so
+   * checking a filter's ids costs no store call of its own.
+   */
+  readonly unknownIds: { readonly addresses: readonly string[]; readonly relatedTo: readonly string[] };
 }
 
 export interface SearchQuery {

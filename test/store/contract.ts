@@ -84,6 +84,17 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(unrelated.nodes.map((n) => n.id)).toEqual(['forum']);
       });
 
+      it('reports the filter ids that name nothing usable, each once, in the order given', async () => {
+        const page = await store.findNodes({ filter: { addresses: ['narwhals', 'fent', 'us', 'narwhals'], relatedTo: ['nobody', 'us', 'nobody', 'zz'] }, offset: 0, limit: 10 });
+        expect(page.unknownIds).toEqual({ addresses: ['narwhals', 'us'], relatedTo: ['nobody', 'zz'] });
+        // The unknown ids match nothing; the known ones still do.
+        expect(page.nodes.map((n) => n.id)).toEqual(['talks']);
+        const known = await store.findNodes({ kinds: [NodeKind.Dialogue], filter: { addresses: ['drugs', 'fent'], relatedTo: ['us'] }, offset: 0, limit: 10 });
+        expect(known.unknownIds).toEqual({ addresses: [], relatedTo: [] });
+        expect(known.nodes.map((n) => n.id)).toEqual(['talks']);
+        expect((await store.findNodes({ kinds: [NodeKind.Actor], offset: 0, limit: 1 })).unknownIds).toEqual({ addresses: [], relatedTo: [] });
+      });
+
       it('filters by related entity in either direction, and by subtype', async () => {
         const related = await store.findNodes({ filter: { relatedTo: ['us'] }, offset: 0, limit: 10 });
         expect(related.nodes.map((n) => n.id)).toEqual(['new-deal', 'old-deal', 'talks', 'texas']);
@@ -100,7 +111,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
 
       it('answers an offset past the end with an empty page and the total', async () => {
         const page = await store.findNodes({ kinds: [NodeKind.Topic], offset: 50, limit: 10 });
-        expect(page).toEqual({ nodes: [], totalCount: 4 });
+        expect(page).toEqual({ nodes: [], totalCount: 4, unknownIds: { addresses: [], relatedTo: [] } });
       });
     });
 

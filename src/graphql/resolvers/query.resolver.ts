@@ -21,15 +21,10 @@ import { DatasetInfo } from '../types/dataset.type';
 import { Entity } from '../types/entity.interface';
 import { SearchResult } from '../types/search-result.type';
 import { entityView, type EntityView } from '../views';
-import { checkIds } from './check-ids';
 
-/**
- * The store filter for a list's `filter` argument, and the check that the ids it names exist.
- * The check (an id lookup) runs beside the list query rather than before it: a list with a
- * wrong id fails all the same, and a right one waits for one store round trip instead of two.
- */
-function toNodeFilter(ctx: Context, kinds: readonly NodeKind[], filter: EntityFilter | null | undefined): { filter?: NodeFilter; checked: Promise<unknown> } {
-  if (!filter) return { checked: Promise.resolve() };
+/** The store filter for a list's `filter` argument, after the checks that need no store. */
+function toNodeFilter(kinds: readonly NodeKind[], filter: EntityFilter | null | undefined): NodeFilter | undefined {
+  if (!filter) return undefined;
   if (filter.types?.length) {
     const allowed = [...new Set((kinds.length ? kinds : NODE_KINDS).flatMap((k) => SUBTYPES[k] ?? []))];
     const bad = filter.types.find((t) => !allowed.includes(t));
@@ -38,27 +33,28 @@ function toNodeFilter(ctx: Context, kinds: readonly NodeKind[], filter: EntityFi
   const from = filter.from ? parsePartialDate(filter.from)!.start : undefined;
   const to = filter.to ? parsePartialDate(filter.to)!.end : undefined;
   if (from && to && to < from) throw new BadInputError('filter.to', `a date on or after filter.from (${filter.from})`, filter.to);
-  const checked = Promise.all([
-    filter.addresses?.length ? checkIds(ctx, 'filter.addresses', filter.addresses, NodeKind.Topic) : undefined,
-    filter.relatedTo?.length ? checkIds(ctx, 'filter.relatedTo', filter.relatedTo) : undefined,
-  ]);
   return {
-    filter: {
-      addresses: filter.addresses ?? undefined,
-      relatedTo: filter.relatedTo ?? undefined,
-      types: filter.types ?? undefined,
-      from,
-      to,
-      validAt: dayOf(filter.validAt),
-    },
-    checked,
+    addresses: filter.addresses ?? undefined,
+    relatedTo: filter.relatedTo ?? undefined,
+    types: filter.types ?? undefined,
+    from,
+    to,
+    validAt: dayOf(filter.validAt),
   };
 }
 
+/**
+ * One page of a list. The filter's ids (`addresses` must name topics, `relatedTo` entities) are
+ * checked by the list query itself, which reports those that name nothing: a wrong id fails the
+ * list all the same, and a right one costs no store call of its own.
+ */
 async function list(ctx: Context, kinds: readonly NodeKind[], args: TypedListArgs) {
   const offset = startOffset(args.after);
-  const { filter, checked } = toNodeFilter(ctx, kinds, args.filter);
-  const [page] = await Promise.all([ctx.store.findNodes({ kinds, filter, offset, limit: args.first }), checked]);
+  const page = await ctx.store.findNodes({ kinds, filter: toNodeFilter(kinds, args.filter), offset, limit: args.first });
+  const [badTopic] = page.unknownIds.addresses;
+  if (badTopic !== undefined) throw new BadInputError('filter.addresses', `the id of a ${NodeKind.Topic}`, badTopic);
+  const [badEntity] = page.unknownIds.relatedTo;
+  if (badEntity !== undefined) throw new BadInputError('filter.relatedTo', 'the id of an entity', badEntity);
   return toConnection(page.nodes.map(entityView), offset, page.totalCount);
 }
 

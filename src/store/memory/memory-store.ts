@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import {
   EdgeType,
+  NodeKind,
   compareNodes,
   compareObservations,
   rankSearchHits,
@@ -251,7 +252,13 @@ export class MemoryStore implements GraphStore {
     }
     const accepts = this.matcher(filter, byTopic ? null : topics);
     const matches = accepts ? candidates.filter(accepts) : candidates;
-    return { nodes: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
+    const unknown = (ids: readonly string[] | undefined, usable: (node: GraphNode | undefined) => boolean): string[] =>
+      [...new Set(ids ?? [])].filter((id) => !usable(this.nodes.get(id)));
+    return {
+      nodes: matches.slice(query.offset, query.offset + query.limit),
+      totalCount: matches.length,
+      unknownIds: { addresses: unknown(filter?.addresses, (n) => n?.kind === NodeKind.Topic), relatedTo: unknown(filter?.relatedTo, (n) => n !== undefined) },
+    };
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {

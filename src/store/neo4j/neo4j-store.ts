@@ -92,7 +92,13 @@ export class Neo4jStore implements GraphStore {
     const record = result.records[0];
     const nodes = (record.get('page') as Row[]).map(nodeFromRow);
     // Neo4j orders by the same sort key; sorting again costs nothing and pins the contract.
-    return { nodes: nodes.sort(compareNodes), totalCount: toNumber(record.get('totalCount')) };
+    const unknown = (key: string): string[] => (record.has(key) ? (record.get(key) as string[]) : []);
+    return {
+      nodes: nodes.sort(compareNodes),
+      totalCount: toNumber(record.get('totalCount')),
+      // node/list takes no ids; node/find reports those that name nothing usable.
+      unknownIds: { addresses: unknown('unknownTopics'), relatedTo: unknown('unknownRelated') },
+    };
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
