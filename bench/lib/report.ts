@@ -51,8 +51,9 @@ export function environment(): Environment {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!BENCHMARKS.md'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    // A run rewrites bench/results and BENCHMARKS.md itself; only other changes make the code differ from the commit.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!*.md'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // A run rewrites bench/results and BENCHMARKS.md itself, and Markdown (README, bench/notes) is
+    // not code: only other changes make what was measured differ from the commit.
     if (dirty) commit += ' (with uncommitted changes)';
   } catch {
     // not a git checkout
