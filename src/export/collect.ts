@@ -46,7 +46,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** `getRelationships` in batches of BATCH_SIZE, answers aligned to `queries`. */
 async function relationshipsOf(store: ExportSource, queries: readonly RelationshipQuery[]) {
   const answers = [];
-  for (const batch of chunks(queries, BATCH_SIZE)) answers.push(...(await store.getRelationships(batch)));
+  for (const batch of chunks(queries, BATCH_SIZE)) for (const answer of await store.getRelationships(batch)) answers.push(answer);
   return answers;
 }
 
@@ -54,7 +54,7 @@ async function allNodes(store: ExportSource): Promise<GraphNode[]> {
   const nodes: GraphNode[] = [];
   for (;;) {
     const page = await store.findNodes({ offset: nodes.length, limit: NODE_PAGE_SIZE });
-    nodes.push(...page.nodes);
+    for (const node of page.nodes) nodes.push(node);
     if (page.nodes.length === 0 || nodes.length >= page.totalCount) return nodes;
   }
 }
@@ -103,7 +103,7 @@ export async function collectGraph(store: ExportSource, scope: ExportScope): Pro
   const observations: Observation[] = [];
   for (const batch of chunks(metrics, BATCH_SIZE)) {
     const lists = await store.getObservations(batch.map((metricId) => ({ metricId })));
-    for (const list of lists) observations.push(...[...list].sort(compareObservations));
+    for (const list of lists) for (const observation of [...list].sort(compareObservations)) observations.push(observation);
   }
   return { datasetVersion, scope, nodes, relationships, observations };
 }

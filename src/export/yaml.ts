@@ -75,12 +75,12 @@ export function toYaml(graph: ExportGraph): string {
   if (graph.scope.kind !== 'graph') throw new Error('the YAML export is always the whole graph');
   const doc = new Document({});
   const root = doc.contents as YAMLMap;
-  root.set('nodes', new YAMLSeq());
-  (root.get('nodes') as YAMLSeq).items.push(...[...graph.nodes].sort(byId).map((n) => nodeItem(doc, n)));
-  root.set('edges', new YAMLSeq());
-  (root.get('edges') as YAMLSeq).items.push(...[...graph.relationships].sort(byId).map((r) => edgeItem(doc, r)));
-  root.set('observations', new YAMLSeq());
-  (root.get('observations') as YAMLSeq).items.push(...[...graph.observations].sort(byId).map((o) => observationItem(doc, o)));
+  // Each sequence's items are assigned, not pushed with a spread: spreading 10^5 items into one
+  // call's arguments overflows the stack.
+  const seq = (items: unknown[]): YAMLSeq => Object.assign(new YAMLSeq(), { items });
+  root.set('nodes', seq([...graph.nodes].sort(byId).map((n) => nodeItem(doc, n))));
+  root.set('edges', seq([...graph.relationships].sort(byId).map((r) => edgeItem(doc, r))));
+  root.set('observations', seq([...graph.observations].sort(byId).map((o) => observationItem(doc, o))));
   doc.commentBefore =
     ` usmx-graph: the whole graph as seed YAML (seeds/README.md), dataset ${graph.datasetVersion}.\n` +
     ` Written by \`npm run export -- --format yaml\`; check it with \`npm run seeds:check <dir>\`.`;

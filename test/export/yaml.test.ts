@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Change, Dataset } from '../../src/domain';
+import { NodeKind, type Change, type Dataset } from '../../src/domain';
 import { collectGraph, diffAgainstSeeds, parseExportOptions, renderExport, toYaml } from '../../src/export';
 import { checkSeeds, loadSeeds } from '../../src/seed';
 import { Journal, MemoryStore } from '../../src/store/memory';
@@ -76,6 +76,15 @@ describe('YAML export (seed files)', () => {
     expect(ids).toEqual([...ids].sort());
     expect(body).toContain(`dataset ${seeds.version}`);
     expect(body).toMatch(/sources: \[[a-z0-9-]+#\d+/);
+  });
+
+  it('writes a part of more than 10^5 items (no argument spread that would overflow the stack)', () => {
+    const source = seedDataset().nodes.find((n) => n.kind === NodeKind.Source)!;
+    const topics = Array.from({ length: 150_000 }, (_, i) => ({ ...source, id: `t-${String(i).padStart(6, '0')}`, kind: NodeKind.Topic, type: null, name: `Topic ${i}`, publisher: null, year: null }));
+    const text = toYaml({ datasetVersion: 'big', scope: { kind: 'graph' }, nodes: topics, relationships: [], observations: [] });
+    const read = parse(text) as { nodes: Array<{ id: string }> };
+    expect(read.nodes).toHaveLength(150_000);
+    expect(read.nodes[149_999].id).toBe('t-149999');
   });
 
   it('keeps text that needs quoting intact', async () => {

@@ -315,6 +315,12 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await order()).toEqual(['new-deal', 'old-deal', 'talks', 'forum']); // forum is "Zocalo Economic Dialogue" by now
         await w.applyChange({ op: 'updateEntity', id: 'forum', fields: { name: 'Aardvark Forum' }, ...meta });
         expect(await order()).toEqual(['forum', 'new-deal', 'old-deal', 'talks']);
+        // The edge reaches the neighbour as it is now, from either end.
+        const [[toForum]] = await w.getRelationships([{ nodeId: 'us', direction: 'OUT', types: [EdgeType.PARTY_TO], kinds: [NodeKind.Dialogue] }]);
+        expect(toForum.other).toMatchObject({ id: 'forum', name: 'Aardvark Forum' });
+        await w.applyChange({ op: 'updateEntity', id: 'us', fields: { name: 'United States of America' }, ...meta });
+        const [fromForum] = await w.getRelationships([{ nodeId: 'forum', direction: 'IN', types: [EdgeType.PARTY_TO] }]);
+        expect(fromForum.map((h) => h.other.name)).toContain('United States of America');
         const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
         expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
       });

@@ -15,7 +15,6 @@ import {
   overlaps,
   parsePartialDate,
   type Dataset,
-  type Direction,
   type GraphNode,
   type GraphStats,
   type GraphStore,
@@ -83,7 +82,13 @@ function compact(text: string): string {
   return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-type Adjacency = Map<string, Map<EdgeType, Relationship[]>>;
+/**
+ * Edges per node, type and direction, held as the hits `getRelationships` answers with (the edge,
+ * its direction, the node at the other end), sorted by that node: a hop reads one array and
+ * follows no id to another map (bench/notes/scaling.md). Kept current on every change, including
+ * a neighbour's new version (`refreshEnds`).
+ */
+type Adjacency = Map<string, Map<EdgeType, RelationshipHit[]>>;
 
 /** Tokens are words; hyphens and slashes split them, so "T-MEC" searches "t" and "mec". */
 const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
@@ -139,12 +144,11 @@ export class MemoryStore implements GraphStore {
     for (const node of dataset.nodes) this.nodes.set(node.id, node);
     this.sorted = new SortedNodes(dataset.nodes);
     for (const rel of dataset.relationships) {
-      addEdge(this.out, rel.from, rel);
-      addEdge(this.in, rel.to, rel);
+      this.addHits(rel);
       this.relationships.set(rel.id, rel);
     }
-    for (const [adjacency, direction] of [[this.out, 'OUT'], [this.in, 'IN']] as const) {
-      for (const byType of adjacency.values()) for (const list of byType.values()) this.sortEdgeList(list, direction);
+    for (const adjacency of [this.out, this.in]) {
+      for (const byType of adjacency.values()) for (const list of byType.values()) sortEdgeList(list);
     }
     for (const obs of dataset.observations) {
       this.observationIds.add(obs.id);
@@ -195,35 +199,51 @@ export class MemoryStore implements GraphStore {
       const types = q.types && q.types.length > 0 ? [...new Set(q.types)].sort() : edgeTypesOf(outByType, inByType);
       const kinds = q.kinds && q.kinds.length > 0 ? q.kinds : null;
       const validAt = q.validAt;
-      const collect = (rels: readonly Relationship[] | undefined, direction: Direction): void => {
-        if (!rels) return;
-        for (const rel of rels) {
-          const other = this.nodes.get(direction === 'OUT' ? rel.to : rel.from)!;
-          if (kinds && !kinds.includes(other.kind)) continue;
-          if (validAt !== undefined && !(isValidAt(relationshipValidity(rel), validAt) && isValidAt(this.validity.get(other.id)!, validAt))) continue;
-          hits.push({ relationship: rel, direction, other });
+      const collect = (list: readonly RelationshipHit[] | undefined): void => {
+        if (!list) return;
+        for (const hit of list) {
+          if (kinds && !kinds.includes(hit.other.kind)) continue;
+          if (validAt !== undefined && !(isValidAt(relationshipValidity(hit.relationship), validAt) && isValidAt(this.validity.get(hit.other.id)!, validAt))) continue;
+          hits.push(hit);
         }
       };
       for (const type of types) {
-        collect(outByType?.get(type), 'OUT');
-        collect(inByType?.get(type), 'IN');
+        collect(outByType?.get(type));
+        collect(inByType?.get(type));
       }
       return hits;
     });
   }
 
-  /** Sorts one edge list by the node at its other end, then edge id (compareHits' tail). */
-  private sortEdgeList(list: Relationship[], direction: Direction): void {
-    const end = direction === 'OUT' ? 'to' : 'from';
-    list.sort((a, b) => compareNodes(this.nodes.get(a[end])!, this.nodes.get(b[end])!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  /** Adds `rel` to the edge lists of both its ends (unsorted; see sortEdgeList). */
+  private addHits(rel: Relationship): void {
+    addEdge(this.out, rel.from, { relationship: rel, direction: 'OUT', other: this.nodes.get(rel.to)! });
+    addEdge(this.in, rel.to, { relationship: rel, direction: 'IN', other: this.nodes.get(rel.from)! });
   }
 
   /** Re-sorts the edge lists that hold `rel` (after it was added, or an end was renamed). */
   private resortEdge(rel: Relationship): void {
     const outList = this.out.get(rel.from)?.get(rel.type);
-    if (outList) this.sortEdgeList(outList, 'OUT');
+    if (outList) sortEdgeList(outList);
     const inList = this.in.get(rel.to)?.get(rel.type);
-    if (inList) this.sortEdgeList(inList, 'IN');
+    if (inList) sortEdgeList(inList);
+  }
+
+  /**
+   * After `node` got a new version: the hits at its neighbours that point at it get the new
+   * version, and their lists are re-sorted (the list is ordered by the other end's name).
+   */
+  private refreshEnds(node: GraphNode): void {
+    for (const [adjacency, end] of [[this.in, 'to'], [this.out, 'from']] as const) {
+      // Edges whose `end` is the node sit in the neighbour's list of the other adjacency.
+      for (const rel of this.edgesOf(adjacency === this.in ? this.out : this.in, node.id)) {
+        const neighbour = end === 'to' ? rel.to : rel.from;
+        const list = adjacency.get(neighbour)?.get(rel.type);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) if (list[i].relationship.id === rel.id) list[i] = { ...list[i], other: node };
+        sortEdgeList(list);
+      }
+    }
   }
 
   async findNodes(query: NodeQuery): Promise<NodePage> {
@@ -241,9 +261,8 @@ export class MemoryStore implements GraphStore {
         const wanted = kinds.length > 0 ? new Set<string>(kinds) : null;
         const found = new Set<GraphNode>();
         for (const topic of topics) {
-          for (const rel of this.in.get(topic)?.get(EdgeType.ADDRESSES) ?? []) {
-            const node = this.nodes.get(rel.from)!;
-            if (!wanted || wanted.has(node.kind)) found.add(node);
+          for (const hit of this.in.get(topic)?.get(EdgeType.ADDRESSES) ?? []) {
+            if (!wanted || wanted.has(hit.other.kind)) found.add(hit.other);
           }
         }
         candidates = [...found].sort(compareNodes);
@@ -337,8 +356,8 @@ export class MemoryStore implements GraphStore {
         this.sorted.remove(old);
         this.sorted.insert(valid.node);
         this.nodes.set(valid.node.id, valid.node);
-        // Its neighbours' edge lists are ordered by its name, which may have changed.
-        for (const rel of [...this.edgesOf(this.out, valid.node.id), ...this.edgesOf(this.in, valid.node.id)]) this.resortEdge(rel);
+        // Its neighbours' edge lists point at it and are ordered by its name, which may have changed.
+        this.refreshEnds(valid.node);
         this.index.replace(searchDoc(valid.node));
         this.refreshValidity();
         return { node: valid.node };
@@ -358,8 +377,7 @@ export class MemoryStore implements GraphStore {
       }
       case 'addRelationship': {
         const rel = valid.relationship;
-        addEdge(this.out, rel.from, rel);
-        addEdge(this.in, rel.to, rel);
+        this.addHits(rel);
         this.resortEdge(rel);
         this.relationships.set(rel.id, rel);
         this.retiredRelationships.delete(rel.id);
@@ -386,7 +404,7 @@ export class MemoryStore implements GraphStore {
   }
 
   private edgesOf(adjacency: Adjacency, id: string): Relationship[] {
-    return [...(adjacency.get(id)?.values() ?? [])].flat();
+    return [...(adjacency.get(id)?.values() ?? [])].flat().map((hit) => hit.relationship);
   }
 
   private removeEdge(rel: Relationship): void {
@@ -416,12 +434,11 @@ export class MemoryStore implements GraphStore {
       if (types && (node.type === null || !types.includes(node.type))) return false;
       if (topics) {
         const addressed = this.out.get(node.id)?.get(EdgeType.ADDRESSES) ?? [];
-        if (!addressed.some((r) => topics.has(r.to))) return false;
+        if (!addressed.some((hit) => topics.has(hit.other.id))) return false;
       }
       if (wanted) {
-        const touches = (adj: Adjacency, end: 'from' | 'to'): boolean =>
-          [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((r) => wanted.has(r[end])));
-        if (!touches(this.out, 'to') && !touches(this.in, 'from')) return false;
+        const touches = (adj: Adjacency): boolean => [...(adj.get(node.id)?.values() ?? [])].some((list) => list.some((hit) => wanted.has(hit.other.id)));
+        if (!touches(this.out) && !touches(this.in)) return false;
       }
       if (dated) {
         const overlapping = Object.values(node.dates).some((text) => {
@@ -440,10 +457,10 @@ export class MemoryStore implements GraphStore {
     const queue = [...topicIds];
     while (queue.length > 0) {
       const id = queue.pop()!;
-      for (const rel of this.in.get(id)?.get(EdgeType.BROADER) ?? []) {
-        if (!seen.has(rel.from)) {
-          seen.add(rel.from);
-          queue.push(rel.from);
+      for (const hit of this.in.get(id)?.get(EdgeType.BROADER) ?? []) {
+        if (!seen.has(hit.other.id)) {
+          seen.add(hit.other.id);
+          queue.push(hit.other.id);
         }
       }
     }
@@ -462,7 +479,7 @@ function searchDoc(n: GraphNode): SearchDoc {
 }
 
 /** The edge types a node has in either direction, in order. */
-function edgeTypesOf(outByType: Map<EdgeType, Relationship[]> | undefined, inByType: Map<EdgeType, Relationship[]> | undefined): EdgeType[] {
+function edgeTypesOf(outByType: Map<EdgeType, RelationshipHit[]> | undefined, inByType: Map<EdgeType, RelationshipHit[]> | undefined): EdgeType[] {
   const types = new Set<EdgeType>(outByType?.keys());
   for (const type of inByType?.keys() ?? []) types.add(type);
   return [...types].sort();
@@ -472,16 +489,21 @@ function removeFrom(adjacency: Adjacency, key: string, rel: Relationship): void 
   const byType = adjacency.get(key);
   const list = byType?.get(rel.type);
   if (!byType || !list) return;
-  const rest = list.filter((r) => r.id !== rel.id);
+  const rest = list.filter((hit) => hit.relationship.id !== rel.id);
   if (rest.length > 0) byType.set(rel.type, rest);
   else byType.delete(rel.type);
   if (byType.size === 0) adjacency.delete(key);
 }
 
-function addEdge(adjacency: Adjacency, key: string, rel: Relationship): void {
+function addEdge(adjacency: Adjacency, key: string, hit: RelationshipHit): void {
   let byType = adjacency.get(key);
   if (!byType) adjacency.set(key, (byType = new Map()));
-  const list = byType.get(rel.type) ?? [];
-  list.push(rel);
-  byType.set(rel.type, list);
+  const list = byType.get(hit.relationship.type) ?? [];
+  list.push(hit);
+  byType.set(hit.relationship.type, list);
+}
+
+/** Sorts one edge list by the node at its other end, then edge id (compareHits' tail). */
+function sortEdgeList(list: RelationshipHit[]): void {
+  list.sort((a, b) => compareNodes(a.other, b.other) || (a.relationship.id < b.relationship.id ? -1 : a.relationship.id > b.relationship.id ? 1 : 0));
 }
