@@ -25,6 +25,7 @@ import { assertOk } from '../lib/check';
 import { analyze, table, type CpuProfile } from '../lib/cpuprofile';
 import { CLIENT_CORES, SERVER_CORES, pinSelf, pinned } from '../lib/cores';
 import { freePort } from '../lib/net';
+import { positiveIntEnv } from '../lib/env';
 import { writeSeedFiles } from '../lib/seed-files';
 import { REFERENCE_QUERIES } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
@@ -32,17 +33,9 @@ import { generateDataset, mergeDatasets } from '../synth/generate';
 const ROOT = path.join(__dirname, '..', '..');
 const HOST = '127.0.0.1';
 
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name}: expected a positive integer, received ${JSON.stringify(raw)}`);
-  return value;
-}
-
-const SECONDS = intEnv('PROFILE_SECONDS', 15);
-const NODES = intEnv('PROFILE_SYNTHETIC_NODES', 40_000);
-const TOP = intEnv('PROFILE_TOP', 25);
+const SECONDS = positiveIntEnv('PROFILE_SECONDS', 15);
+const NODES = positiveIntEnv('PROFILE_SYNTHETIC_NODES', 40_000);
+const TOP = positiveIntEnv('PROFILE_TOP', 25);
 const MIX_IDS = (process.env.PROFILE_QUERIES ?? 'search,fentanyl-dialogues,list-20x3').split(',').map((s) => s.trim()).filter(Boolean);
 const SIDES = (process.env.PROFILE_SIDES ?? 'ours,plain').split(',').map((s) => s.trim());
 

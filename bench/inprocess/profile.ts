@@ -21,21 +21,14 @@ import { MemoryStore } from '../../src/store/memory';
 import { assertOk } from '../lib/check';
 import { SERVER_CORES, pinSelf } from '../lib/cores';
 import { analyze, table, type CpuProfile } from '../lib/cpuprofile';
+import { positiveIntEnv } from '../lib/env';
 import { createPlainContext, plainSchema } from '../plain/schema';
 import { REFERENCE_QUERIES } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
 
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name}: expected a positive integer, received ${JSON.stringify(raw)}`);
-  return value;
-}
-
-const MS = intEnv('PROFILE_MS', 4000);
-const NODES = intEnv('PROFILE_SYNTHETIC_NODES', 40_000);
-const TOP = intEnv('PROFILE_TOP', 20);
+const MS = positiveIntEnv('PROFILE_MS', 4000);
+const NODES = positiveIntEnv('PROFILE_SYNTHETIC_NODES', 40_000);
+const TOP = positiveIntEnv('PROFILE_TOP', 20);
 const SIDES = (process.env.PROFILE_SIDES ?? 'ours,plain').split(',').map((s) => s.trim());
 
 async function main(): Promise<void> {
