@@ -15,3 +15,5 @@ export * from './connections';
 export * from './neighbourhood';
 export * from './item-rules';
 export * from './changes';
+export * from './provenance';
+export * from './relationship-list';

@@ -2,6 +2,8 @@ import type { EdgeType } from './edge-types';
 import type { NodeKind } from './kinds';
 import type { AppliedChange, Change } from './changes';
 import type { Dataset, GraphNode, Observation, Relationship } from './model';
+import type { CitedItem, CitedItemsQuery } from './provenance';
+import type { RelationshipListQuery, RelationshipPage } from './relationship-list';
 
 export type Direction = 'OUT' | 'IN';
 export type DirectionFilter = Direction | 'BOTH';
@@ -118,6 +120,25 @@ export interface GraphStore {
 
   /** For each query, the metric's observations ordered by period start, then dimensions. */
   getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]>;
+
+  /**
+   * Reverse provenance: for each query, the live entities, relationships and observations that
+   * cite the source (on the query's slide, when given), each with the slides it cites the
+   * source on, in `compareCitedItems` order (entities, relationships, observations; each by id).
+   */
+  getCitedItems(queries: readonly CitedItemsQuery[]): Promise<CitedItem[][]>;
+
+  /**
+   * For each source id, the deck slides on which live entities, relationships and observations
+   * cite it, ascending and distinct (empty for an id nothing cites).
+   */
+  getCitedSlides(sourceIds: readonly string[]): Promise<number[][]>;
+
+  /**
+   * A page of live relationships of the whole graph matching the query, in
+   * `compareRelationships` order (type, then id), and how many match in all.
+   */
+  findRelationships(query: RelationshipListQuery): Promise<RelationshipPage>;
 
   /** Counts, for health checks and the README's figures. */
   getStats(): Promise<GraphStats>;

@@ -37,8 +37,15 @@ import {
   unknownRelationshipError,
   validateChange,
   type ValidatedChange,
+  compareRelationships,
+  type CitedItem,
+  type CitedItemsQuery,
+  type RelationshipListQuery,
+  type RelationshipPage,
 } from '../../domain';
+import { CitationIndex } from './citation-index';
 import { Journal, type JournalOptions } from './journal';
+import { listRelationships } from './relationship-list';
 import { SortedNodes } from './sorted-nodes';
 
 /** A retired entity: kept, with who and when, and what its retirement hid from reads. */
@@ -117,6 +124,10 @@ export class MemoryStore implements GraphStore {
   private readonly retiredRelationships = new Map<string, RetiredRelationship>();
   private journal: Journal | null = null;
   private readOnly = false;
+  /** Who cites each source (reverse provenance), kept current by every change. */
+  private readonly citations = new CitationIndex();
+  /** Every live relationship in compareRelationships order; rebuilt on first read after an edge change. */
+  private sortedRelationships: Relationship[] | null = null;
 
   /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
   static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
@@ -157,6 +168,9 @@ export class MemoryStore implements GraphStore {
       this.observations.set(obs.metricId, list);
     }
     for (const list of this.observations.values()) list.sort(compareObservations);
+    for (const node of dataset.nodes) this.citations.add({ kind: 'ENTITY', node });
+    for (const relationship of dataset.relationships) this.citations.add({ kind: 'RELATIONSHIP', relationship });
+    for (const observation of dataset.observations) this.citations.add({ kind: 'OBSERVATION', observation });
 
     this.index = new MiniSearch<SearchDoc>({
       fields: ['name', 'aliases', 'description', 'keys'],
@@ -299,6 +313,26 @@ export class MemoryStore implements GraphStore {
     );
   }
 
+  async getCitedItems(queries: readonly CitedItemsQuery[]): Promise<CitedItem[][]> {
+    return queries.map((q) => this.citations.items(q));
+  }
+
+  async getCitedSlides(sourceIds: readonly string[]): Promise<number[][]> {
+    return sourceIds.map((id) => this.citations.slides(id));
+  }
+
+  async findRelationships(query: RelationshipListQuery): Promise<RelationshipPage> {
+    return listRelationships(
+      {
+        sorted: () => (this.sortedRelationships ??= [...this.relationships.values()].sort(compareRelationships)),
+        edgesAt: (id, direction) => this.edgesOf(direction === 'OUT' ? this.out : this.in, id),
+        node: (id) => this.nodes.get(id),
+        validity: (id) => this.validity.get(id),
+      },
+      query,
+    );
+  }
+
   async getStats(): Promise<GraphStats> {
     const nodesByKind: Record<string, number> = {};
     for (const n of this.nodes.values()) nodesByKind[n.kind] = (nodesByKind[n.kind] ?? 0) + 1;
@@ -348,11 +382,14 @@ export class MemoryStore implements GraphStore {
         this.nodes.set(valid.node.id, valid.node);
         this.sorted.insert(valid.node);
         this.index.add(searchDoc(valid.node));
+        this.citations.add({ kind: 'ENTITY', node: valid.node });
         this.refreshValidity();
         return { node: valid.node };
       }
       case 'updateEntity': {
         const old = this.nodes.get(valid.node.id)!;
+        this.citations.remove({ kind: 'ENTITY', node: old });
+        this.citations.add({ kind: 'ENTITY', node: valid.node });
         this.sorted.remove(old);
         this.sorted.insert(valid.node);
         this.nodes.set(valid.node.id, valid.node);
@@ -367,6 +404,8 @@ export class MemoryStore implements GraphStore {
         const edges = [...this.edgesOf(this.out, node.id), ...this.edgesOf(this.in, node.id)];
         for (const rel of edges) this.removeEdge(rel);
         const observations = this.observations.get(node.id) ?? [];
+        for (const observation of observations) this.citations.remove({ kind: 'OBSERVATION', observation });
+        this.citations.remove({ kind: 'ENTITY', node });
         this.observations.delete(node.id);
         this.nodes.delete(node.id);
         this.sorted.remove(node);
@@ -380,6 +419,8 @@ export class MemoryStore implements GraphStore {
         this.addHits(rel);
         this.resortEdge(rel);
         this.relationships.set(rel.id, rel);
+        this.citations.add({ kind: 'RELATIONSHIP', relationship: rel });
+        this.sortedRelationships = null;
         this.retiredRelationships.delete(rel.id);
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
         return { relationship: rel, to: this.nodes.get(rel.to) };
@@ -398,6 +439,7 @@ export class MemoryStore implements GraphStore {
         list.sort(compareObservations);
         this.observations.set(obs.metricId, list);
         this.observationIds.add(obs.id);
+        this.citations.add({ kind: 'OBSERVATION', observation: obs });
         return { observation: obs };
       }
     }
@@ -411,6 +453,8 @@ export class MemoryStore implements GraphStore {
     removeFrom(this.out, rel.from, rel);
     removeFrom(this.in, rel.to, rel);
     this.relationships.delete(rel.id);
+    this.citations.remove({ kind: 'RELATIONSHIP', relationship: rel });
+    this.sortedRelationships = null;
   }
 
   /** Lifetimes depend on dates and REPLACES edges; recomputing them all takes well under a millisecond. */

@@ -146,6 +146,19 @@ export function relationshipFromRow(type: string, row: readonly unknown[], from:
   };
 }
 
+/** A row of citation/get-cited-items.cypher: an entity, relationship or observation that cites a source. */
+export function citingRecordFromRow(
+  kind: string,
+  type: string | null,
+  from: string | null,
+  to: string | null,
+  row: unknown,
+): { kind: 'ENTITY'; node: GraphNode } | { kind: 'RELATIONSHIP'; relationship: Relationship } | { kind: 'OBSERVATION'; observation: Observation } {
+  if (kind === 'ENTITY') return { kind, node: nodeFromRow(row as unknown[]) };
+  if (kind === 'RELATIONSHIP') return { kind, relationship: relationshipFromRow(type!, row as unknown[], from!, to!) };
+  return { kind: 'OBSERVATION', observation: observationFromNeo4j(row as Props) };
+}
+
 export function relationshipToProperties(rel: Relationship): Props {
   const validity = relationshipValidity(rel);
   return {

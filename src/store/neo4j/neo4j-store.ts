@@ -21,11 +21,17 @@ import {
   type AppliedChange,
   type Direction,
   type Change,
+  citedItem,
+  compareCitedItems,
+  type CitedItem,
+  type CitedItemsQuery,
+  type RelationshipListQuery,
+  type RelationshipPage,
 } from '../../domain';
 import { applyChange } from './apply-change';
 import type { Neo4jExecutor } from './executor';
 import { luceneQuery } from './lucene';
-import { nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
+import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
 
 /**
  * The production store: the same port as the memory store over Neo4j. Every call is one
@@ -122,6 +128,46 @@ export class Neo4jStore implements GraphStore {
       lists[toNumber(r.get('i'))] = (r.get('observations') as Array<Record<string, unknown>>).map(observationFromNeo4j).sort(compareObservations);
     }
     return lists;
+  }
+
+  async getCitedItems(queries: readonly CitedItemsQuery[]): Promise<CitedItem[][]> {
+    if (queries.length === 0) return [];
+    const result = await this.read('citation/get-cited-items', { sourceIds: [...new Set(queries.map((q) => q.sourceId))] });
+    const records = result.records.map((r) => citingRecordFromRow(r.get('kind') as string, r.get('type') as string | null, r.get('fromId') as string | null, r.get('toId') as string | null, r.get('row')));
+    return queries.map((q) => {
+      const items: CitedItem[] = [];
+      for (const record of records) {
+        const item = citedItem(q, record);
+        if (item) items.push(item);
+      }
+      return items.sort(compareCitedItems);
+    });
+  }
+
+  async getCitedSlides(sourceIds: readonly string[]): Promise<number[][]> {
+    if (sourceIds.length === 0) return [];
+    const result = await this.read('citation/get-cited-slides', { sourceIds: [...new Set(sourceIds)] });
+    const bySource = new Map<string, number[]>();
+    for (const r of result.records) bySource.set(r.get('sourceId') as string, (r.get('slides') as unknown[]).map(toNumber).sort((a, b) => a - b));
+    return sourceIds.map((id) => [...(bySource.get(id) ?? [])]);
+  }
+
+  async findRelationships(query: RelationshipListQuery): Promise<RelationshipPage> {
+    const result = await this.read('relationship/find', {
+      types: [...(query.types ?? [])],
+      kinds: [...(query.kinds ?? [])],
+      from: query.from ?? null,
+      to: query.to ?? null,
+      validAt: query.validAt ?? null,
+      offset: neo4j.int(query.offset),
+      limit: neo4j.int(query.limit),
+    });
+    const record = result.records[0];
+    const page = record.get('page') as Array<[string, string, string, Row]>;
+    return {
+      relationships: page.map(([type, from, to, rel]) => relationshipFromRow(type, rel, from, to)),
+      totalCount: toNumber(record.get('totalCount')),
+    };
   }
 
   async getStats(): Promise<GraphStats> {
