@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GraphStore, Observation, ObservationQuery, RelationshipHit, RelationshipQuery } from '../domain';
+import type { CitedItem, CitedItemsQuery, GraphStore, Observation, ObservationQuery, RelationshipHit, RelationshipQuery } from '../domain';
 import { READ_ONLY, type Access } from './auth';
 import { entityView, type EntityView } from './views';
 
@@ -14,6 +14,10 @@ export interface Loaders {
   readonly relationships: DataLoader<RelationshipQuery, RelationshipHit[], string>;
   /** Observations of a metric, per (metric, period range, dimensions). */
   readonly observations: DataLoader<ObservationQuery, Observation[], string>;
+  /** What cites a source (reverse provenance), per (source, slide). */
+  readonly citedItems: DataLoader<CitedItemsQuery, CitedItem[], string>;
+  /** The slides on which anything cites a source, per source id. */
+  readonly citedSlides: DataLoader<string, number[]>;
 }
 
 /** What every resolver receives. Built fresh for each request, so caches never leak between users. */
@@ -63,6 +67,11 @@ export function createLoaders(store: GraphStore): Loaders {
       cacheKeyFn: relationshipKey,
     }),
     observations: new DataLoader<ObservationQuery, Observation[], string>((queries) => store.getObservations(queries), { batchScheduleFn: schedule, cacheKeyFn: keyOf }),
+    citedItems: new DataLoader<CitedItemsQuery, CitedItem[], string>((queries) => store.getCitedItems(queries), {
+      batchScheduleFn: schedule,
+      cacheKeyFn: (q) => `${q.sourceId}\0${q.slide ?? ''}`,
+    }),
+    citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn: schedule }),
   };
 }
 

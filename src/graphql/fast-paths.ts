@@ -10,6 +10,7 @@ import { QueryResolver } from './resolvers/query.resolver';
 import { installRelationFastPaths } from './resolvers/relation-fields';
 import { TopicResolver } from './resolvers/topic.resolver';
 import { resolveEntityType } from './types/entity.interface';
+import { resolveNodeType } from './types/node.interface';
 import type { EntityView } from './views';
 
 /**
@@ -90,6 +91,9 @@ export function installFastPaths(schema: GraphQLSchema): void {
   const entity = schema.getType('Entity');
   if (!(entity instanceof GraphQLInterfaceType)) throw new Error('fast paths: no Entity interface in the schema');
   entity.resolveType = resolveEntityType;
+  const node = schema.getType('Node');
+  if (!(node instanceof GraphQLInterfaceType)) throw new Error('fast paths: no Node interface in the schema');
+  node.resolveType = resolveNodeType;
 
   installRelationFastPaths(schema);
 

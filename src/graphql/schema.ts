@@ -13,6 +13,10 @@ import { ResearchResolver } from './resolvers/research.resolver';
 import { relationResolvers } from './resolvers/relation-fields';
 import { TimelineResolver } from './resolvers/timeline.resolver';
 import { TopicResolver } from './resolvers/topic.resolver';
+import { GraphResolver } from './resolvers/graph.resolver';
+import { RelationshipResolver } from './resolvers/relationship.resolver';
+import { RelationshipsConnectionResolver } from './resolvers/relationships-connection.resolver';
+import { SourceResolver } from './resolvers/source.resolver';
 import { Actor, Agreement, Dialogue, Event, Metric, Policy, Source, Topic } from './types/kinds.types';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -31,6 +35,10 @@ export function createSchema(): Promise<GraphQLSchema> {
       MetricResolver,
       ObservationResolver,
       DimensionResolver,
+      GraphResolver,
+      RelationshipResolver,
+      RelationshipsConnectionResolver,
+      SourceResolver,
       ...relationResolvers(),
     ] as unknown as [Function, ...Function[]],
     orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],

@@ -11,10 +11,8 @@ export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
     view = { ...node, ...node.dates };
-    if (node.kind === NodeKind.Source) {
-      view.title = node.name;
-      view.slides = [...new Set(node.sources.map((c) => c.slide))].sort((a, b) => a - b);
-    }
+    // A Source's `slides` are where others cite it, not its own citations (source.resolver.ts).
+    if (node.kind === NodeKind.Source) view.title = node.name;
     views.set(node, view);
   }
   return view;

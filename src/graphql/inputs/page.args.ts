@@ -7,13 +7,25 @@ export const MAX_PAGE_SIZE = 100;
 export const between = (min: number, max: number) => (args: ValidationArguments) =>
   `${args.property}: expected an integer from ${min} to ${max}, received ${JSON.stringify(args.value)}`;
 
+/**
+ * Relay paging: `first` items after `after`, or `last` items before `before` (not `first` and
+ * `last` together). With neither `first` nor `last`, the first 20.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `How many items to return (1 to ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, { nullable: true, description: `How many items to return from the start of the range (1 to ${MAX_PAGE_SIZE}); 20 when neither \`first\` nor \`last\` is given.` })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (from `pageInfo.endCursor`).' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `How many items to return from the end of the range (1 to ${MAX_PAGE_SIZE}), for paging backwards; not with \`first\`.` })
+  @Min(1, { message: between(1, MAX_PAGE_SIZE) })
+  @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return the items before this cursor (from `pageInfo.startCursor`).' })
+  before?: string | null;
 }

@@ -5,7 +5,7 @@ import { dayOf } from '../dates';
 import { EntitiesArgs, TypedListArgs } from '../inputs/list.args';
 import type { EntityFilter } from '../inputs/entity-filter.input';
 import { SearchArgs } from '../inputs/search.args';
-import { startOffset, toConnection } from '../pagination';
+import { fetchPage } from '../pagination';
 import {
   ActorConnection,
   AgreementConnection,
@@ -49,13 +49,15 @@ function toNodeFilter(kinds: readonly NodeKind[], filter: EntityFilter | null | 
  * list all the same, and a right one costs no store call of its own.
  */
 async function list(ctx: Context, kinds: readonly NodeKind[], args: TypedListArgs) {
-  const offset = startOffset(args.after);
-  const page = await ctx.store.findNodes({ kinds, filter: toNodeFilter(kinds, args.filter), offset, limit: args.first });
-  const [badTopic] = page.unknownIds.addresses;
-  if (badTopic !== undefined) throw new BadInputError('filter.addresses', `the id of a ${NodeKind.Topic}`, badTopic);
-  const [badEntity] = page.unknownIds.relatedTo;
-  if (badEntity !== undefined) throw new BadInputError('filter.relatedTo', 'the id of an entity', badEntity);
-  return toConnection(page.nodes.map(entityView), offset, page.totalCount);
+  const filter = toNodeFilter(kinds, args.filter);
+  return fetchPage(args, async (offset, limit) => {
+    const page = await ctx.store.findNodes({ kinds, filter, offset, limit });
+    const [badTopic] = page.unknownIds.addresses;
+    if (badTopic !== undefined) throw new BadInputError('filter.addresses', `the id of a ${NodeKind.Topic}`, badTopic);
+    const [badEntity] = page.unknownIds.relatedTo;
+    if (badEntity !== undefined) throw new BadInputError('filter.relatedTo', 'the id of an entity', badEntity);
+    return { items: page.nodes.map(entityView), totalCount: page.totalCount };
+  });
 }
 
 @Resolver()

@@ -2,6 +2,7 @@ import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { EdgeType, NodeKind, type GraphNode } from '../../domain';
 import { RelationshipDirection } from '../enums';
 import { PartialDateScalar } from '../scalars';
+import { Node } from './node.interface';
 
 // Entity, Citation and Relationship refer to each other, so they live in one module; the
 // per-kind types import this one and nothing imports them back (no import cycle).
@@ -19,6 +20,7 @@ export class Citation {
 export const resolveEntityType = (value: GraphNode): string => value.kind;
 
 @InterfaceType('Entity', {
+  implements: Node,
   description:
     'A node of the knowledge graph: an actor, policy, agreement, dialogue, event, topic, metric or source. Every entity has a stable id, a name, aliases in both languages and the sources that state it.',
   resolveType: resolveEntityType,
@@ -43,7 +45,12 @@ export abstract class Entity {
   sources!: Citation[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An edge of the graph, seen from one of its ends.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description:
+    'An edge of the graph, seen from one of its ends (`direction`, `node`); read graph-wide (`relationships`, `node(id:)`, `Source.backs`) it is seen from its start: `direction` OUT and `node` its end. `start` and `end` are its two ends either way.',
+})
 export class Relationship {
   @Field(() => ID, { description: 'Stable id of the edge: `from:TYPE:to`, with `@validFrom` when dated.' })
   id!: string;

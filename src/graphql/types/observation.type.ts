@@ -3,6 +3,7 @@ import { Qualifier, Unit } from '../../domain';
 import { PeriodKind } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Citation, Entity } from './entity.interface';
+import { Node } from './node.interface';
 
 @ObjectType({ simpleResolvers: true, description: 'One breakdown of an observation, such as `state = texas`.' })
 export class Dimension {
@@ -16,7 +17,7 @@ export class Dimension {
   entity?: Entity | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One measured value of a metric, with its unit, period and source.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'One measured value of a metric, with its unit, period and source.' })
 export class Observation {
   @Field(() => ID, { description: 'Stable id: `metric@period`, with `[key=value]` dimensions.' })
   id!: string;

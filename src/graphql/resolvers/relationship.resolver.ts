@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Entity, Relationship } from '../types/entity.interface';
+import type { EntityView } from '../views';
+
+/** Both ends of an edge, however it was reached; one node-loader batch per level. */
+@Resolver(() => Relationship)
+export class RelationshipResolver {
+  @FieldResolver(() => Entity, { description: 'The entity the edge starts at (`from`).' })
+  async start(@Root() r: { from: string }, @Ctx() ctx: Context): Promise<EntityView> {
+    // Reads never return an edge with a retired end, so the end exists.
+    return (await ctx.loaders.node.load(r.from))!;
+  }
+
+  @FieldResolver(() => Entity, { description: 'The entity the edge ends at (`to`).' })
+  async end(@Root() r: { to: string }, @Ctx() ctx: Context): Promise<EntityView> {
+    return (await ctx.loaders.node.load(r.to))!;
+  }
+}
