@@ -58,6 +58,8 @@ describeNeo4j('Neo4j store', (target) => {
       at: '2024-05-01T12:00:00.000Z',
       sources: ['s#1'],
       metricId: 'm',
+      // cypher/citation/
+      sourceIds: ['s'],
     };
 
     it('holds one statement per file with $camelCase parameters only (nothing to fill in as text)', () => {

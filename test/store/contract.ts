@@ -1,5 +1,6 @@
 import { EdgeType, NodeKind, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
+import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
 /**
  * The GraphStore contract: every store must pass it unchanged. Shaped like Apollo's
@@ -206,6 +207,9 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(await store.getDatasetVersion()).toBe('fixture-1');
     });
 
+    // Reverse provenance and graph-wide relationships, on a store of their own.
+    defineProvenanceContract(createStore);
+
     describe('applyChange (curated writes)', () => {
       // A store of its own, last: these tests change the graph (on Neo4j, the one shared database).
       let w: GraphStore;
@@ -323,6 +327,10 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(fromForum.map((h) => h.other.name)).toContain('United States of America');
         const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
         expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
+      });
+
+      it('keeps reverse provenance and the graph-wide relationship list true after every change above', async () => {
+        await provenanceAfterChanges(w);
       });
     });
   });
