@@ -200,6 +200,11 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(d.sources.totalCount).toBeGreaterThanOrEqual(38);
     const ustr = nodes(d.sources).find((s: Data) => s.id === 'ustr-2018');
     expect(ustr).toEqual({ id: 'ustr-2018', title: 'Office of the United States Trade Representative (2018)', publisher: 'Office of the United States Trade Representative', year: 2018, slides: [36] });
+    // The deck itself is cited on nearly every slide, not only on the title slide that credits it.
+    const deck = nodes(d.sources).find((s: Data) => s.id === 'deck-2022');
+    expect(deck.slides.length).toBeGreaterThanOrEqual(50);
+    expect(deck.slides).toEqual(expect.arrayContaining([1, 7, 29, 36, 49, 53, 60]));
+    expect([...deck.slides].sort((a: number, b: number) => a - b)).toEqual(deck.slides);
   },
   ActorsFirstPage(d) {
     expect(d.actors.edges).toHaveLength(5);
@@ -263,5 +268,75 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(n.truncated).toBe(true);
     expect(n.leftOut.length).toBeGreaterThan(0);
     for (const l of n.leftOut) expect(l.omittedEdges).toBeGreaterThan(0);
+  },
+  WhatDoesUstr2018Back(d) {
+    const s = d.entity;
+    expect([s.title, s.slides]).toEqual(['Office of the United States Trade Representative (2018)', [36]]);
+    const items = nodes(s.backs);
+    expect([s.backs.totalCount, items.length, s.backs.pageInfo.hasNextPage]).toEqual([33, 33, false]);
+    const count = (kind: string) => items.filter((i: Data) => i.kind === kind).length;
+    expect([count('ENTITY'), count('RELATIONSHIP'), count('OBSERVATION')]).toEqual([10, 23, 0]);
+    for (const i of items) expect(i.slides).toEqual([36]);
+    expect(items.filter((i: Data) => i.entity).map((i: Data) => i.entity.id)).toEqual(expect.arrayContaining(['usmca', 'nafta', 'usmca-signing', 'us-senate']));
+    expect(items).toContainEqual({ kind: 'RELATIONSHIP', id: 'usmca:REPLACES:nafta@2020-07-01', slides: [36], entity: null, relationship: { type: 'REPLACES', start: { id: 'usmca' }, end: { id: 'nafta' } }, observation: null });
+    // entities first, then relationships, each by id
+    const kinds = items.map((i: Data) => i.kind);
+    expect(kinds).toEqual([...Array(10).fill('ENTITY'), ...Array(23).fill('RELATIONSHIP')]);
+    const edgeIds = items.filter((i: Data) => i.relationship).map((i: Data) => i.id);
+    expect(edgeIds).toEqual([...edgeIds].sort());
+  },
+  TradeStudyOnSlide9(d) {
+    const s = d.entity;
+    expect(s.slides).toEqual([9, 32, 35]);
+    expect(s.everything.totalCount).toBe(69);
+    expect(s.slide9.totalCount).toBe(5);
+    expect(nodes(s.slide9).map((i: Data) => [i.kind, i.id])).toEqual([
+      ['ENTITY', 'employment'],
+      ['ENTITY', 'us-jobs-supported-by-mexico-trade'],
+      ['RELATIONSHIP', 'us-jobs-supported-by-mexico-trade:MEASURES:employment'],
+      ['RELATIONSHIP', 'us-jobs-supported-by-mexico-trade:MEASURES:trade'],
+      ['OBSERVATION', 'us-jobs-supported-by-mexico-trade@2017'],
+    ]);
+    expect(nodes(s.slide9)[4].observation).toEqual({ value: 5, unit: 'MILLION', period: '2017', metric: { id: 'us-jobs-supported-by-mexico-trade' } });
+  },
+  EveryReplacement(d) {
+    const r = d.relationships;
+    expect([r.totalCount, r.pageInfo]).toEqual([3, { hasNextPage: false, hasPreviousPage: false }]);
+    expect(nodes(r).map((e: Data) => [e.start.id, e.end.id, e.validFrom])).toEqual([
+      ['bicentennial-framework', 'merida-initiative', '2021-10'],
+      ['hugs-not-bullets', 'war-on-drugs', null],
+      ['usmca', 'nafta', '2020-07-01'],
+    ]);
+    expect(nodes(r)[2].sources).toEqual([{ slide: 36, source: { id: 'ustr-2018' } }]);
+    expect(nodes(r)[0].end.name).toBe('Mérida Initiative');
+  },
+  ConcernsFromTheEnd(d) {
+    expect(d.latest.totalCount).toBe(36);
+    expect(d.latest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false, startCursor: d.latest.edges[0].cursor });
+    // the second page's `before` is the first page's startCursor
+    expect(d.latest.pageInfo.startCursor).toBe('b2Zmc2V0OjMx');
+    expect(ids(nodes(d.latest))).toEqual([
+      'us-department-of-state:CONCERNED_ABOUT:human-rights',
+      'us-department-of-state:CONCERNED_ABOUT:impunity',
+      'us-department-of-state:CONCERNED_ABOUT:mexican-criminal-organizations',
+      'us-department-of-state:CONCERNED_ABOUT:press-freedom',
+      'us-energy-companies:CONCERNED_ABOUT:amlo-energy-reform',
+    ]);
+    expect(d.earlier.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(nodes(d.earlier)).toHaveLength(5);
+    expect(nodes(d.earlier)[4]).toEqual({ id: 'us-department-of-state:CONCERNED_ABOUT:corruption', start: { id: 'us-department-of-state' }, end: { id: 'corruption' } });
+    const all = [...ids(nodes(d.earlier)), ...ids(nodes(d.latest))];
+    expect(all).toEqual([...all].sort());
+  },
+  NodesById(d) {
+    expect(d.agreement).toEqual({ __typename: 'Agreement', id: 'usmca', name: 'United States–Mexico–Canada Agreement', inForce: '2020-07-01' });
+    expect(d.edge).toEqual({ __typename: 'Relationship', id: 'usmca:REPLACES:nafta@2020-07-01', type: 'REPLACES', validFrom: '2020-07-01', start: { id: 'usmca' }, end: { id: 'nafta' } });
+    expect(d.figure).toEqual({ __typename: 'Observation', id: 'us-mexico-goods-trade@2021', value: 661.2, unit: 'USD_BILLION', metric: { id: 'us-mexico-goods-trade' } });
+    expect(d.nothing).toBeNull();
+  },
+  HlsdTopicsPaged(d) {
+    const c = d.entity.relationshipsConnection;
+    expect([c.totalCount, c.pageInfo.hasNextPage]).toEqual([12, true]);
+    expect(c.edges.map((e: Data) => e.node.node.id)).toEqual(['arms-trafficking', 'fentanyl', 'homicides', 'human-trafficking', 'illicit-finance']);
   },
 };
