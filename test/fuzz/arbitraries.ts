@@ -239,7 +239,7 @@ export function validFor(type: GraphQLInputType, vocab: FuzzVocabulary, name = '
       case 'ID':
         return fc.constantFrom(...(['addresses', 'topics'].includes(name) ? vocab.topicIds : vocab.ids));
       case 'String':
-        if (name === 'after') return fc.integer({ min: 0, max: 30 }).map((o) => Buffer.from(`offset:${o}`, 'utf8').toString('base64url'));
+        if (name === 'after' || name === 'before') return fc.integer({ min: 0, max: 30 }).map((o) => Buffer.from(`offset:${o}`, 'utf8').toString('base64url'));
         return fc.oneof(fc.constantFrom(...vocab.ids), fc.string({ maxLength: 12 }));
       case 'PartialDate':
         return fc.constantFrom(...vocab.partialDates);
