@@ -75,4 +75,25 @@ describe('store round trips per request (memory store)', () => {
     // one call each, issued together); level 3: the topics' citations' sources.
     expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'getNodesByIds', 'getNodesByIds', 'getRelationships']);
   });
+
+  it('answers what sources back, with both ends of each edge, in one store call per level', async () => {
+    const result = await server.execute(`{
+      sources(first: 10) { edges { node { id slides
+        backs(first: 10) { edges { node { kind entity { id } relationship { start { id } end { id } node { id } } observation { metric { id } } } } }
+      } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(ids(result.data).size).toBeGreaterThanOrEqual(30);
+    // level 1: the sources; level 2: their slides and what they back (one call each, for all 10);
+    // level 3: the edges' ends and the observations' metrics, one getNodesByIds.
+    expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'getCitedItems', 'getCitedSlides', 'getNodesByIds']);
+    expect(counting.calls.find((c) => c.method === 'getCitedItems')!.keys).toBe(10);
+  });
+
+  it('lists relationships graph-wide with their ends in two store calls', async () => {
+    const result = await server.execute('{ relationships(first: 100) { edges { node { start { id } end { id } node { id } } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(ids(result.data).size).toBeGreaterThanOrEqual(50);
+    expect(counting.calls.map((c) => c.method)).toEqual(['findRelationships', 'getNodesByIds']);
+  });
 });
