@@ -186,5 +186,19 @@ describeNeo4j('Neo4j store', (target) => {
       expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships']);
       expect(store.statementsRun - before).toBe(3);
     });
+
+    it('answers what sources back, and the graph-wide relationships, with one statement per level', async () => {
+      counting.reset();
+      const before = store.statementsRun;
+      const result = await server.execute(`{
+        sources(first: 10) { edges { node { id slides backs(first: 10) { edges { node { relationship { start { id } end { id } } observation { metric { id } } } } } } } }
+        relationships(filter: { types: [REPLACES] }) { edges { node { start { id } end { id } } } }
+      }`);
+      expect(result.errors).toBeUndefined();
+      // level 1: sources and relationships; level 2: the sources' slides and what they back, and the
+      // relationships' ends (one getNodesByIds); level 3: the backed edges' ends and metrics (one more).
+      expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'findRelationships', 'getCitedItems', 'getCitedSlides', 'getNodesByIds', 'getNodesByIds']);
+      expect(store.statementsRun - before).toBe(6);
+    });
   });
 });
