@@ -76,4 +76,18 @@ describe('curation mutations', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });
+
+  it('keep a source\'s slides and what it backs true: a new citation adds its slide, retiring the item removes it', async () => {
+    const ustr = async () =>
+      (await post(server, '{ entity(id: "ustr-2018") { ... on Source { slides backs(slide: 37) { totalCount edges { node { kind id slides } } } } } }')).data!.entity as {
+        slides: number[];
+        backs: { totalCount: number; edges: Array<{ node: { kind: string; id: string; slides: number[] } }> };
+      };
+    expect(await ustr()).toEqual({ slides: [36], backs: { totalCount: 0, edges: [] } });
+    const created = await post(server, 'mutation { createEntity(input: { id: "review-topic", kind: "Topic", name: "Review topic" }, sources: ["ustr-2018#37"]) { entity { id } } }', `Bearer ${TOKEN}`);
+    expect(created.errors).toBeUndefined();
+    expect(await ustr()).toEqual({ slides: [36, 37], backs: { totalCount: 1, edges: [{ node: { kind: 'ENTITY', id: 'review-topic', slides: [37] } }] } });
+    await post(server, 'mutation { retireEntity(id: "review-topic", sources: ["deck-2022#9"]) { entity { id } } }', `Bearer ${TOKEN}`);
+    expect(await ustr()).toEqual({ slides: [36], backs: { totalCount: 0, edges: [] } });
+  });
 });
