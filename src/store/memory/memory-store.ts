@@ -8,6 +8,8 @@ import {
   searchCandidates,
   allowedTypos,
   computeNodeValidity,
+  computeDegreeStats,
+  type DegreeStats,
   isValidAt,
   relationshipValidity,
   type Validity,
@@ -117,6 +119,8 @@ export class MemoryStore implements GraphStore {
   private readonly retiredRelationships = new Map<string, RetiredRelationship>();
   private journal: Journal | null = null;
   private readOnly = false;
+  /** Computed on first use after a change (`apply` drops it). */
+  private degreeStats: DegreeStats | null = null;
 
   /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
   static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
@@ -309,6 +313,19 @@ export class MemoryStore implements GraphStore {
     return { nodesByKind, relationships, observations };
   }
 
+  async getDegreeStats(): Promise<DegreeStats> {
+    this.degreeStats ??= computeDegreeStats(this.nodes.values(), this.liveRelationships(), this.liveObservations());
+    return this.degreeStats;
+  }
+
+  private *liveRelationships(): Iterable<Relationship> {
+    for (const byType of this.out.values()) for (const hits of byType.values()) for (const hit of hits) yield hit.relationship;
+  }
+
+  private *liveObservations(): Iterable<Observation> {
+    for (const list of this.observations.values()) yield* list;
+  }
+
   async getDatasetVersion(): Promise<string> {
     return this.version;
   }
@@ -332,6 +349,7 @@ export class MemoryStore implements GraphStore {
     const valid = validateChange(change, lookup);
     this.checkAgainstStore(valid);
     journal?.append(change);
+    this.degreeStats = null;
     return { op: change.op, recordedBy: change.actor, recordedAt: change.at, ...this.mutate(valid, change) };
   }
 
