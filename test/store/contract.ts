@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, computeDegreeStats, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 /**
@@ -206,6 +206,18 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(await store.getDatasetVersion()).toBe('fixture-1');
     });
 
+    it('reports degree statistics: the most edges per kind, edge type and direction, citations, observations', async () => {
+      const stats = await store.getDegreeStats();
+      expect(stats).toEqual(computeDegreeStats(fixtureDataset.nodes, fixtureDataset.relationships, fixtureDataset.observations));
+      // By hand: us is party to three agreements and dialogues; talks has 5 edges (ADDRESSES, 2 × IMPLEMENTS, 2 × PARTY_TO in).
+      expect(stats.maxDegree.Actor.PARTY_TO).toEqual({ OUT: 3, IN: 0, BOTH: 3 });
+      expect(stats.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 2, BOTH: 2 });
+      expect(stats.maxTotalDegree.Dialogue).toEqual({ OUT: 3, IN: 2, BOTH: 5 });
+      expect(stats.maxDegree.Source).toBeUndefined();
+      expect(stats).toMatchObject({ relationships: 16, observations: 4, maxObservationsPerMetric: 4, maxDimensions: 1, maxRelationshipCitations: 1, maxObservationCitations: 1 });
+      expect(stats.maxEntityCitations).toMatchObject({ Source: 1, Actor: 1 });
+    });
+
     describe('applyChange (curated writes)', () => {
       // A store of its own, last: these tests change the graph (on Neo4j, the one shared database).
       let w: GraphStore;
@@ -323,6 +335,20 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(fromForum.map((h) => h.other.name)).toContain('United States of America');
         const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
         expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
+      });
+
+      it('keeps the degree statistics current: new edges raise a maximum, retiring their entity restores it', async () => {
+        const before = await w.getDegreeStats();
+        // Dialogues have one party each by now (mx left talks; us joined forum).
+        expect(before.maxDegree.Dialogue.PARTY_TO.IN).toBe(1);
+        await w.applyChange({ op: 'createEntity', entity: { id: 'summit', kind: 'Dialogue', type: 'TRILATERAL', name: 'Leaders Summit' }, ...meta });
+        for (const from of ['us', 'mx', 'agora']) await w.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
+        const after = await w.getDegreeStats();
+        expect(after.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 3, BOTH: 3 });
+        expect(after.nodesByKind.Dialogue).toBe(before.nodesByKind.Dialogue + 1);
+        expect(after.relationships).toBe(before.relationships + 3);
+        await w.applyChange({ op: 'retireEntity', id: 'summit', ...meta });
+        expect(await w.getDegreeStats()).toEqual(before);
       });
     });
   });
