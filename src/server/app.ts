@@ -63,7 +63,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      Object.assign(createContext(store, authenticate(req.headers.authorization)), { [OPERATION_LOG]: openOperationLog(res) }),
+      Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }),
   });
   app.use(
     ['/graphql', '/'],

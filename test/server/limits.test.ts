@@ -255,8 +255,9 @@ describe('limits configuration', () => {
   });
 
   it('reads the environment', () => {
-    const config = loadConfig({ MAX_QUERY_DEPTH: '4', MAX_BATCH_SIZE: '8', CORS_ORIGINS: 'https://a.example, http://localhost:3000', LOG_LEVEL: 'warn' });
-    expect(config.limits).toMatchObject({ maxDepth: 4, maxBatchSize: 8 });
+    const config = loadConfig({ MAX_QUERY_DEPTH: '4', MAX_BATCH_SIZE: '8', CORS_ORIGINS: 'https://a.example, http://localhost:3000', LOG_LEVEL: 'warn', REQUEST_TIME_BUDGET_MS: '2500' });
+    expect(config.limits).toMatchObject({ maxDepth: 4, maxBatchSize: 8, timeBudgetMs: 2500 });
+    expect(loadConfig({}).limits.timeBudgetMs).toBe(10_000);
     expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
     expect(config.logLevel).toBe('warn');
   });
@@ -265,6 +266,7 @@ describe('limits configuration', () => {
     [{ MAX_QUERY_DEPTH: '0' }, 'MAX_QUERY_DEPTH: expected an integer from 1 to 1000, received "0"'],
     [{ MAX_QUERY_COST: 'lots' }, 'MAX_QUERY_COST: expected an integer from 1 to 100000000, received "lots"'],
     [{ MAX_BODY_BYTES: '1mb' }, 'MAX_BODY_BYTES: expected an integer from 1000 to 100000000, received "1mb"'],
+    [{ REQUEST_TIME_BUDGET_MS: '10s' }, 'REQUEST_TIME_BUDGET_MS: expected an integer from 10 to 600000, received "10s"'],
     [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS: expected * or comma-separated origins such as https://example.org, received "https://a.example/path"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, received "verbose"'],
   ])('refuses %j, naming the variable', (env, message) => {
