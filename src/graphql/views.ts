@@ -10,7 +10,7 @@ const views = new WeakMap<GraphNode, EntityView>();
 export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
-    view = { ...node, ...node.dates };
+    view = { ...node, ...node.dates, subtype: node.type };
     if (node.kind === NodeKind.Source) {
       view.title = node.name;
       view.slides = [...new Set(node.sources.map((c) => c.slide))].sort((a, b) => a - b);

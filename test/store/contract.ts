@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, computeDegreeStats, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, computeDegreeStats, findNeighbourhood, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 /**
@@ -204,6 +204,29 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(stats.relationships).toBe(fixtureDataset.relationships.length);
       expect(stats.observations).toBe(fixtureDataset.observations.length);
       expect(await store.getDatasetVersion()).toBe('fixture-1');
+    });
+
+    describe('neighbourhood over the port (findNeighbourhood)', () => {
+      it('returns every edge among the returned entities, not only those touching the centre', async () => {
+        const n = (await findNeighbourhood(store, { id: 'us', depth: 1, limit: 100 }))!;
+        expect(n.nodes.map((x) => x.node.id)).toEqual(['us', 'new-deal', 'old-deal', 'talks', 'texas']);
+        expect(n.edges.map((e) => e.id)).toEqual([
+          'new-deal:REPLACES:old-deal@2020-07-01',
+          'texas:PART_OF:us',
+          'us:PARTY_TO:new-deal@2020-07-01',
+          'us:PARTY_TO:old-deal',
+          'us:PARTY_TO:talks',
+        ]);
+        expect(n).toMatchObject({ truncated: false, leftOut: [] });
+      });
+
+      it('says what a limit left out, and keeps the edges among what it kept', async () => {
+        const n = (await findNeighbourhood(store, { id: 'us', depth: 1, limit: 3 }))!;
+        expect(n.nodes.map((x) => x.node.id)).toEqual(['us', 'new-deal', 'old-deal']);
+        expect(n.edges.map((e) => e.id)).toEqual(['new-deal:REPLACES:old-deal@2020-07-01', 'us:PARTY_TO:new-deal@2020-07-01', 'us:PARTY_TO:old-deal']);
+        expect(n.truncated).toBe(true);
+        expect(n.leftOut.map((l) => [l.node.id, l.omittedEdges])).toEqual([['us', 2]]);
+      });
     });
 
     it('reports degree statistics: the most edges per kind, edge type and direction, citations, observations', async () => {
