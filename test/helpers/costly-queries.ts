@@ -28,16 +28,16 @@ export const HUNDRED_ENTITIES_QUERY = `{
     edges {
       cursor
       node {
-        id kind name aliases description
+        id kind name subtype aliases description
         sources { slide source { id title } }
         relationships { type direction validFrom validTo note node { id kind name } sources { slide source { id } } }
-        ... on Actor { type memberOf { id } partyTo { id kind } }
+        ... on Actor { memberOf { id } partyTo { id kind } }
         ... on Agreement { signed inForce parties { id name } events { id name date type } provisions { id name } }
         ... on Policy { established replacedBy { id name } addresses { id } }
         ... on Dialogue { established launched members { id } parts { id name } }
         ... on Metric { unit observations { period value unit sources { slide source { id } } } }
         ... on Topic { broader { id } narrower { id name } }
-        ... on Event { date type }
+        ... on Event { date }
       }
     }
   }
