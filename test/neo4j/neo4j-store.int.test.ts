@@ -230,10 +230,10 @@ describeNeo4j('Neo4j store', (target) => {
     });
 
     it('stops a request past its time budget with TIME_BUDGET_EXCEEDED', async () => {
-      // 1 ms cannot cover three levels of Neo4j statements: some level finds the deadline passed.
+      // 1 ms cannot cover three Neo4j statements (the entity, then two levels of edges): some finds the deadline passed.
       const hurried = await startTestServer(store, { limits: { timeBudgetMs: 1 } });
       try {
-        const result = await hurried.post('{ entity(id: "mexico") { relationships { node { relationships { node { relationships { node { id } } } } } } } }');
+        const result = await hurried.post('{ entity(id: "mexico") { relationships { node { relationships { node { id } } } } } }');
         expect(result.errors?.length).toBeGreaterThan(0);
         expect(result.errors!.map((e) => e.extensions?.code)).toContain('TIME_BUDGET_EXCEEDED');
       } finally {
