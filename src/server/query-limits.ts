@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, type DegreeStats, type QueryLimits } from '../graphql/limits';
+import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, readDegreeStats, type DegreeStats, type QueryLimits } from '../graphql/limits';
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
@@ -23,7 +23,7 @@ export function queryLimitsPlugin(limits: QueryLimits, stats: () => Promise<Degr
           };
         },
         async didResolveOperation({ schema, document, operationName, request }) {
-          const measures = measureDocument(schema, await stats(), document, operationName, request.variables);
+          const measures = measureDocument(schema, await readDegreeStats(stats), document, operationName, request.variables);
           const refusal = checkQueryLimits(measures, limits, MAX_ESTIMATED_SELECTIONS);
           if (refusal) throw refusal;
         },

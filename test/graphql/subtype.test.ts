@@ -25,7 +25,7 @@ describe('Entity.subtype: subtypes of mixed kinds in one selection', () => {
     do {
       const result = await server.execute(`query ($after: String) { ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`, { after });
       expect(result.errors).toBeUndefined();
-      const page = result.data![field];
+      const page: Data = result.data![field];
       out.push(...page.edges.map((e: Data) => e.node));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { StoreUnavailableError, type GraphStore } from '../../src/domain';
 import { MemoryStore } from '../../src/store/memory';
 import { AMPLIFICATION_QUERY, HUNDRED_ENTITIES_QUERY, THIRTY_SEARCHES_QUERY } from '../helpers/costly-queries';
 import { seedDataset } from '../helpers/dataset';
@@ -67,5 +68,25 @@ describe('the cost estimate follows curated changes', () => {
     expect(await measured()).toBe(10);
     await store.applyChange({ op: 'retireEntity', id: 'summit', ...meta });
     expect(await measured()).toBe(7);
+  });
+});
+
+describe('when the degree statistics cannot be read', () => {
+  it('answers SERVICE_UNAVAILABLE with the store\'s message, not an internal error', async () => {
+    const inner = new MemoryStore(fixtureDataset);
+    let up = true;
+    // Read once at start-up; later (after a change, with Neo4j gone) the read fails.
+    const store: GraphStore = Object.create(inner, {
+      getDegreeStats: { value: () => (up ? inner.getDegreeStats() : Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is unavailable (connection refused)'))) },
+    }) as GraphStore;
+    const server = await startTestServer(store);
+    try {
+      up = false;
+      const error = refusal(await server.post('{ entity(id: "mx") { id } }'));
+      expect(error.message).toBe('Neo4j at bolt://db:7687 is unavailable (connection refused)');
+      expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await server.close();
+    }
   });
 });
