@@ -43,6 +43,8 @@ export interface LimitsConfig {
   /** Operations in one batched HTTP request; 0 turns batching off. */
   readonly maxBatchSize: number;
   readonly maxBodyBytes: number;
+  /** Wall-clock time one GraphQL request may take before it stops with TIME_BUDGET_EXCEEDED. */
+  readonly timeBudgetMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,6 +59,7 @@ function limits(env: Env): LimitsConfig {
     maxCost: integer(env, 'MAX_QUERY_COST', 200_000, 1, 100_000_000),
     maxBatchSize: integer(env, 'MAX_BATCH_SIZE', 0, 0, 1000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 100_000_000),
+    timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 10_000, 10, 600_000),
   };
 }
 

@@ -9,7 +9,7 @@ export const MAX_CONNECTION_HOPS = 6;
 export const EXTRA_HOPS = 1;
 
 /** Enumeration stops after this many candidate paths per length (hubs can multiply them). */
-const MAX_CANDIDATES_PER_LENGTH = 2000;
+export const MAX_CANDIDATES_PER_LENGTH = 2000;
 
 export interface ConnectionsQuery {
   readonly from: string;

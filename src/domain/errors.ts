@@ -5,6 +5,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request ran past its time budget and stopped (REQUEST_TIME_BUDGET_MS). */
+  TIME_BUDGET_EXCEEDED = 'TIME_BUDGET_EXCEEDED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -53,5 +55,17 @@ export class StoreUnavailableError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A request ran past its time budget: it stops reading, and says so. */
+export class TimeBudgetExceededError extends DomainError {
+  constructor(budgetMs: number) {
+    super(
+      ErrorCode.TIME_BUDGET_EXCEEDED,
+      `the request ran past its time budget of ${budgetMs} ms and was stopped; ask for fewer items or less nesting`,
+      { budgetMs },
+    );
+    this.name = 'TimeBudgetExceededError';
   }
 }

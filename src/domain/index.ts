@@ -17,3 +17,4 @@ export * from './item-rules';
 export * from './changes';
 export * from './provenance';
 export * from './relationship-list';
+export * from './degrees';

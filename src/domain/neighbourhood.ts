@@ -39,11 +39,13 @@ export interface Neighbourhood {
 }
 
 /**
- * The entities within `depth` hops of a centre (edges in either direction), with every edge
- * found between them, for graph viewers. Breadth first, one store call per level; entities
- * join in a stable order (level, then parent order, then edge order) until `limit`, and every
- * entity whose edges were cut is listed in `leftOut` with how many — nothing is cut silently.
- * Null when the centre does not exist.
+ * The entities within `depth` hops of a centre (edges in either direction) and every edge among
+ * them — the induced subgraph, so a graph viewer draws the web the graph holds, not a star.
+ * Breadth first, one store call per level, plus one for the edges among the entities of the
+ * last level (whose edges to earlier levels are already known). Entities join in a stable order
+ * (level, then parent order, then edge order) until `limit`, and every entity whose edges to an
+ * entity within `depth` were cut by the limit is listed in `leftOut` with how many — nothing is
+ * cut silently. Null when the centre does not exist.
  */
 export async function findNeighbourhood(store: GraphStore, q: NeighbourhoodQuery): Promise<Neighbourhood | null> {
   const [center] = await store.getNodesByIds([q.id]);
@@ -51,11 +53,11 @@ export async function findNeighbourhood(store: GraphStore, q: NeighbourhoodQuery
   const included = new Map<string, NeighbourhoodNode>([[center.id, { node: center, depth: 0 }]]);
   const edges = new Map<string, Relationship>();
   const leftOut: LeftOut[] = [];
+  const edgesOf = (nodes: readonly GraphNode[]) =>
+    store.getRelationships(nodes.map((n) => ({ nodeId: n.id, direction: 'BOTH' as const, types: q.edgeTypes, kinds: q.kinds, validAt: q.validAt })));
   let frontier: GraphNode[] = [center];
   for (let level = 0; level < q.depth && frontier.length > 0; level++) {
-    const lists = await store.getRelationships(
-      frontier.map((n) => ({ nodeId: n.id, direction: 'BOTH' as const, types: q.edgeTypes, kinds: q.kinds, validAt: q.validAt })),
-    );
+    const lists = await edgesOf(frontier);
     const next: GraphNode[] = [];
     frontier.forEach((node, i) => {
       let omitted = 0;
@@ -73,6 +75,11 @@ export async function findNeighbourhood(store: GraphStore, q: NeighbourhoodQuery
       if (omitted > 0) leftOut.push({ node, omittedEdges: omitted });
     });
     frontier = next;
+  }
+  // The last level's edges among themselves (their edges beyond it are past `depth`, not cut).
+  if (frontier.length > 1) {
+    const lists = await edgesOf(frontier);
+    for (const list of lists) for (const hit of list) if (included.has(hit.other.id)) edges.set(hit.relationship.id, hit.relationship);
   }
   const nodes = [...included.values()].sort((a, b) => a.depth - b.depth || compareNodes(a.node, b.node));
   const edgeList = [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,6 +1,7 @@
 import type { EdgeType } from './edge-types';
 import type { NodeKind } from './kinds';
 import type { AppliedChange, Change } from './changes';
+import type { DegreeStats } from './degrees';
 import type { Dataset, GraphNode, Observation, Relationship } from './model';
 import type { CitedItem, CitedItemsQuery } from './provenance';
 import type { RelationshipListQuery, RelationshipPage } from './relationship-list';
@@ -143,6 +144,13 @@ export interface GraphStore {
   /** Counts, for health checks and the README's figures. */
   getStats(): Promise<GraphStats>;
 
+  /**
+   * Upper bounds on list sizes in the live graph (most edges per kind, edge type and direction,
+   * most citations, most observations per metric), for the query cost estimate. Kept current
+   * under `applyChange`; cheap to call again (the store caches it until its next change).
+   */
+  getDegreeStats(): Promise<DegreeStats>;
+
   /** Version (content hash) of the dataset the store holds. */
   getDatasetVersion(): Promise<string>;
 
@@ -153,6 +161,13 @@ export interface GraphStore {
    * nothing when the change is invalid. Retired records stay stored but leave every read.
    */
   applyChange(change: Change): Promise<AppliedChange>;
+
+  /**
+   * Optional: a view of this store whose reads give up once `deadline` (epoch milliseconds) has
+   * passed — Neo4j transactions get a timeout no longer than what is left. The per-request time
+   * budget uses it where a store offers it.
+   */
+  withDeadline?(deadline: number): GraphStore;
 
   /** Releases connections and timers. */
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CitedItem, CitedItemsQuery, GraphStore, Observation, ObservationQuery, RelationshipHit, RelationshipQuery } from '../domain';
 import { READ_ONLY, type Access } from './auth';
+import { checkDeadline, deadlineStore, startDeadline, type Deadline } from './deadline';
 import { entityView, type EntityView } from './views';
 
 export interface Loaders {
@@ -26,6 +27,8 @@ export interface Context {
   readonly loaders: Loaders;
   /** Whether writes are on, and the curator calling (from `Authorization: Bearer <token>`). */
   readonly access: Access;
+  /** When the request must stop (REQUEST_TIME_BUDGET_MS); absent: no budget. */
+  readonly deadline?: Deadline;
 }
 
 /**
@@ -55,9 +58,28 @@ function relationshipKey(q: RelationshipQuery): string {
   return `${q.nodeId}\0${q.direction}\0${sortedList(q.types)}\0${sortedList(q.kinds)}\0${q.validAt ?? ''}`;
 }
 
-export function createLoaders(store: GraphStore): Loaders {
+/**
+ * Makes `load` (and so `loadMany`) refuse once the deadline has passed, cached keys included:
+ * a large answer built from cached loads (the same hub reached again and again) does no store
+ * call that could notice the time.
+ */
+function guarded<K, V, C>(loader: DataLoader<K, V, C>, deadline: Deadline | undefined): DataLoader<K, V, C> {
+  if (!deadline) return loader;
+  const load = loader.load.bind(loader);
+  loader.load = (key: K): Promise<V> => {
+    try {
+      checkDeadline(deadline);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return load(key);
+  };
+  return loader;
+}
+
+export function createLoaders(store: GraphStore, deadline?: Deadline): Loaders {
   const schedule = store.answersInProcess ? undefined : nextMacrotask;
-  return {
+  const loaders: Loaders = {
     node: new DataLoader(
       async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)),
       { batchScheduleFn: schedule },
@@ -73,8 +95,22 @@ export function createLoaders(store: GraphStore): Loaders {
     }),
     citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn: schedule }),
   };
+  return {
+    node: guarded(loaders.node, deadline),
+    relationships: guarded(loaders.relationships, deadline),
+    observations: guarded(loaders.observations, deadline),
+    citedItems: guarded(loaders.citedItems, deadline),
+    citedSlides: guarded(loaders.citedSlides, deadline),
+  };
 }
 
-export function createContext(store: GraphStore, access: Access = READ_ONLY): Context {
-  return { store, loaders: createLoaders(store), access };
+/**
+ * A request's context. With `timeBudgetMs`, the request gets a deadline: its store calls and
+ * loads refuse with TIME_BUDGET_EXCEEDED past it, and Neo4j statements time out by then.
+ */
+export function createContext(store: GraphStore, access: Access = READ_ONLY, timeBudgetMs?: number): Context {
+  if (timeBudgetMs === undefined) return { store, loaders: createLoaders(store), access };
+  const deadline = startDeadline(timeBudgetMs);
+  const bounded = deadlineStore(store, deadline);
+  return { store: bounded, loaders: createLoaders(bounded, deadline), access, deadline };
 }

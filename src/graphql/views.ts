@@ -10,7 +10,7 @@ const views = new WeakMap<GraphNode, EntityView>();
 export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
-    view = { ...node, ...node.dates };
+    view = { ...node, ...node.dates, subtype: node.type };
     // A Source's `slides` are where others cite it, not its own citations (source.resolver.ts).
     if (node.kind === NodeKind.Source) view.title = node.name;
     views.set(node, view);

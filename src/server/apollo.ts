@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import type { DegreeStats } from '../graphql/limits';
 import { operationLogPlugin } from './logging';
 import { queryLimitsPlugin } from './query-limits';
 
@@ -22,7 +23,8 @@ function datasetVersionPlugin(version: string): ApolloServerPlugin<Context> {
   };
 }
 
-export function createApolloServer(schema: GraphQLSchema, config: Config, datasetVersion: string): ApolloServer<Context> {
+/** `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`). */
+export function createApolloServer(schema: GraphQLSchema, config: Config, datasetVersion: string, degreeStats: () => Promise<DegreeStats>): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -36,7 +38,7 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, datase
     allowBatchedHttpRequests: config.limits.maxBatchSize > 0,
     // csrfPrevention stays at Apollo's default (on): a GET or a simple POST needs a preflight header.
     plugins: [
-      queryLimitsPlugin(config.limits),
+      queryLimitsPlugin(config.limits, degreeStats),
       operationLogPlugin(),
       datasetVersionPlugin(datasetVersion),
       config.introspection

@@ -31,7 +31,10 @@ export interface App {
  */
 export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config, options: AppOptions = {}): Promise<App> {
   const version = await store.getDatasetVersion();
-  const apollo = createApolloServer(schema, config, version);
+  // Read once before serving (the first request does not pay for it, and a store that cannot
+  // answer fails here); afterwards the store keeps them until its next curated change.
+  await store.getDegreeStats();
+  const apollo = createApolloServer(schema, config, version, () => store.getDegreeStats());
   await apollo.start();
 
   const app = express();
@@ -60,7 +63,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      Object.assign(createContext(store, authenticate(req.headers.authorization)), { [OPERATION_LOG]: openOperationLog(res) }),
+      Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }),
   });
   app.use(
     ['/graphql', '/'],

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, type QueryLimits } from '../graphql/limits';
+import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, readDegreeStats, type DegreeStats, type QueryLimits } from '../graphql/limits';
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
@@ -9,9 +9,10 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
  * The token limit runs inside the parser (Apollo's `parseOptions.maxTokens`, so an oversized
  * document is never fully parsed or validated); this plugin counts the tokens of a refused
  * document and restates the parser's error. Depth, aliases, directives and cost are measured on
- * the validated document, before execution.
+ * the validated document, before execution; the cost with list sizes bounded by `stats()`, the
+ * store's degree statistics (cached by the store until its next curated change).
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(limits: QueryLimits, stats: () => Promise<DegreeStats>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       let tokens: number | undefined;
@@ -22,7 +23,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           };
         },
         async didResolveOperation({ schema, document, operationName, request }) {
-          const refusal = checkQueryLimits(measureDocument(schema, document, operationName, request.variables), limits, MAX_ESTIMATED_SELECTIONS);
+          const measures = measureDocument(schema, await readDegreeStats(stats), document, operationName, request.variables);
+          const refusal = checkQueryLimits(measures, limits, MAX_ESTIMATED_SELECTIONS);
           if (refusal) throw refusal;
         },
         async willSendResponse({ response }) {

@@ -339,4 +339,52 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect([c.totalCount, c.pageInfo.hasNextPage]).toEqual([12, true]);
     expect(c.edges.map((e: Data) => e.node.node.id)).toEqual(['arms-trafficking', 'fentanyl', 'homicides', 'human-trafficking', 'illicit-finance']);
   },
+  HlsdNeighbourhoodWeb(d) {
+    const n = d.neighbourhood;
+    expect(n.truncated).toBe(false);
+    expect(n.leftOut).toEqual([]);
+    expect(n.nodes).toHaveLength(21);
+    expect(n.nodes[0]).toEqual({ id: 'hlsd', depth: 0 });
+    const inGraph = new Set(n.nodes.map((x: Data) => x.id));
+    for (const e of n.edges) expect(inGraph.has(e.source) && inGraph.has(e.target)).toBe(true);
+    // The induced subgraph: the HLSD's own 20 edges and the 37 among its neighbours.
+    const touching = n.edges.filter((e: Data) => e.source === 'hlsd' || e.target === 'hlsd');
+    expect(touching).toHaveLength(20);
+    expect(n.edges).toHaveLength(57);
+    // Edges between two neighbours, which a star drawing would miss.
+    expect(n.edges).toContainEqual({ id: 'organized-crime:BROADER:security', source: 'organized-crime', target: 'security', type: 'BROADER' });
+    expect(n.edges).toContainEqual({ id: 'us-mexico-cooperation-rebuilding-steps:PROPOSED_BY:mexico', source: 'us-mexico-cooperation-rebuilding-steps', target: 'mexico', type: 'PROPOSED_BY' });
+  },
+  SubtypesAroundTheHlsd(d) {
+    expect(nodes(d.entities)).toEqual([
+      { id: 'bicentennial-objectives-announcement', kind: 'Event', subtype: 'ANNOUNCEMENT' },
+      { id: 'bicentennial-framework-action-plan', kind: 'Policy', subtype: 'PLAN' },
+      { id: 'bicentennial-framework', kind: 'Policy', subtype: 'FRAMEWORK' },
+      { id: 'mexico', kind: 'Actor', subtype: 'COUNTRY' },
+      { id: 'us-mexico-cooperation-rebuilding-steps', kind: 'Policy', subtype: 'INITIATIVE' },
+      { id: 'united-states', kind: 'Actor', subtype: 'COUNTRY' },
+      { id: 'harris-visit-to-mexico-2021', kind: 'Event', subtype: 'VISIT' },
+      { id: 'work-area-drug-and-illicit-trafficking', kind: 'Policy', subtype: 'GOAL' },
+    ]);
+  },
+  HundredEntitiesWithTheirEdges(d) {
+    const page = nodes(d.entities);
+    expect(page).toHaveLength(100);
+    expect(d.entities.totalCount).toBeGreaterThan(400);
+    expect(d.entities.pageInfo.hasNextPage).toBe(true);
+    const [first] = page;
+    expect(first).toMatchObject({ id: 'us-mexico-2017-drug-strategy', kind: 'Policy', subtype: 'STRATEGY', sources: [{ slide: 28, source: { id: 'deck-2022' } }] });
+    expect(first.relationships.map((r: Data) => `${r.type}/${r.direction}/${r.node.id}`)).toEqual([
+      'ADDRESSES/OUT/arms-trafficking',
+      'ADDRESSES/OUT/illicit-drugs',
+      'ADDRESSES/OUT/illicit-finance',
+      'ADDRESSES/OUT/organized-crime',
+      'ADDRESSES/OUT/public-health',
+      'ADDRESSES/OUT/us-drug-demand',
+      'AFFECTS/IN/amlo-security-cooperation-review',
+      'PROPOSED_BY/OUT/mexico',
+      'PROPOSED_BY/OUT/united-states',
+    ]);
+    for (const entity of page) for (const r of entity.relationships) expect(r.sources.length).toBeGreaterThan(0);
+  },
 };

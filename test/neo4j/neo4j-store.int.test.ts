@@ -14,6 +14,7 @@ import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { exampleOperations } from '../graphql/examples';
+import { AMPLIFICATION_QUERY, HUNDRED_ENTITIES_QUERY, THIRTY_SEARCHES_QUERY } from '../helpers/costly-queries';
 
 describeNeo4j('Neo4j store', (target) => {
   defineStoreContract('neo4j', async (dataset) => {
@@ -199,6 +200,61 @@ describeNeo4j('Neo4j store', (target) => {
       // relationships' ends (one getNodesByIds); level 3: the backed edges' ends and metrics (one more).
       expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'findRelationships', 'getCitedItems', 'getCitedSlides', 'getNodesByIds', 'getNodesByIds']);
       expect(store.statementsRun - before).toBe(6);
+    });
+  });
+
+  describe('cost estimate and time budget on Neo4j', () => {
+    let server: TestServer;
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      const executor = await connectExecutor(target);
+      await writeDataset(executor, seedDataset());
+      store = new Neo4jStore(executor);
+      server = await startTestServer(store);
+    });
+    afterAll(async () => {
+      await server.close();
+      await store.close();
+    });
+
+    it('reads the same degree statistics from stats/get-degrees as the memory store computes', async () => {
+      expect(await store.getDegreeStats()).toEqual(await new MemoryStore(seedDataset()).getDegreeStats());
+    });
+
+    it.each([
+      ['nine aliases of mexico with four levels of relationships', AMPLIFICATION_QUERY],
+      ['thirty aliased fuzzy searches', THIRTY_SEARCHES_QUERY],
+    ])('refuses %s before running it', async (_name, query) => {
+      const before = store.statementsRun;
+      const result = await server.post(query);
+      expect(result.data ?? undefined).toBeUndefined();
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', allowed: 200_000 });
+      expect(result.errors![0].extensions?.measured).toBeGreaterThan(200_000);
+      expect(store.statementsRun).toBe(before);
+    });
+
+    it('accepts a page of 100 entities with the nested fields of the examples, as the memory store answers it', async () => {
+      const memory = await startTestServer(new MemoryStore(seedDataset()));
+      try {
+        const [fromNeo4j, fromMemory] = await Promise.all([server.post(HUNDRED_ENTITIES_QUERY), memory.post(HUNDRED_ENTITIES_QUERY)]);
+        expect(fromNeo4j.errors).toBeUndefined();
+        expect(fromNeo4j).toEqual(fromMemory);
+      } finally {
+        await memory.close();
+      }
+    });
+
+    it('stops a request past its time budget with TIME_BUDGET_EXCEEDED', async () => {
+      // 1 ms cannot cover three Neo4j statements (the entity, then two levels of edges): some finds the deadline passed.
+      const hurried = await startTestServer(store, { limits: { timeBudgetMs: 1 } });
+      try {
+        const result = await hurried.post('{ entity(id: "mexico") { relationships { node { relationships { node { id } } } } } }');
+        expect(result.errors?.length).toBeGreaterThan(0);
+        expect(result.errors!.map((e) => e.extensions?.code)).toContain('TIME_BUDGET_EXCEEDED');
+      } finally {
+        await hurried.close();
+      }
     });
   });
 });

@@ -75,22 +75,44 @@ describe('query limits', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('prices list fields by their first/limit argument', async () => {
-    // 1 (actors) + 100 × (edges 1 + node 1 + id 1 + name 1) = 401; first: 1 costs 5
-    const error = refusal(await server.post('{ actors(first: 100) { edges { node { id name } } } }'));
-    expect(error.message).toMatch(/^query cost \d+ exceeds the allowed 1000$/);
-    const costly = '{ neighbourhood(id: "mx", limit: 300) { nodes { id } edges { id } } }';
-    const priced = refusal(await server.post(costly));
-    expect(priced.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', allowed: 1000 });
-    expect(priced.extensions?.measured).toBeGreaterThan(1000);
-    const cheap = await server.post('{ neighbourhood(id: "mx", limit: 20) { nodes { id } edges { id } } }');
-    expect(cheap.errors).toBeUndefined();
+  it('prices a list at most at what the store holds: `first` and the entities of its kind', async () => {
+    // The fixture holds 4 actors: 1 (actors) + 4 × (edges 1 + node 1 + id 1 + name 1) = 17, for first: 100 as for first: 4.
+    const tight = await startTestServer(store, { limits: { maxCost: 16 } });
+    try {
+      const error = refusal(await tight.post('{ actors(first: 100) { edges { node { id name } } } }'));
+      expect(error.message).toBe('query cost 17 exceeds the allowed 16');
+      expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measured: 17, allowed: 16 });
+      expect(refusal(await tight.post('{ actors(first: 4) { edges { node { id name } } } }')).extensions?.measured).toBe(17);
+      // first: 3 → 1 + 3 × 4 = 13
+      expect((await tight.post('{ actors(first: 3) { edges { node { id name } } } }')).errors).toBeUndefined();
+    } finally {
+      await tight.close();
+    }
+  });
+
+  it('prices a neighbourhood by the entities it may hold and the largest degree of the graph', async () => {
+    // limit 300 holds at most the fixture's 17 entities; the largest degree is 5 (talks):
+    // 1 + work 2 × 17 × 5 + 17 × (nodes 1 + 1 × id 1 + edges 1 + 5 × id 1) = 1 + 170 + 17 × 8 = 307
+    const tight = await startTestServer(store, { limits: { maxCost: 306 } });
+    try {
+      const priced = refusal(await tight.post('{ neighbourhood(id: "mx", limit: 300) { nodes { id } edges { id } } }'));
+      expect(priced.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measured: 307, allowed: 306 });
+      // limit 2: 1 + 2 × 2 × 5 + 2 × 8 = 37
+      expect((await tight.post('{ neighbourhood(id: "mx", limit: 2) { nodes { id } edges { id } } }')).errors).toBeUndefined();
+    } finally {
+      await tight.close();
+    }
   });
 
   it('prices with variables as sent', async () => {
-    const query = 'query ($n: Int!) { neighbourhood(id: "mx", limit: $n) { nodes { id } edges { id } } }';
-    expect(refusal(await server.post(query, { n: 300 })).extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect((await server.post(query, { n: 20 })).errors).toBeUndefined();
+    const tight = await startTestServer(store, { limits: { maxCost: 16 } });
+    try {
+      const query = 'query ($n: Int!) { actors(first: $n) { edges { node { id name } } } }';
+      expect(refusal(await tight.post(query, { n: 4 })).extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measured: 17 });
+      expect((await tight.post(query, { n: 3 })).errors).toBeUndefined();
+    } finally {
+      await tight.close();
+    }
   });
 
   it('refuses in-process operations too (the same plugin)', async () => {
@@ -233,8 +255,9 @@ describe('limits configuration', () => {
   });
 
   it('reads the environment', () => {
-    const config = loadConfig({ MAX_QUERY_DEPTH: '4', MAX_BATCH_SIZE: '8', CORS_ORIGINS: 'https://a.example, http://localhost:3000', LOG_LEVEL: 'warn' });
-    expect(config.limits).toMatchObject({ maxDepth: 4, maxBatchSize: 8 });
+    const config = loadConfig({ MAX_QUERY_DEPTH: '4', MAX_BATCH_SIZE: '8', CORS_ORIGINS: 'https://a.example, http://localhost:3000', LOG_LEVEL: 'warn', REQUEST_TIME_BUDGET_MS: '2500' });
+    expect(config.limits).toMatchObject({ maxDepth: 4, maxBatchSize: 8, timeBudgetMs: 2500 });
+    expect(loadConfig({}).limits.timeBudgetMs).toBe(10_000);
     expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
     expect(config.logLevel).toBe('warn');
   });
@@ -243,6 +266,7 @@ describe('limits configuration', () => {
     [{ MAX_QUERY_DEPTH: '0' }, 'MAX_QUERY_DEPTH: expected an integer from 1 to 1000, received "0"'],
     [{ MAX_QUERY_COST: 'lots' }, 'MAX_QUERY_COST: expected an integer from 1 to 100000000, received "lots"'],
     [{ MAX_BODY_BYTES: '1mb' }, 'MAX_BODY_BYTES: expected an integer from 1000 to 100000000, received "1mb"'],
+    [{ REQUEST_TIME_BUDGET_MS: '10s' }, 'REQUEST_TIME_BUDGET_MS: expected an integer from 10 to 600000, received "10s"'],
     [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS: expected * or comma-separated origins such as https://example.org, received "https://a.example/path"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, received "verbose"'],
   ])('refuses %j, naming the variable', (env, message) => {

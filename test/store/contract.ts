@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, computeDegreeStats, findNeighbourhood, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
@@ -210,6 +210,41 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
     // Reverse provenance and graph-wide relationships, on a store of their own.
     defineProvenanceContract(createStore);
 
+    describe('neighbourhood over the port (findNeighbourhood)', () => {
+      it('returns every edge among the returned entities, not only those touching the centre', async () => {
+        const n = (await findNeighbourhood(store, { id: 'us', depth: 1, limit: 100 }))!;
+        expect(n.nodes.map((x) => x.node.id)).toEqual(['us', 'new-deal', 'old-deal', 'talks', 'texas']);
+        expect(n.edges.map((e) => e.id)).toEqual([
+          'new-deal:REPLACES:old-deal@2020-07-01',
+          'texas:PART_OF:us',
+          'us:PARTY_TO:new-deal@2020-07-01',
+          'us:PARTY_TO:old-deal',
+          'us:PARTY_TO:talks',
+        ]);
+        expect(n).toMatchObject({ truncated: false, leftOut: [] });
+      });
+
+      it('says what a limit left out, and keeps the edges among what it kept', async () => {
+        const n = (await findNeighbourhood(store, { id: 'us', depth: 1, limit: 3 }))!;
+        expect(n.nodes.map((x) => x.node.id)).toEqual(['us', 'new-deal', 'old-deal']);
+        expect(n.edges.map((e) => e.id)).toEqual(['new-deal:REPLACES:old-deal@2020-07-01', 'us:PARTY_TO:new-deal@2020-07-01', 'us:PARTY_TO:old-deal']);
+        expect(n.truncated).toBe(true);
+        expect(n.leftOut.map((l) => [l.node.id, l.omittedEdges])).toEqual([['us', 2]]);
+      });
+    });
+
+    it('reports degree statistics: the most edges per kind, edge type and direction, citations, observations', async () => {
+      const stats = await store.getDegreeStats();
+      expect(stats).toEqual(computeDegreeStats(fixtureDataset.nodes, fixtureDataset.relationships, fixtureDataset.observations));
+      // By hand: us is party to three agreements and dialogues; talks has 5 edges (ADDRESSES, 2 × IMPLEMENTS, 2 × PARTY_TO in).
+      expect(stats.maxDegree.Actor.PARTY_TO).toEqual({ OUT: 3, IN: 0, BOTH: 3 });
+      expect(stats.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 2, BOTH: 2 });
+      expect(stats.maxTotalDegree.Dialogue).toEqual({ OUT: 3, IN: 2, BOTH: 5 });
+      expect(stats.maxDegree.Source).toBeUndefined();
+      expect(stats).toMatchObject({ relationships: 16, observations: 4, maxObservationsPerMetric: 4, maxDimensions: 1, maxRelationshipCitations: 1, maxObservationCitations: 1 });
+      expect(stats.maxEntityCitations).toMatchObject({ Source: 1, Actor: 1 });
+    });
+
     describe('applyChange (curated writes)', () => {
       // A store of its own, last: these tests change the graph (on Neo4j, the one shared database).
       let w: GraphStore;
@@ -331,6 +366,20 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
 
       it('keeps reverse provenance and the graph-wide relationship list true after every change above', async () => {
         await provenanceAfterChanges(w);
+      });
+
+      it('keeps the degree statistics current: new edges raise a maximum, retiring their entity restores it', async () => {
+        const before = await w.getDegreeStats();
+        // Dialogues have one party each by now (mx left talks; us joined forum).
+        expect(before.maxDegree.Dialogue.PARTY_TO.IN).toBe(1);
+        await w.applyChange({ op: 'createEntity', entity: { id: 'summit', kind: 'Dialogue', type: 'TRILATERAL', name: 'Leaders Summit' }, ...meta });
+        for (const from of ['us', 'mx', 'agora']) await w.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
+        const after = await w.getDegreeStats();
+        expect(after.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 3, BOTH: 3 });
+        expect(after.nodesByKind.Dialogue).toBe(before.nodesByKind.Dialogue + 1);
+        expect(after.relationships).toBe(before.relationships + 3);
+        await w.applyChange({ op: 'retireEntity', id: 'summit', ...meta });
+        expect(await w.getDegreeStats()).toEqual(before);
       });
     });
   });

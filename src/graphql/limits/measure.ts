@@ -3,11 +3,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { listCostEstimator } from './cost';
+import type { DegreeStats } from '../../domain';
+import { statisticsCostEstimator } from './cost';
 import type { QueryMeasures } from './query-limits';
-
-/** Items assumed for a list of objects without `first`/`limit` (see `cost.ts`). */
-export const UNBOUNDED_LIST_SIZE = 10;
 
 /**
  * Selections the cost estimator visits at most, fragments expanded. A document past it (a
@@ -21,10 +19,11 @@ const MAX_CACHED_PER_DOCUMENT = 32;
 /** Variables longer than this as JSON are measured every time rather than cached. */
 const MAX_CACHED_KEY_LENGTH = 2048;
 
-const measured = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, QueryMeasures>>>();
+/** Per statistics (a store hands out a new object after each change), schema and document. */
+const measured = new WeakMap<DegreeStats, WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, QueryMeasures>>>>();
 
 /**
- * Measures a parsed, validated document (see `measure`), remembering the answer: Apollo Server
+ * Measures a parsed, validated document (see `measure`) against the store's `stats`, remembering the answer: Apollo Server
  * keeps one parsed `DocumentNode` per distinct query text, so a repeated query is measured once
  * per (operation name, variables) instead of on every request — measuring is a validation pass
  * plus a cost walk, which cost as much as executing a small query (bench/http). Documents are
@@ -33,19 +32,22 @@ const measured = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Qu
  */
 export function measureDocument(
   schema: GraphQLSchema,
+  stats: DegreeStats,
   document: DocumentNode,
   operationName?: string | null,
   variables?: Record<string, unknown>,
 ): QueryMeasures {
   const key = `${operationName ?? ''}\0${variables === undefined ? '' : JSON.stringify(variables)}`;
-  if (key.length > MAX_CACHED_KEY_LENGTH) return measure(schema, document, operationName, variables);
-  let bySchema = measured.get(schema);
-  if (!bySchema) measured.set(schema, (bySchema = new WeakMap()));
+  if (key.length > MAX_CACHED_KEY_LENGTH) return measure(schema, stats, document, operationName, variables);
+  let byStats = measured.get(stats);
+  if (!byStats) measured.set(stats, (byStats = new WeakMap()));
+  let bySchema = byStats.get(schema);
+  if (!bySchema) byStats.set(schema, (bySchema = new WeakMap()));
   let byRequest = bySchema.get(document);
   if (!byRequest) bySchema.set(document, (byRequest = new Map()));
   let result = byRequest.get(key);
   if (!result) {
-    result = Object.freeze(measure(schema, document, operationName, variables));
+    result = Object.freeze(measure(schema, stats, document, operationName, variables));
     if (byRequest.size < MAX_CACHED_PER_DOCUMENT) byRequest.set(key, result);
   }
   return result;
@@ -55,9 +57,9 @@ export function measureDocument(
  * GraphQL Armor's rules do the counting (over every operation in the document, fragments
  * included; we take the largest) with their limits set out of reach, so that we learn the
  * measured values and phrase the refusal ourselves; graphql-query-complexity estimates the cost
- * of the operation that will run.
+ * of the operation that will run, with list sizes bounded by the store's statistics (`cost.ts`).
  */
-function measure(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): QueryMeasures {
+function measure(schema: GraphQLSchema, stats: DegreeStats, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): QueryMeasures {
   let depth = 0;
   let aliases = 0;
   let directives = 0;
@@ -74,7 +76,7 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName?: 
       query: document,
       operationName: operationName ?? undefined,
       variables,
-      estimators: [listCostEstimator(UNBOUNDED_LIST_SIZE)],
+      estimators: [statisticsCostEstimator(stats)],
       maxQueryNodes: MAX_ESTIMATED_SELECTIONS,
     });
   } catch (error) {

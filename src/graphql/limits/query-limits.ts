@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../domain';
+import { DomainError, ErrorCode, type DegreeStats } from '../../domain';
 
 /** The abuse limits on one GraphQL operation; `src/config.ts` reads them from the environment. */
 export interface QueryLimits {
@@ -64,4 +64,20 @@ export function checkQueryLimits(measures: QueryMeasures, limits: QueryLimits, m
   }
   if (measures.selectionsOverflow) return limitExceeded(LIMIT_NAMES.selections, maxSelections, maxSelections, 400, true);
   return undefined;
+}
+
+/**
+ * The store's degree statistics for the cost estimate. They are read before execution, outside
+ * any resolver, so a store error is restated here with its own code (`SERVICE_UNAVAILABLE` when
+ * Neo4j is down) rather than leaving as an internal error.
+ */
+export async function readDegreeStats(read: () => Promise<DegreeStats>): Promise<DegreeStats> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 500 } } });
+    }
+    throw error;
+  }
 }

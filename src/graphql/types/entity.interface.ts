@@ -41,6 +41,13 @@ export abstract class Entity {
   @Field(() => String, { nullable: true, description: 'A sentence or two on what this is.' })
   description!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The entity's subtype as plain text, the same value as its kind's typed `type` (`COUNTRY`, `INITIATIVE`, `BILATERAL`, `ELECTION` …); null for kinds without subtypes (topics, metrics, sources). Readable in one selection over `Entity`, where selecting `type` on several kinds conflicts (each kind's `type` is a different enum).",
+  })
+  subtype!: string | null;
+
   @Field(() => [Citation], { description: 'Where the graph got this entity: publication and slide.' })
   sources!: Citation[];
 }

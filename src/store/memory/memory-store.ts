@@ -8,6 +8,8 @@ import {
   searchCandidates,
   allowedTypos,
   computeNodeValidity,
+  computeDegreeStats,
+  type DegreeStats,
   isValidAt,
   relationshipValidity,
   type Validity,
@@ -128,6 +130,8 @@ export class MemoryStore implements GraphStore {
   private readonly citations = new CitationIndex();
   /** Every live relationship in compareRelationships order; rebuilt on first read after an edge change. */
   private sortedRelationships: Relationship[] | null = null;
+  /** Computed on first use after a change (`apply` drops it). */
+  private degreeStats: DegreeStats | null = null;
 
   /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
   static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
@@ -343,6 +347,19 @@ export class MemoryStore implements GraphStore {
     return { nodesByKind, relationships, observations };
   }
 
+  async getDegreeStats(): Promise<DegreeStats> {
+    this.degreeStats ??= computeDegreeStats(this.nodes.values(), this.liveRelationships(), this.liveObservations());
+    return this.degreeStats;
+  }
+
+  private *liveRelationships(): Iterable<Relationship> {
+    for (const byType of this.out.values()) for (const hits of byType.values()) for (const hit of hits) yield hit.relationship;
+  }
+
+  private *liveObservations(): Iterable<Observation> {
+    for (const list of this.observations.values()) yield* list;
+  }
+
   async getDatasetVersion(): Promise<string> {
     return this.version;
   }
@@ -366,6 +383,7 @@ export class MemoryStore implements GraphStore {
     const valid = validateChange(change, lookup);
     this.checkAgainstStore(valid);
     journal?.append(change);
+    this.degreeStats = null;
     return { op: change.op, recordedBy: change.actor, recordedAt: change.at, ...this.mutate(valid, change) };
   }
 

@@ -42,9 +42,11 @@ export class Neo4jExecutor {
    * level is one statement. Transient errors are retried as `executeRead` would: a single read
    * statement has nothing to roll back, so running it again is safe.
    */
-  async read<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
+  async read<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, timeoutMs?: number): Promise<QueryResult<R>> {
     const text = this.statement(name);
-    const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: name } };
+    // A request's time budget may leave less than the configured timeout (Neo4jStore.withDeadline).
+    const timeout = Math.max(1, Math.min(this.options.timeoutMs, timeoutMs ?? Infinity));
+    const config = { timeout, metadata: { app: 'usmx-graph', statement: name } };
     const started = Date.now();
     for (let delayMs = 200; ; delayMs *= 2) {
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });

@@ -27,8 +27,10 @@ import {
   type CitedItemsQuery,
   type RelationshipListQuery,
   type RelationshipPage,
+  type DegreeStats,
 } from '../../domain';
 import { applyChange } from './apply-change';
+import { degreeStatsFromRecords } from './degree-stats';
 import type { Neo4jExecutor } from './executor';
 import { luceneQuery } from './lucene';
 import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
@@ -40,10 +42,22 @@ import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFro
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
   readonly answersInProcess = false;
-  /** Statements run, for tests and benchmarks that count round trips. */
-  statementsRun = 0;
 
-  constructor(private readonly executor: Neo4jExecutor) {}
+  /**
+   * @param shared what the views made by `withDeadline` share with the store they came from:
+   *   the statement counter and the degree statistics cache.
+   * @param deadline epoch ms after which reads of this view give up (see `withDeadline`).
+   */
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly shared: SharedState = { statementsRun: 0, degreeStats: null },
+    private readonly deadline?: number,
+  ) {}
+
+  /** Statements run (by this store and its deadline views), for tests and benchmarks that count round trips. */
+  get statementsRun(): number {
+    return this.shared.statementsRun;
+  }
 
   async getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     if (ids.length === 0) return [];
@@ -183,6 +197,26 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  /**
+   * `stats/get-degrees` reads every live edge, so its answer is kept until this process applies
+   * a change. Changes applied by another process (another replica) are seen after a restart.
+   */
+  async getDegreeStats(): Promise<DegreeStats> {
+    this.shared.degreeStats ??= this.read('stats/get-degrees', {}).then(
+      (result) => degreeStatsFromRecords(result.records),
+      (error: unknown) => {
+        this.shared.degreeStats = null;
+        throw error;
+      },
+    );
+    return this.shared.degreeStats;
+  }
+
+  /** The same store, whose reads time out no later than `deadline` (the request's time budget). */
+  withDeadline(deadline: number): Neo4jStore {
+    return new Neo4jStore(this.executor, this.shared, deadline);
+  }
+
   async getDatasetVersion(): Promise<string> {
     const result = await this.read('stats/get-dataset-version', {});
     return String(result.records[0]?.get('version') ?? 'unseeded');
@@ -190,8 +224,12 @@ export class Neo4jStore implements GraphStore {
 
   /** One write transaction per change (apply-change.ts); durable once it resolves. */
   async applyChange(change: Change): Promise<AppliedChange> {
-    this.statementsRun++;
-    return applyChange(this.executor, change);
+    this.shared.statementsRun++;
+    try {
+      return await applyChange(this.executor, change);
+    } finally {
+      this.shared.degreeStats = null;
+    }
   }
 
   async close(): Promise<void> {
@@ -199,8 +237,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   private read(name: Parameters<Neo4jExecutor['read']>[0], params: Record<string, unknown>) {
-    this.statementsRun++;
-    return this.executor.read(name, params);
+    this.shared.statementsRun++;
+    return this.executor.read(name, params, this.deadline === undefined ? undefined : this.deadline - Date.now());
   }
 }
 
@@ -214,6 +252,11 @@ function isUnfiltered(f: NodeFilter): boolean {
     f.to === undefined &&
     f.validAt === undefined
   );
+}
+
+interface SharedState {
+  statementsRun: number;
+  degreeStats: Promise<DegreeStats> | null;
 }
 
 /** An entity or relationship as the read statements return it: a row of properties (mappers.ts NODE_ROW). */

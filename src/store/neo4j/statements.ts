@@ -33,6 +33,7 @@ export const STATEMENTS = [
   'stats/count-relationships',
   'stats/count-observations',
   'stats/get-dataset-version',
+  'stats/get-degrees',
   'seed/merge-nodes',
   'seed/merge-relationships',
   'seed/merge-observations',
