@@ -1,83 +1,165 @@
 import { distance } from 'fastest-levenshtein';
 import { compareNodes } from './order';
-import { foldText } from './text';
-import type { GraphNode } from './model';
-import type { SearchHit } from './store';
+import { SearchField, SearchTarget, type SearchCandidate, type SearchCandidates, type SearchHighlight, type SearchMatch } from './search-model';
+import { searchMatch } from './search-snippet';
+import { allowedTypos, allowsPrefix, compactName, queryTerms, searchWords, textWords, type TextWord } from './search-words';
+import type { SearchHit, SearchQuery } from './store';
 
-// Relevance is decided here, once, for every store: a store's own index (MiniSearch in memory,
-// the Lucene full-text index in Neo4j) only finds candidates, and `rankSearchHits` orders them.
-// So both stores give the same results in the same order with the same scores.
+export * from './search-model';
+export * from './search-snippet';
+export * from './search-words';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Relevance is decided here, once, for every store: a store's index (MiniSearch in memory, the
+// Lucene full-text indexes in Neo4j) only finds candidates and counts documents per term, and
+// `rankSearchHits` scores and orders them. So both stores give the same hits, order and scores.
+//
+// The score is BM25-style. Each query word q adds idf(q) × its best field score, where
+//   idf(q) = ln(1 + (N − df + 0.5) / (df + 0.5))   (N documents, df of them hold the word q)
+//   field score = tier × (1 + boost × tf·(k1+1) / (tf + k1·(1 − b + b·len/avgLen)) / (k1+1))
+// The tier is 1 for the exact word, 1/3 for a prefix of a word, 1/5 for a word within the
+// allowed typos; boosts are at most 2, so a field score lies in [tier, 3·tier): for the same
+// query word an exact match (≥ 1) always beats a prefix or a typo (< 1, < 0.6), whatever the
+// fields and lengths.
+// The average field lengths are fixed (below), not measured, so that no store has to scan the
+// corpus for them. On top: a phrase bonus when the query's words appear in a field in order
+// (the last one may be a prefix), and a name bonus when the whole query is a name or an alias.
 
-/** Folded words of a text: "Mérida-Initiative" → ["merida", "initiative"]. */
-export function searchWords(text: string): string[] {
-  return foldText(text).match(WORD) ?? [];
+const K1 = 1.2;
+const B = 0.75;
+
+/** Field boosts (name and alias above description above notes) and their reference lengths in words. */
+export const SEARCH_FIELDS: Readonly<Record<SearchField, { readonly boost: number; readonly averageWords: number }>> = {
+  NAME: { boost: 2, averageWords: 4 },
+  ALIAS: { boost: 2, averageWords: 3 },
+  DESCRIPTION: { boost: 0.6, averageWords: 25 },
+  NOTE: { boost: 0.4, averageWords: 8 },
+};
+
+const EXACT = 3;
+const PREFIX = 2;
+const TYPO = 1;
+const TIER_WEIGHT = [0, 1 / 5, 1 / 3, 1];
+/** Phrase bonus: this share of the query words' idf, times the field's boost. */
+const PHRASE = 0.5;
+/** Whole query equal to a name or alias: this many times the query words' idf (with typos: NAME_TYPO). */
+const NAME_EXACT = 2;
+const NAME_TYPO = 0.75;
+
+/** How a query word matches an indexed word: EXACT, PREFIX, TYPO or 0. */
+export function matchTier(q: string, word: string): number {
+  if (word === q) return EXACT;
+  if (allowsPrefix(q) && word.startsWith(q)) return PREFIX;
+  const typos = allowedTypos(q);
+  if (typos > 0 && Math.abs(word.length - q.length) <= typos && distance(word, q) <= typos) return TYPO;
+  return 0;
 }
 
-/** A whole name as one token: "T-MEC" → "tmec". */
-export function compactName(text: string): string {
-  return searchWords(text).join('');
+/** Inverse document frequency: rare words weigh more. */
+export function inverseDocumentFrequency(documents: number, frequency: number): number {
+  const n = Math.max(documents, frequency);
+  return Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
 }
 
-/** How far a query word may be from an indexed word: none below 4 letters, 1 up to 7, then 2. */
-export function allowedTypos(word: string): number {
-  return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
+interface FieldText {
+  readonly field: SearchField;
+  readonly text: string;
+  readonly words: readonly TextWord[];
 }
 
-function wordScore(queryWord: string, words: readonly string[], weight: number): number {
-  let best = 0;
-  for (const word of words) {
-    if (word === queryWord) return weight;
-    if (queryWord.length >= 3 && word.startsWith(queryWord)) best = Math.max(best, 0.7 * weight);
-    else if (best < 0.5 * weight && Math.abs(word.length - queryWord.length) <= allowedTypos(queryWord) && distance(word, queryWord) <= allowedTypos(queryWord)) {
-      best = 0.5 * weight;
-    }
+/** The searchable fields of a candidate: an entity's name, each alias and description; a note. */
+export function searchFields(c: SearchCandidate): FieldText[] {
+  const texts: Array<[SearchField, string | null | undefined]> =
+    c.target === SearchTarget.ENTITY
+      ? [[SearchField.NAME, c.node.name], ...c.node.aliases.map((a): [SearchField, string] => [SearchField.ALIAS, a]), [SearchField.DESCRIPTION, c.node.description]]
+      : [[SearchField.NOTE, c.target === SearchTarget.RELATIONSHIP ? c.relationship?.note : c.observation?.note]];
+  return texts.filter((t): t is [SearchField, string] => !!t[1]).map(([field, text]) => ({ field, text, words: textWords(text) }));
+}
+
+/** Whether the words hold `terms` in a row, all exact but the last, which may be a prefix. */
+function holdsPhrase(words: readonly TextWord[], terms: readonly string[]): boolean {
+  const last = terms.length - 1;
+  outer: for (let i = 0; i + last < words.length; i++) {
+    for (let j = 0; j < last; j++) if (words[i + j].word !== terms[j]) continue outer;
+    const w = words[i + last].word;
+    if (w === terms[last] || (allowsPrefix(terms[last]) && w.startsWith(terms[last]))) return true;
   }
-  return best;
+  return false;
+}
+
+/** The score of one candidate and the fields that matched, or null when no query word matches. */
+export function scoreCandidate(query: string, c: SearchCandidate, idf: ReadonlyMap<string, number>): { score: number; matches: SearchMatch[] } | null {
+  const terms = queryTerms(query);
+  const fields = searchFields(c);
+  const marks: SearchHighlight[][] = fields.map(() => []);
+  let score = 0;
+  for (const q of terms) {
+    let best = 0;
+    fields.forEach((f, i) => {
+      let tier = 0;
+      let tf = 0;
+      for (const w of f.words) {
+        const t = matchTier(q, w.word);
+        if (t === 0) continue;
+        marks[i].push({ start: w.start, end: w.end });
+        if (t > tier) [tier, tf] = [t, 1];
+        else if (t === tier) tf++;
+      }
+      if (tier === 0) return;
+      const { boost, averageWords } = SEARCH_FIELDS[f.field];
+      const saturation = tf / (tf + K1 * (1 - B + (B * f.words.length) / averageWords));
+      best = Math.max(best, TIER_WEIGHT[tier] * (1 + boost * saturation));
+    });
+    score += best * (idf.get(q) ?? 0);
+  }
+  if (!marks.some((m) => m.length > 0)) return null;
+  const total = terms.reduce((sum, q) => sum + (idf.get(q) ?? 0), 0);
+  const sequence = searchWords(query);
+  if (sequence.length > 1) {
+    const boosts = fields.filter((f) => holdsPhrase(f.words, sequence)).map((f) => SEARCH_FIELDS[f.field].boost);
+    if (boosts.length > 0) score += PHRASE * total * Math.max(...boosts);
+  }
+  if (c.target === SearchTarget.ENTITY) {
+    const whole = compactName(query);
+    const keys = [c.node.name, ...c.node.aliases].map(compactName);
+    const typos = allowedTypos(whole);
+    if (keys.includes(whole)) score += NAME_EXACT * total;
+    else if (typos > 0 && keys.some((key) => Math.abs(key.length - whole.length) <= typos && distance(key, whole) <= typos)) score += NAME_TYPO * total;
+  }
+  const matches = fields.flatMap((f, i) => (marks[i].length > 0 ? [searchMatch(f.field, f.text, marks[i])] : []));
+  return { score: Math.round(score * 10000) / 10000, matches };
+}
+
+const TARGET_ORDER: Readonly<Record<SearchTarget, number>> = { ENTITY: 0, RELATIONSHIP: 1, OBSERVATION: 2 };
+
+/** A candidate's own id: the entity's, the relationship's or the observation's. */
+export function candidateId(c: SearchCandidate): string {
+  return c.target === SearchTarget.RELATIONSHIP ? c.relationship!.id : c.target === SearchTarget.OBSERVATION ? c.observation!.id : c.node.id;
+}
+
+function compareHits(a: SearchHit, b: SearchHit): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const ids = [candidateId(a), candidateId(b)];
+  return TARGET_ORDER[a.target] - TARGET_ORDER[b.target] || compareNodes(a.node, b.node) || (ids[0] < ids[1] ? -1 : ids[0] > ids[1] ? 1 : 0);
 }
 
 /**
- * Relevance of a node to a query, 0 when nothing matches. Each query word scores its best match
- * in the name or aliases (exact 10, prefix 7, one or two typos 5) or the description (a fifth of
- * that); a query equal to the whole name or an alias adds 50 (30 with a typo or two); the node
- * with the shortest name or alias wins ties slightly.
+ * Scores the candidates a store found against the query, keeps those of the query's targets and
+ * kinds that match at least one word, and orders them: best first, then entities before
+ * relationships before observations, then by the reported entity's name, then id. Keeps `limit`.
  */
-export function scoreSearchMatch(query: string, node: GraphNode): number {
-  const queryWords = [...new Set(searchWords(query))];
-  if (queryWords.length === 0) return 0;
-  const nameWords = [...new Set([node.name, ...node.aliases].flatMap(searchWords))];
-  const descriptionWords = node.description ? [...new Set(searchWords(node.description))] : [];
-  let score = 0;
-  let matched = 0;
-  for (const q of queryWords) {
-    const s = Math.max(wordScore(q, nameWords, 10), wordScore(q, descriptionWords, 2));
-    if (s > 0) matched++;
-    score += s;
-  }
-  if (matched === 0) return 0;
-  const whole = compactName(query);
-  const keys = [node.name, ...node.aliases].map(compactName);
-  if (keys.includes(whole)) score += 50;
-  else if (keys.some((key) => Math.abs(key.length - whole.length) <= allowedTypos(whole) && distance(key, whole) <= allowedTypos(whole))) score += 30;
-  score -= 0.01 * Math.min(...[node.name, ...node.aliases].map((key) => searchWords(key).length), 50);
-  return Math.round(score * 1000) / 1000;
-}
-
-/** Scores candidates, drops non-matches, orders best first (ties by name, then id), keeps `limit`. */
-export function rankSearchHits(query: string, candidates: Iterable<GraphNode>, limit: number): SearchHit[] {
+export function rankSearchHits(query: SearchQuery, found: SearchCandidates): SearchHit[] {
+  const targets = query.targets && query.targets.length > 0 ? new Set(query.targets) : null;
+  const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
+  const idf = new Map(queryTerms(query.text).map((q) => [q, inverseDocumentFrequency(found.corpus.documents, found.corpus.frequencies.get(q) ?? 0)]));
   const hits: SearchHit[] = [];
   const seen = new Set<string>();
-  for (const node of candidates) {
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
-    const score = scoreSearchMatch(query, node);
-    if (score > 0) hits.push({ node, score });
+  for (const c of found.candidates) {
+    if ((targets && !targets.has(c.target)) || (kinds && !kinds.has(c.node.kind))) continue;
+    const key = `${c.target}:${candidateId(c)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const scored = scoreCandidate(query.text, c, idf);
+    if (scored) hits.push({ ...c, ...scored });
   }
-  return hits.sort((a, b) => b.score - a.score || compareNodes(a.node, b.node)).slice(0, limit);
-}
-
-/** How many candidates a store should fetch from its index before ranking `limit` results. */
-export function searchCandidates(limit: number): number {
-  return Math.max(100, limit * 5);
+  return hits.sort(compareHits).slice(0, query.limit);
 }

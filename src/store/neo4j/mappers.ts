@@ -153,6 +153,8 @@ export function relationshipToProperties(rel: Relationship): Props {
     validFrom: rel.validFrom,
     validTo: rel.validTo,
     note: rel.note,
+    // Folded words of the note for the relationship full-text index (as searchName etc. above).
+    searchNote: searchWords(rel.note ?? '').join(' '),
     sources: citationsToProperty(rel.sources),
     validStart: validity.start,
     validEnd: validity.end,
@@ -184,6 +186,7 @@ export function observationToProperties(o: Observation): Props {
     periodEnd: o.periodEnd,
     qualifier: o.qualifier,
     note: o.note,
+    searchNote: searchWords(o.note ?? '').join(' '),
     sources: citationsToProperty(o.sources),
     dimensionKeys: keys,
     ...Object.fromEntries(keys.map((k) => [`dim_${k}`, o.dimensions[k]])),
