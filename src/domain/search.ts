@@ -41,9 +41,13 @@ const TYPO = 1;
 const TIER_WEIGHT = [0, 1 / 5, 1 / 3, 1];
 /** Phrase bonus: this share of the query words' idf, times the field's boost. */
 const PHRASE = 0.5;
-/** Whole query equal to a name or alias: this many times the query words' idf (with typos: NAME_TYPO). */
+/**
+ * Whole query equal to a name or alias: this many times the query words' idf; within the allowed
+ * typos, NAME_TYPO times, small enough that a typo (field score < 0.6) plus this stays below an
+ * exact word (≥ 1): "Three Amigos" never becomes "tree" however short that name is.
+ */
 const NAME_EXACT = 2;
-const NAME_TYPO = 0.75;
+const NAME_TYPO = 0.3;
 
 /** How a query word matches an indexed word: EXACT, PREFIX, TYPO or 0. */
 export function matchTier(q: string, word: string): number {
