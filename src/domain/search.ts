@@ -70,13 +70,35 @@ interface FieldText {
   readonly words: readonly TextWord[];
 }
 
+/**
+ * The searchable fields of a candidate's record, split once per record object: records are
+ * immutable (a change replaces the object) and the memory store hands out the same objects on
+ * every search, so splitting and folding, most of the work of scoring, is not repeated.
+ */
+const fieldCache = new WeakMap<object, FieldText[]>();
+
 /** The searchable fields of a candidate: an entity's name, each alias and description; a note. */
 export function searchFields(c: SearchCandidate): FieldText[] {
-  const texts: Array<[SearchField, string | null | undefined]> =
-    c.target === SearchTarget.ENTITY
-      ? [[SearchField.NAME, c.node.name], ...c.node.aliases.map((a): [SearchField, string] => [SearchField.ALIAS, a]), [SearchField.DESCRIPTION, c.node.description]]
-      : [[SearchField.NOTE, c.target === SearchTarget.RELATIONSHIP ? c.relationship?.note : c.observation?.note]];
-  return texts.filter((t): t is [SearchField, string] => !!t[1]).map(([field, text]) => ({ field, text, words: textWords(text) }));
+  const record: object = c.target === SearchTarget.RELATIONSHIP ? c.relationship! : c.target === SearchTarget.OBSERVATION ? c.observation! : c.node;
+  let fields = fieldCache.get(record);
+  if (!fields) {
+    const texts: Array<[SearchField, string | null | undefined]> =
+      c.target === SearchTarget.ENTITY
+        ? [[SearchField.NAME, c.node.name], ...c.node.aliases.map((a): [SearchField, string] => [SearchField.ALIAS, a]), [SearchField.DESCRIPTION, c.node.description]]
+        : [[SearchField.NOTE, c.target === SearchTarget.RELATIONSHIP ? c.relationship?.note : c.observation?.note]];
+    fields = texts.filter((t): t is [SearchField, string] => !!t[1]).map(([field, text]) => ({ field, text, words: textWords(text) }));
+    fieldCache.set(record, fields);
+  }
+  return fields;
+}
+
+const keyCache = new WeakMap<object, string[]>();
+
+/** An entity's name and aliases as compact tokens ("T-MEC" → "tmec"), once per node object. */
+function nameKeys(c: SearchCandidate): string[] {
+  let keys = keyCache.get(c.node);
+  if (!keys) keyCache.set(c.node, (keys = [c.node.name, ...c.node.aliases].map(compactName)));
+  return keys;
 }
 
 /** Whether the words hold `terms` in a row, all exact but the last, which may be a prefix. */
@@ -90,47 +112,90 @@ function holdsPhrase(words: readonly TextWord[], terms: readonly string[]): bool
   return false;
 }
 
-/** The score of one candidate and the fields that matched, or null when no query word matches. */
-export function scoreCandidate(query: string, c: SearchCandidate, idf: ReadonlyMap<string, number>): { score: number; matches: SearchMatch[] } | null {
-  const terms = queryTerms(query);
+/** What scoring needs of the query, worked out once per search rather than once per candidate. */
+class ScoringQuery {
+  readonly terms: string[];
+  readonly weights: number[];
+  readonly total: number;
+  readonly sequence: string[];
+  readonly whole: string;
+  private readonly tiers = new Map<string, Uint8Array>();
+
+  constructor(text: string, idf: ReadonlyMap<string, number>) {
+    this.terms = queryTerms(text);
+    this.weights = this.terms.map((q) => idf.get(q) ?? 0);
+    this.total = this.weights.reduce((a, b) => a + b, 0);
+    this.sequence = searchWords(text);
+    this.whole = compactName(text);
+  }
+
+  /** How each query term matches `word` (matchTier), computed once per distinct word. */
+  tiersOf(word: string): Uint8Array {
+    let tiers = this.tiers.get(word);
+    if (!tiers) {
+      tiers = new Uint8Array(this.terms.length);
+      for (let t = 0; t < tiers.length; t++) tiers[t] = matchTier(this.terms[t], word);
+      this.tiers.set(word, tiers);
+    }
+    return tiers;
+  }
+}
+
+interface Scored {
+  readonly score: number;
+  /** Builds the matches (snippets, highlights): only for the hits that are kept. */
+  readonly matches: () => SearchMatch[];
+}
+
+function score(query: ScoringQuery, c: SearchCandidate): Scored | null {
+  const { terms, weights } = query;
   const fields = searchFields(c);
   const marks: SearchHighlight[][] = fields.map(() => []);
-  let score = 0;
-  for (const q of terms) {
-    let best = 0;
-    fields.forEach((f, i) => {
-      let tier = 0;
-      let tf = 0;
-      for (const w of f.words) {
-        const t = matchTier(q, w.word);
-        if (t === 0) continue;
-        marks[i].push({ start: w.start, end: w.end });
-        if (t > tier) [tier, tf] = [t, 1];
-        else if (t === tier) tf++;
+  const best = new Array<number>(terms.length).fill(0);
+  fields.forEach((f, i) => {
+    const tier = new Uint8Array(terms.length);
+    const tf = new Uint16Array(terms.length);
+    for (const w of f.words) {
+      const tiers = query.tiersOf(w.word);
+      let marked = false;
+      for (let t = 0; t < terms.length; t++) {
+        const m = tiers[t];
+        if (m === 0) continue;
+        marked = true;
+        if (m > tier[t]) [tier[t], tf[t]] = [m, 1];
+        else if (m === tier[t]) tf[t]++;
       }
-      if (tier === 0) return;
-      const { boost, averageWords } = SEARCH_FIELDS[f.field];
-      const saturation = tf / (tf + K1 * (1 - B + (B * f.words.length) / averageWords));
-      best = Math.max(best, TIER_WEIGHT[tier] * (1 + boost * saturation));
-    });
-    score += best * (idf.get(q) ?? 0);
-  }
+      if (marked) marks[i].push({ start: w.start, end: w.end });
+    }
+    const { boost, averageWords } = SEARCH_FIELDS[f.field];
+    const norm = K1 * (1 - B + (B * f.words.length) / averageWords);
+    for (let t = 0; t < terms.length; t++) {
+      if (tier[t] === 0) continue;
+      best[t] = Math.max(best[t], TIER_WEIGHT[tier[t]] * (1 + (boost * tf[t]) / (tf[t] + norm)));
+    }
+  });
   if (!marks.some((m) => m.length > 0)) return null;
-  const total = terms.reduce((sum, q) => sum + (idf.get(q) ?? 0), 0);
-  const sequence = searchWords(query);
-  if (sequence.length > 1) {
-    const boosts = fields.filter((f) => holdsPhrase(f.words, sequence)).map((f) => SEARCH_FIELDS[f.field].boost);
-    if (boosts.length > 0) score += PHRASE * total * Math.max(...boosts);
+  let total = 0;
+  for (let t = 0; t < terms.length; t++) total += best[t] * weights[t];
+  if (query.sequence.length > 1) {
+    const boosts = fields.filter((f) => holdsPhrase(f.words, query.sequence)).map((f) => SEARCH_FIELDS[f.field].boost);
+    if (boosts.length > 0) total += PHRASE * query.total * Math.max(...boosts);
   }
   if (c.target === SearchTarget.ENTITY) {
-    const whole = compactName(query);
-    const keys = [c.node.name, ...c.node.aliases].map(compactName);
+    const whole = query.whole;
+    const keys = nameKeys(c);
     const typos = allowedTypos(whole);
-    if (keys.includes(whole)) score += NAME_EXACT * total;
-    else if (typos > 0 && keys.some((key) => Math.abs(key.length - whole.length) <= typos && distance(key, whole) <= typos)) score += NAME_TYPO * total;
+    if (keys.includes(whole)) total += NAME_EXACT * query.total;
+    else if (typos > 0 && keys.some((key) => Math.abs(key.length - whole.length) <= typos && distance(key, whole) <= typos)) total += NAME_TYPO * query.total;
   }
-  const matches = fields.flatMap((f, i) => (marks[i].length > 0 ? [searchMatch(f.field, f.text, marks[i])] : []));
-  return { score: Math.round(score * 10000) / 10000, matches };
+  const matches = () => fields.flatMap((f, i) => (marks[i].length > 0 ? [searchMatch(f.field, f.text, marks[i])] : []));
+  return { score: Math.round(total * 10000) / 10000, matches };
+}
+
+/** The score of one candidate and the fields that matched, or null when no query word matches. */
+export function scoreCandidate(query: string, c: SearchCandidate, idf: ReadonlyMap<string, number>): { score: number; matches: SearchMatch[] } | null {
+  const scored = score(new ScoringQuery(query, idf), c);
+  return scored && { score: scored.score, matches: scored.matches() };
 }
 
 const TARGET_ORDER: Readonly<Record<SearchTarget, number>> = { ENTITY: 0, RELATIONSHIP: 1, OBSERVATION: 2 };
@@ -155,15 +220,19 @@ export function rankSearchHits(query: SearchQuery, found: SearchCandidates): Sea
   const targets = query.targets && query.targets.length > 0 ? new Set(query.targets) : null;
   const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
   const idf = new Map(queryTerms(query.text).map((q) => [q, inverseDocumentFrequency(found.corpus.documents, found.corpus.frequencies.get(q) ?? 0)]));
-  const hits: SearchHit[] = [];
+  const scoring = new ScoringQuery(query.text, idf);
+  const scored: Array<{ hit: SearchHit; matches: () => SearchMatch[] }> = [];
   const seen = new Set<string>();
   for (const c of found.candidates) {
     if ((targets && !targets.has(c.target)) || (kinds && !kinds.has(c.node.kind))) continue;
     const key = `${c.target}:${candidateId(c)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const scored = scoreCandidate(query.text, c, idf);
-    if (scored) hits.push({ ...c, ...scored });
+    const s = score(scoring, c);
+    if (s) scored.push({ hit: { ...c, score: s.score, matches: [] }, matches: s.matches });
   }
-  return hits.sort(compareHits).slice(0, query.limit);
+  return scored
+    .sort((a, b) => compareHits(a.hit, b.hit))
+    .slice(0, query.limit)
+    .map(({ hit, matches }) => ({ ...hit, matches: matches() }));
 }
