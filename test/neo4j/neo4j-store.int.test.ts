@@ -87,7 +87,7 @@ describeNeo4j('Neo4j store', (target) => {
         }
       }
       const indexes = await executor.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS names');
-      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_sort', 'observation_metric']));
+      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_search_words', 'entity_sort', 'observation_metric']));
     });
   });
 
