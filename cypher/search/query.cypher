@@ -48,19 +48,18 @@ CALL () {
   }
   RETURN collect([term.word, nodes + edges]) AS frequencies
 }
+// Documents: every live entry of both indexes ('*:*' matches all). Every entity is in
+// search_nodes; an observation or relationship only when its note has a word (mappers.ts).
 CALL () {
-  MATCH (n:Entity)
-  WHERE n.retiredAt IS NULL
-  RETURN count(n) AS entityDocuments
+  CALL db.index.fulltext.queryNodes('search_nodes', '*:*')
+  YIELD node
+  WHERE node.retiredAt IS NULL
+  RETURN count(node) AS nodeDocuments
 }
 CALL () {
-  MATCH (o:Observation)
-  WHERE o.retiredAt IS NULL AND o.searchNote <> ''
-  RETURN count(o) AS observationDocuments
+  CALL db.index.fulltext.queryRelationships('search_relationships', '*:*')
+  YIELD relationship
+  WHERE relationship.retiredAt IS NULL AND startNode(relationship).retiredAt IS NULL AND endNode(relationship).retiredAt IS NULL
+  RETURN count(relationship) AS relationshipDocuments
 }
-CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE r.searchNote <> '' AND r.retiredAt IS NULL AND a.retiredAt IS NULL AND b.retiredAt IS NULL
-  RETURN count(r) AS relationshipDocuments
-}
-RETURN entities, observations, relationships, frequencies, entityDocuments + observationDocuments + relationshipDocuments AS documents
+RETURN entities, observations, relationships, frequencies, nodeDocuments + relationshipDocuments AS documents
