@@ -22,13 +22,29 @@ interface SearchDoc {
   note: string;
 }
 
-/** What a document stands for, and its distinct words (for the per-term document counts). */
-interface Indexed {
-  readonly target: SearchTarget;
-  readonly id: string;
-  readonly relationship?: Relationship;
-  readonly observation?: Observation;
-  readonly words: ReadonlySet<string>;
+/**
+ * What a document stands for: the record it was built from (immutable; a change replaces it), so
+ * its words can be worked out again when it leaves, rather than kept for every document.
+ */
+type Indexed =
+  | { readonly target: SearchTarget.ENTITY; readonly id: string; readonly node: GraphNode }
+  | { readonly target: SearchTarget.RELATIONSHIP; readonly id: string; readonly relationship: Relationship }
+  | { readonly target: SearchTarget.OBSERVATION; readonly id: string; readonly observation: Observation };
+
+function searchDoc(what: Indexed): SearchDoc {
+  switch (what.target) {
+    case SearchTarget.ENTITY:
+      return { id: `E:${what.id}`, name: what.node.name, aliases: what.node.aliases.join(' | '), description: what.node.description ?? '', note: '' };
+    case SearchTarget.RELATIONSHIP:
+      return { id: `R:${what.id}`, name: '', aliases: '', description: '', note: what.relationship.note ?? '' };
+    case SearchTarget.OBSERVATION:
+      return { id: `O:${what.id}`, name: '', aliases: '', description: '', note: what.observation.note ?? '' };
+  }
+}
+
+/** The distinct words of a document, each counted once in the per-word document counts. */
+function docWords(doc: SearchDoc): Set<string> {
+  return new Set([doc.name, doc.aliases, doc.description, doc.note].flatMap(searchWords));
 }
 
 /**
@@ -56,7 +72,7 @@ export class SearchIndex {
 
   /** Adds or replaces an entity. */
   putEntity(node: GraphNode): void {
-    this.put({ id: `E:${node.id}`, name: node.name, aliases: node.aliases.join(' | '), description: node.description ?? '', note: '' }, { target: SearchTarget.ENTITY, id: node.id });
+    this.put({ target: SearchTarget.ENTITY, id: node.id, node });
   }
 
   removeEntity(id: string): void {
@@ -65,7 +81,7 @@ export class SearchIndex {
 
   /** Adds a relationship when its note has a word. */
   putRelationship(rel: Relationship): void {
-    this.put({ id: `R:${rel.id}`, name: '', aliases: '', description: '', note: rel.note ?? '' }, { target: SearchTarget.RELATIONSHIP, id: rel.id, relationship: rel });
+    this.put({ target: SearchTarget.RELATIONSHIP, id: rel.id, relationship: rel });
   }
 
   removeRelationship(id: string): void {
@@ -74,7 +90,7 @@ export class SearchIndex {
 
   /** Adds an observation when its note has a word. */
   putObservation(obs: Observation): void {
-    this.put({ id: `O:${obs.id}`, name: '', aliases: '', description: '', note: obs.note ?? '' }, { target: SearchTarget.OBSERVATION, id: obs.id, observation: obs });
+    this.put({ target: SearchTarget.OBSERVATION, id: obs.id, observation: obs });
   }
 
   removeObservation(id: string): void {
@@ -98,34 +114,39 @@ export class SearchIndex {
   }
 
   private candidate(doc: Indexed): SearchCandidate | null {
-    if (doc.target === SearchTarget.ENTITY) {
-      const node = this.nodes.get(doc.id);
-      return node ? { target: doc.target, node } : null;
+    switch (doc.target) {
+      case SearchTarget.ENTITY: {
+        const node = this.nodes.get(doc.id);
+        return node ? { target: doc.target, node } : null;
+      }
+      case SearchTarget.RELATIONSHIP: {
+        const [node, other] = [this.nodes.get(doc.relationship.from), this.nodes.get(doc.relationship.to)];
+        return node && other ? { target: doc.target, node, other, relationship: doc.relationship } : null;
+      }
+      case SearchTarget.OBSERVATION: {
+        const metric = this.nodes.get(doc.observation.metricId);
+        return metric ? { target: doc.target, node: metric, observation: doc.observation } : null;
+      }
     }
-    if (doc.relationship) {
-      const [node, other] = [this.nodes.get(doc.relationship.from), this.nodes.get(doc.relationship.to)];
-      return node && other ? { target: doc.target, node, other, relationship: doc.relationship } : null;
-    }
-    const metric = this.nodes.get(doc.observation!.metricId);
-    return metric ? { target: doc.target, node: metric, observation: doc.observation } : null;
   }
 
-  private put(doc: SearchDoc, what: Omit<Indexed, 'words'>): void {
+  private put(what: Indexed): void {
+    const doc = searchDoc(what);
     this.remove(doc.id);
-    const words = new Set([doc.name, doc.aliases, doc.description, doc.note].flatMap(searchWords));
+    const words = docWords(doc);
     // Every entity is a document; a relationship or observation only when its note has a word.
     if (words.size === 0 && what.target !== SearchTarget.ENTITY) return;
     this.mini.add(doc);
-    this.docs.set(doc.id, { ...what, words });
+    this.docs.set(doc.id, what);
     for (const w of words) this.frequencies.set(w, (this.frequencies.get(w) ?? 0) + 1);
   }
 
   private remove(key: string): void {
-    const doc = this.docs.get(key);
-    if (!doc) return;
+    const what = this.docs.get(key);
+    if (!what) return;
     this.mini.discard(key);
     this.docs.delete(key);
-    for (const w of doc.words) {
+    for (const w of docWords(searchDoc(what))) {
       const n = this.frequencies.get(w)! - 1;
       if (n > 0) this.frequencies.set(w, n);
       else this.frequencies.delete(w);
