@@ -1,7 +1,6 @@
-// Full-text search over names, aliases (both languages) and descriptions. The indexed
-// properties hold words already folded (accents, case) and split by src/domain/search.ts, so
-// the analyzer only splits on spaces and drops no stop words: "Merida" finds "Mérida", "and"
-// is a word like any other, and candidates match the memory store's.
+// Entity-only full-text index over names, aliases and descriptions (folded words). The store
+// searches search_nodes and search_relationships (06-search-*.cypher); this one is kept for
+// bench/neo4j-graphql, whose @fulltext type reads it, and can go when that bench moves over.
 CREATE FULLTEXT INDEX entity_search_words IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.searchName, n.searchAliases, n.searchDescription]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }

@@ -5,6 +5,7 @@ import type { DegreeStats } from './degrees';
 import type { Dataset, GraphNode, Observation, Relationship } from './model';
 import type { CitedItem, CitedItemsQuery } from './provenance';
 import type { RelationshipListQuery, RelationshipPage } from './relationship-list';
+import type { SearchCandidate, SearchMatch, SearchTarget } from './search-model';
 
 export type Direction = 'OUT' | 'IN';
 export type DirectionFilter = Direction | 'BOTH';
@@ -65,14 +66,22 @@ export interface NodePage {
 
 export interface SearchQuery {
   readonly text: string;
+  /** Only hits whose reported entity (`SearchHit.node`) is of these kinds; empty or absent means all. */
   readonly kinds?: readonly NodeKind[];
+  /** Only these targets (entities, relationships, observations); empty or absent means all. */
+  readonly targets?: readonly SearchTarget[];
   readonly limit: number;
 }
 
-export interface SearchHit {
-  readonly node: GraphNode;
+/**
+ * A ranked search hit: the candidate (an entity; a relationship with its `from` end as `node` and
+ * its `to` end as `other`; an observation with its metric as `node`), its score and the fields
+ * that matched with the matched words marked.
+ */
+export interface SearchHit extends SearchCandidate {
   /** Relevance; higher is better. Comparable only within one result list. */
   readonly score: number;
+  readonly matches: readonly SearchMatch[];
 }
 
 /** Which observations of one metric to fetch. */
@@ -116,7 +125,11 @@ export interface GraphStore {
   /** A page of nodes ordered by name (accent- and case-folded) then id, and the total count. */
   findNodes(query: NodeQuery): Promise<NodePage>;
 
-  /** Full-text search over names, aliases and descriptions; folds accents and case, tolerates typos. */
+  /**
+   * Full-text search over entity names, aliases and descriptions and over relationship and
+   * observation notes; folds accents and case, tolerates typos. The store finds candidates and
+   * counts documents per query term (SearchCorpus); `rankSearchHits` scores and orders them.
+   */
   search(query: SearchQuery): Promise<SearchHit[]>;
 
   /** For each query, the metric's observations ordered by period start, then dimensions. */

@@ -50,6 +50,43 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   SearchWithTypo(d) {
     expect(ids(d.search.map((r: Data) => r.entity))).toContain('bicentennial-framework');
   },
+  SearchDescriptiveQuestion(d) {
+    // Who: the affected U.S. energy companies; about what: the edge to AMLO's energy reform.
+    expect(d.search[0]).toMatchObject({ target: 'ENTITY', entity: { id: 'us-energy-companies' } });
+    const description = d.search[0].matches.find((m: Data) => m.field === 'DESCRIPTION');
+    expect(description.highlights.map((h: Data) => description.snippet.slice(h.start, h.end))).toEqual(expect.arrayContaining(['very', 'upset']));
+    const concern = d.search.find((r: Data) => r.target === 'RELATIONSHIP');
+    expect(d.search.indexOf(concern)).toBeLessThan(3);
+    expect(concern).toMatchObject({
+      entity: { id: 'us-energy-companies' },
+      relationship: {
+        type: 'CONCERNED_ABOUT',
+        from: 'us-energy-companies',
+        to: 'amlo-energy-reform',
+        node: { id: 'amlo-energy-reform', name: "AMLO's proposed energy reform" },
+        note: 'Affected U.S. companies are very upset',
+        sources: [{ slide: 53, source: { id: 'deck-2022' } }],
+      },
+      matches: [{ field: 'NOTE', snippet: 'Affected U.S. companies are very upset', highlights: [{ start: 28, end: 32 }, { start: 33, end: 38 }] }],
+    });
+    for (let i = 1; i < d.search.length; i++) expect(d.search[i - 1].score).toBeGreaterThanOrEqual(d.search[i].score);
+  },
+  SearchRelationshipNote(d) {
+    expect(d.search.every((r: Data) => r.target === 'RELATIONSHIP')).toBe(true);
+    expect(d.search[0]).toEqual({
+      target: 'RELATIONSHIP',
+      matches: [{ field: 'NOTE', snippet: 'Very high deaths, but under-reported', highlights: [{ start: 10, end: 16 }, { start: 22, end: 27 }, { start: 28, end: 36 }] }],
+      relationship: {
+        id: 'covid-19:AFFECTS:mexico',
+        type: 'AFFECTS',
+        from: 'covid-19',
+        to: 'mexico',
+        node: { id: 'mexico' },
+        note: 'Very high deaths, but under-reported',
+        sources: [{ slide: 49, source: { id: 'deck-2022' } }],
+      },
+    });
+  },
   UsmcaPartiesAndChronology(d) {
     expect(ids(d.entity.parties)).toEqual(['canada', 'mexico', 'united-states']);
     const dates = Object.fromEntries(d.entity.events.map((e: Data) => [e.id, e.date]));

@@ -45,6 +45,8 @@ describeNeo4j('Neo4j store', (target) => {
       limit: neo4j.int(1),
       query: 'x',
       candidates: neo4j.int(1),
+      targets: ['ENTITY', 'RELATIONSHIP', 'OBSERVATION'],
+      terms: [{ word: 'x', query: 'x' }],
       rows: [],
       entityIds: [],
       observationIds: [],
@@ -88,7 +90,7 @@ describeNeo4j('Neo4j store', (target) => {
         }
       }
       const indexes = await executor.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS names');
-      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['entity_search_words', 'entity_sort', 'observation_metric']));
+      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_search_words', 'entity_sort', 'observation_metric']));
     });
   });
 

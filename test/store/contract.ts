@@ -1,5 +1,6 @@
-import { EdgeType, NodeKind, computeDegreeStats, findNeighbourhood, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
+import { searchOracle } from '../helpers/search-oracle';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
 /**
@@ -380,6 +381,74 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(after.relationships).toBe(before.relationships + 3);
         await w.applyChange({ op: 'retireEntity', id: 'summit', ...meta });
         expect(await w.getDegreeStats()).toEqual(before);
+      });
+    });
+
+    describe('search over notes (a store of its own, after the curated writes)', () => {
+      // The fixture with notes on two relationships and an observation. Last, with its own store:
+      // on Neo4j creating it resets the one shared database.
+      const noted: Dataset = {
+        ...fixtureDataset,
+        relationships: fixtureDataset.relationships.map((r) =>
+          r.id === 'us:PARTY_TO:talks' ? { ...r, note: 'Washington is very upset about the pace of extraditions' }
+          : r.id === 'talks:ADDRESSES:fent' ? { ...r, note: 'Seizures of fentanyl pills doubled at the border' }
+          : r,
+        ),
+        observations: fixtureDataset.observations.map((o) => (o.id === 'crossings@2020' ? { ...o, note: 'Pandemic closures cut crossings sharply' } : o)),
+      };
+      let n: GraphStore;
+      const meta = { sources: ['src#2'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
+      const queries = ['fentanyl', 'Fentanil', 'very upset', 'talks', 'border crossings', 'MEXICO', 'opio', 'deal', 'T-NEW', 'pandemic closures', 'the border', 'zzzzqqq'];
+
+      beforeAll(async () => {
+        n = await createStore(noted);
+      });
+      afterAll(async () => {
+        await n?.close();
+      });
+
+      it('returns the relationship a note matched, with both ends, its type and citations, and why it matched', async () => {
+        const [hit] = await n.search({ text: 'extraditions', limit: 5 });
+        expect(hit).toMatchObject({
+          target: SearchTarget.RELATIONSHIP,
+          node: { id: 'us' },
+          other: { id: 'talks' },
+          relationship: { id: 'us:PARTY_TO:talks', type: EdgeType.PARTY_TO, from: 'us', to: 'talks', sources: [{ sourceId: 'src', slide: 1 }] },
+          matches: [{ field: SearchField.NOTE, snippet: 'Washington is very upset about the pace of extraditions', highlights: [{ start: 43, end: 55 }] }],
+        });
+      });
+
+      it('returns the observation a note matched, with its metric', async () => {
+        const [hit] = await n.search({ text: 'pandemic', limit: 5 });
+        expect(hit).toMatchObject({ target: SearchTarget.OBSERVATION, node: { id: 'crossings' }, observation: { id: 'crossings@2020', value: 20 } });
+        expect(hit.matches).toEqual([{ field: SearchField.NOTE, snippet: 'Pandemic closures cut crossings sharply', highlights: [{ start: 0, end: 8 }] }]);
+      });
+
+      it('restricts to targets and to the kind of the reported entity', async () => {
+        const targets = async (q: string, t: SearchTarget[]) => (await n.search({ text: q, targets: t, limit: 20 })).map((h) => h.target);
+        expect(new Set(await targets('fentanyl', [SearchTarget.ENTITY]))).toEqual(new Set([SearchTarget.ENTITY]));
+        expect(await targets('fentanyl', [SearchTarget.RELATIONSHIP])).toEqual([SearchTarget.RELATIONSHIP]);
+        expect(await n.search({ text: 'extraditions', kinds: [NodeKind.Dialogue], limit: 5 })).toEqual([]);
+      });
+
+      it('gives exactly the hits, order, scores and matches of a brute-force ranking over the whole dataset', async () => {
+        for (const text of queries) {
+          for (const limit of [3, 50]) expect({ text, limit, hits: await n.search({ text, limit }) }).toEqual({ text, limit, hits: searchOracle(noted, { text, limit }) });
+        }
+      });
+
+      it('stays current under curation: a new relationship note is found and weighed, a retired one and a retired entity are gone', async () => {
+        const applied = await n.applyChange({ op: 'addRelationship', relationship: { from: 'mx', type: 'PARTY_TO', to: 'forum', note: 'Border crossings and fentanyl on the agenda' }, ...meta });
+        const rel = applied.relationship!;
+        const now = { ...noted, relationships: [...noted.relationships, rel] };
+        expect((await n.search({ text: 'agenda', limit: 5 })).map((h) => h.relationship?.id)).toEqual([rel.id]);
+        for (const text of queries) expect({ text, hits: await n.search({ text, limit: 50 }) }).toEqual({ text, hits: searchOracle(now, { text, limit: 50 }) });
+        await n.applyChange({ op: 'retireRelationship', id: rel.id, ...meta });
+        expect(await n.search({ text: 'agenda', limit: 5 })).toEqual([]);
+        await n.applyChange({ op: 'retireEntity', id: 'us', ...meta });
+        const after = { ...noted, nodes: noted.nodes.filter((x) => x.id !== 'us'), relationships: noted.relationships.filter((r) => r.from !== 'us' && r.to !== 'us') };
+        expect(await n.search({ text: 'extraditions', limit: 5 })).toEqual([]);
+        for (const text of queries) expect({ text, hits: await n.search({ text, limit: 50 }) }).toEqual({ text, hits: searchOracle(after, { text, limit: 50 }) });
       });
     });
   });

@@ -20,6 +20,7 @@ import {
 import { DatasetInfo } from '../types/dataset.type';
 import { Entity } from '../types/entity.interface';
 import { SearchResult } from '../types/search-result.type';
+import { searchResults } from './search-results';
 import { entityView, type EntityView } from '../views';
 
 /** The store filter for a list's `filter` argument, after the checks that need no store. */
@@ -113,13 +114,11 @@ export class QueryResolver {
   }
 
   @Query(() => [SearchResult], {
-    description: 'Full-text search over names, aliases (English and Spanish) and descriptions. Accents and case are ignored, small typos tolerated; best match first.',
+    description:
+      'Full-text search over entity names, aliases (English and Spanish) and descriptions, and over relationship and observation notes. Accents and case are ignored, small typos tolerated; distinctive words weigh more than common ones, names more than descriptions, descriptions more than notes. Best match first; each hit says which fields matched.',
   })
-  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context): Promise<Array<{ score: number; entity: EntityView }>> {
-    const text = args.query.trim();
-    if (text === '') throw new BadInputError('query', 'at least one word', args.query);
-    const hits = await ctx.store.search({ text, kinds: args.kinds ?? [], limit: args.first });
-    return hits.map((h) => ({ score: h.score, entity: entityView(h.node) }));
+  search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context) {
+    return searchResults(args, ctx);
   }
 
   @Query(() => DatasetInfo, { description: 'The dataset being served: its version (cite it) and its size.' })

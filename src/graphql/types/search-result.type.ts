@@ -1,11 +1,75 @@
-import { Field, Float, ObjectType } from 'type-graphql';
-import { Entity } from './entity.interface';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SearchField, SearchTarget } from '../../domain';
+import { Entity, Relationship } from './entity.interface';
+import { Observation } from './observation.type';
 
-@ObjectType({ simpleResolvers: true, description: 'A search hit: the entity and how well it matched.' })
+registerEnumType(SearchTarget, {
+  name: 'SearchTarget',
+  description: 'What a search hit is.',
+  valuesConfig: {
+    ENTITY: { description: 'An entity, matched on its name, aliases or description.' },
+    RELATIONSHIP: { description: 'A relationship, matched on its note.' },
+    OBSERVATION: { description: 'An observation of a metric, matched on its note.' },
+  },
+});
+
+registerEnumType(SearchField, {
+  name: 'SearchField',
+  description: 'Where a search matched.',
+  valuesConfig: {
+    NAME: { description: "The entity's preferred name." },
+    ALIAS: { description: 'One of the entity’s aliases (each alias is its own match).' },
+    DESCRIPTION: { description: "The entity's description." },
+    NOTE: { description: "The relationship's or the observation's note." },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: 'A matched word in a snippet.' })
+export class SearchHighlight {
+  @Field(() => Int, { description: 'Offset of the word’s first character in `snippet`, in UTF-16 code units (JavaScript string indices), from 0.' })
+  start!: number;
+
+  @Field(() => Int, { description: 'Offset just past the word’s last character (exclusive): the word is `snippet.slice(start, end)`.' })
+  end!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One field of a search hit that matched the query, with the matched words marked.' })
+export class SearchMatch {
+  @Field(() => SearchField, { description: 'The field that matched.' })
+  field!: SearchField;
+
+  @Field(() => String, {
+    description:
+      'The field’s text as stored, plain (no markup). Texts longer than 160 characters are cut to a window around the first matched word, at word boundaries, with "…" where cut.',
+  })
+  snippet!: string;
+
+  @Field(() => [SearchHighlight], { description: 'The matched words (exact, prefix or with a typo), as offsets into `snippet`, in order and not overlapping.' })
+  highlights!: SearchHighlight[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A search hit: what matched (an entity, a relationship or an observation), how well, and why.' })
 export class SearchResult {
-  @Field(() => Float, { description: 'Relevance, higher is better; comparable only within one result list.' })
+  @Field(() => SearchTarget, { description: 'What the hit is; `relationship` or `observation` is set for those targets.' })
+  target!: SearchTarget;
+
+  @Field(() => Float, { description: 'Relevance, higher is better; comparable only within one result list. The same on every store.' })
   score!: number;
 
-  @Field(() => Entity, { description: 'The matching entity.' })
+  @Field(() => [SearchMatch], { description: 'Why it matched: each field that holds a query word, with the words marked.' })
+  matches!: SearchMatch[];
+
+  @Field(() => Entity, {
+    description: "The entity hit; for a relationship hit, the relationship's `from` entity; for an observation hit, its metric.",
+  })
   entity!: Entity;
+
+  @Field(() => Relationship, {
+    nullable: true,
+    description: 'For a relationship hit: the relationship, read from its `from` end (direction OUT, `node` the `to` entity), with its type, both end ids and citations.',
+  })
+  relationship!: Relationship | null;
+
+  @Field(() => Observation, { nullable: true, description: 'For an observation hit: the observation.' })
+  observation!: Observation | null;
 }

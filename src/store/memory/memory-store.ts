@@ -1,19 +1,15 @@
-import MiniSearch from 'minisearch';
 import {
   EdgeType,
   NodeKind,
   compareNodes,
   compareObservations,
   rankSearchHits,
-  searchCandidates,
-  allowedTypos,
   computeNodeValidity,
   computeDegreeStats,
   type DegreeStats,
   isValidAt,
   relationshipValidity,
   type Validity,
-  foldText,
   overlaps,
   parsePartialDate,
   type Dataset,
@@ -48,6 +44,7 @@ import {
 import { CitationIndex } from './citation-index';
 import { Journal, type JournalOptions } from './journal';
 import { listRelationships } from './relationship-list';
+import { SearchIndex } from './search-index';
 import { SortedNodes } from './sorted-nodes';
 
 /** A retired entity: kept, with who and when, and what its retirement hid from reads. */
@@ -75,22 +72,6 @@ export interface MemoryStoreOptions extends JournalOptions {
   readonly readOnly?: boolean;
 }
 
-interface SearchDoc {
-  id: string;
-  name: string;
-  aliases: string;
-  description: string;
-  /** The name and each alias as one compact token ("T-MEC" → "tmec"), for exact-name hits. */
-  keys: string;
-}
-
-const NAME_SEPARATOR = ' | ';
-
-/** One token for a whole name: folded, with spaces and punctuation removed. */
-function compact(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /**
  * Edges per node, type and direction, held as the hits `getRelationships` answers with (the edge,
  * its direction, the node at the other end), sorted by that node: a hop reads one array and
@@ -99,13 +80,10 @@ function compact(text: string): string {
  */
 type Adjacency = Map<string, Map<EdgeType, RelationshipHit[]>>;
 
-/** Tokens are words; hyphens and slashes split them, so "T-MEC" searches "t" and "mec". */
-const TOKEN_SEPARATOR = /[\s\p{P}\p{S}]+/u;
-
 /**
  * The embedded store: the whole graph in memory with indexes by id, by kind (pre-sorted for
- * paging), adjacency per edge type and direction, observations per metric, and a MiniSearch
- * full-text index. Curated changes (`applyChange`) update every index in place, synchronously,
+ * paging), adjacency per edge type and direction, observations per metric, and a full-text index
+ * (search-index.ts). Curated changes (`applyChange`) update every index in place, synchronously,
  * so a request never sees half a change; with a journal they are durable before they are
  * acknowledged and replayed over the seeds on the next start.
  */
@@ -117,7 +95,7 @@ export class MemoryStore implements GraphStore {
   private readonly out: Adjacency = new Map();
   private readonly in: Adjacency = new Map();
   private readonly observations = new Map<string, Observation[]>();
-  private readonly index: MiniSearch<SearchDoc>;
+  private readonly index = new SearchIndex(this.nodes);
   private readonly version: string;
   private validity: Map<string, Validity>;
   private readonly relationships = new Map<string, Relationship>();
@@ -176,25 +154,9 @@ export class MemoryStore implements GraphStore {
     for (const relationship of dataset.relationships) this.citations.add({ kind: 'RELATIONSHIP', relationship });
     for (const observation of dataset.observations) this.citations.add({ kind: 'OBSERVATION', observation });
 
-    this.index = new MiniSearch<SearchDoc>({
-      fields: ['name', 'aliases', 'description', 'keys'],
-      // Indexing: `keys` holds whole names; other fields are words. Querying (no field name):
-      // the words, plus the whole query as one compact token so an exact name or alias wins.
-      tokenize: (text, field) => {
-        if (field === 'keys') return text.split(NAME_SEPARATOR).map(compact).filter(Boolean);
-        const words = text.split(TOKEN_SEPARATOR).filter(Boolean);
-        if (field === undefined && words.length > 1) words.push(compact(text));
-        return words;
-      },
-      processTerm: (term) => foldText(term),
-      searchOptions: {
-        boost: { name: 3, aliases: 3, description: 0.5, keys: 6 },
-        fuzzy: (term) => allowedTypos(term),
-        prefix: (term) => term.length >= 3,
-        combineWith: 'OR',
-      },
-    });
-    this.index.addAll(dataset.nodes.map(searchDoc));
+    for (const node of dataset.nodes) this.index.putEntity(node);
+    for (const rel of dataset.relationships) this.index.putRelationship(rel);
+    for (const obs of dataset.observations) this.index.putObservation(obs);
   }
 
   async getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
@@ -299,12 +261,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : null;
-    const candidates = this.index
-      .search(query.text, kinds ? { filter: (r) => kinds.has(this.nodes.get(r.id)!.kind) } : undefined)
-      .slice(0, searchCandidates(query.limit))
-      .map((r) => this.nodes.get(r.id)!);
-    return rankSearchHits(query.text, candidates, query.limit);
+    return rankSearchHits(query, this.index.find(query.text));
   }
 
   async getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]> {
@@ -399,7 +356,7 @@ export class MemoryStore implements GraphStore {
       case 'createEntity': {
         this.nodes.set(valid.node.id, valid.node);
         this.sorted.insert(valid.node);
-        this.index.add(searchDoc(valid.node));
+        this.index.putEntity(valid.node);
         this.citations.add({ kind: 'ENTITY', node: valid.node });
         this.refreshValidity();
         return { node: valid.node };
@@ -413,7 +370,7 @@ export class MemoryStore implements GraphStore {
         this.nodes.set(valid.node.id, valid.node);
         // Its neighbours' edge lists point at it and are ordered by its name, which may have changed.
         this.refreshEnds(valid.node);
-        this.index.replace(searchDoc(valid.node));
+        this.index.putEntity(valid.node);
         this.refreshValidity();
         return { node: valid.node };
       }
@@ -427,7 +384,8 @@ export class MemoryStore implements GraphStore {
         this.observations.delete(node.id);
         this.nodes.delete(node.id);
         this.sorted.remove(node);
-        this.index.discard(node.id);
+        this.index.removeEntity(node.id);
+        for (const obs of observations) this.index.removeObservation(obs.id);
         this.retiredNodes.set(node.id, { node, retiredBy: change.actor, retiredAt: change.at, edges, observations });
         this.refreshValidity();
         return { node };
@@ -440,6 +398,7 @@ export class MemoryStore implements GraphStore {
         this.citations.add({ kind: 'RELATIONSHIP', relationship: rel });
         this.sortedRelationships = null;
         this.retiredRelationships.delete(rel.id);
+        this.index.putRelationship(rel);
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
@@ -458,6 +417,7 @@ export class MemoryStore implements GraphStore {
         this.observations.set(obs.metricId, list);
         this.observationIds.add(obs.id);
         this.citations.add({ kind: 'OBSERVATION', observation: obs });
+        this.index.putObservation(obs);
         return { observation: obs };
       }
     }
@@ -473,6 +433,7 @@ export class MemoryStore implements GraphStore {
     this.relationships.delete(rel.id);
     this.citations.remove({ kind: 'RELATIONSHIP', relationship: rel });
     this.sortedRelationships = null;
+    this.index.removeRelationship(rel.id);
   }
 
   /** Lifetimes depend on dates and REPLACES edges; recomputing them all takes well under a millisecond. */
@@ -528,16 +489,6 @@ export class MemoryStore implements GraphStore {
     }
     return seen;
   }
-}
-
-function searchDoc(n: GraphNode): SearchDoc {
-  return {
-    id: n.id,
-    name: n.name,
-    aliases: n.aliases.join(NAME_SEPARATOR),
-    description: n.description ?? '',
-    keys: [n.name, ...n.aliases].join(NAME_SEPARATOR),
-  };
 }
 
 /** The edge types a node has in either direction, in order. */

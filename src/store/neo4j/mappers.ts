@@ -166,6 +166,10 @@ export function relationshipToProperties(rel: Relationship): Props {
     validFrom: rel.validFrom,
     validTo: rel.validTo,
     note: rel.note,
+    // Folded words of the note for the relationship full-text index (as searchName etc. above);
+    // absent without a word, so the index holds exactly the relationships search counts as
+    // documents (cypher/search/query.cypher counts them with a match-all query).
+    searchNote: searchWords(rel.note ?? '').join(' ') || null,
     sources: citationsToProperty(rel.sources),
     validStart: validity.start,
     validEnd: validity.end,
@@ -197,6 +201,7 @@ export function observationToProperties(o: Observation): Props {
     periodEnd: o.periodEnd,
     qualifier: o.qualifier,
     note: o.note,
+    searchNote: searchWords(o.note ?? '').join(' ') || null,
     sources: citationsToProperty(o.sources),
     dimensionKeys: keys,
     ...Object.fromEntries(keys.map((k) => [`dim_${k}`, o.dimensions[k]])),

@@ -4,7 +4,11 @@ import {
   compareObservations,
   NODE_KINDS,
   rankSearchHits,
-  searchCandidates,
+  queryTerms,
+  SEARCH_CANDIDATE_LIMIT,
+  SEARCH_TARGETS,
+  SearchTarget,
+  type SearchCandidate,
   sortHits,
   type GraphNode,
   type GraphStats,
@@ -32,7 +36,7 @@ import {
 import { applyChange } from './apply-change';
 import { degreeStatsFromRecords } from './degree-stats';
 import type { Neo4jExecutor } from './executor';
-import { luceneQuery } from './lucene';
+import { luceneQuery, luceneTerm } from './lucene';
 import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
 
 /**
@@ -121,15 +125,32 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  /** One statement: candidates from both full-text indexes and the corpus statistics (search/query.cypher). */
   async search(query: SearchQuery): Promise<SearchHit[]> {
     const lucene = luceneQuery(query.text);
     if (lucene === null) return [];
     const result = await this.read('search/query', {
       query: lucene,
+      terms: queryTerms(query.text).map((word) => ({ word, query: luceneTerm(word) })),
       kinds: [...(query.kinds ?? [])],
-      candidates: neo4j.int(searchCandidates(query.limit)),
+      targets: [...(query.targets?.length ? query.targets : SEARCH_TARGETS)],
+      candidates: neo4j.int(SEARCH_CANDIDATE_LIMIT),
     });
-    return rankSearchHits(query.text, result.records.map((r) => nodeFromRow(r.get('node') as Row)), query.limit);
+    const record = result.records[0];
+    const candidates: SearchCandidate[] = [
+      ...(record.get('entities') as Row[]).map((row) => ({ target: SearchTarget.ENTITY, node: nodeFromRow(row) })),
+      ...(record.get('relationships') as Array<{ type: string; rel: Row; from: Row; to: Row }>).map((r) => {
+        const [node, other] = [nodeFromRow(r.from), nodeFromRow(r.to)];
+        return { target: SearchTarget.RELATIONSHIP, node, other, relationship: relationshipFromRow(r.type, r.rel, node.id, other.id) };
+      }),
+      ...(record.get('observations') as Array<{ observation: Record<string, unknown>; metric: Row }>).map((o) => ({
+        target: SearchTarget.OBSERVATION,
+        node: nodeFromRow(o.metric),
+        observation: observationFromNeo4j(o.observation),
+      })),
+    ];
+    const frequencies = new Map((record.get('frequencies') as Array<[string, unknown]>).map(([word, n]) => [word, toNumber(n)]));
+    return rankSearchHits(query, { candidates, corpus: { documents: toNumber(record.get('documents')), frequencies } });
   }
 
   async getObservations(queries: readonly ObservationQuery[]): Promise<Observation[][]> {
