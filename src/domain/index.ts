@@ -15,3 +15,4 @@ export * from './connections';
 export * from './neighbourhood';
 export * from './item-rules';
 export * from './changes';
+export * from './dataset-version';

@@ -61,7 +61,10 @@ export interface Dataset {
   readonly nodes: readonly GraphNode[];
   readonly relationships: readonly Relationship[];
   readonly observations: readonly Observation[];
-  /** Content hash of the seed files, so a citation can pin the data it used. */
+  /**
+   * `datasetVersion` of the content (dataset-version.ts), so a citation can pin the data it used.
+   * Stores compute it from what they hold; this field is what the loader computed.
+   */
   readonly version: string;
 }
 

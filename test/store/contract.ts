@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, type Change, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, datasetVersion, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 /**
@@ -203,7 +203,8 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(stats.nodesByKind).toEqual({ Source: 1, Actor: 4, Agreement: 2, Dialogue: 2, Topic: 4, Event: 1, Metric: 1, Policy: 2 });
       expect(stats.relationships).toBe(fixtureDataset.relationships.length);
       expect(stats.observations).toBe(fixtureDataset.observations.length);
-      expect(await store.getDatasetVersion()).toBe('fixture-1');
+      expect(await store.getDatasetVersion()).toBe(fixtureDataset.version);
+      expect(fixtureDataset.version).toMatch(/^[0-9a-f]{16}$/);
     });
 
     describe('applyChange (curated writes)', () => {
@@ -323,6 +324,60 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(fromForum.map((h) => h.other.name)).toContain('United States of America');
         const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
         expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
+      });
+    });
+
+    describe('dataset version under curation', () => {
+      // A store of its own, last (on Neo4j, the one shared database). `content` follows the live
+      // graph, so each expected version is the domain's digest of the same data computed afresh.
+      let v: GraphStore;
+      let content: Omit<Dataset, 'version'>;
+      const meta = { sources: ['src#2'], actor: 'carol', at: '2024-06-01T12:00:00.000Z' };
+
+      beforeAll(async () => {
+        v = await createStore(fixtureDataset);
+        content = { nodes: [...fixtureDataset.nodes], relationships: [...fixtureDataset.relationships], observations: [...fixtureDataset.observations] };
+      });
+      afterAll(async () => {
+        await v?.close();
+      });
+
+      it('changes with one curated change, to the version of the data it leaves', async () => {
+        // Read first, so the store's running digest (not a fresh one) is what the change updates.
+        expect(await v.getDatasetVersion()).toBe(fixtureDataset.version);
+        const applied = await v.applyChange({ op: 'addObservation', observation: { metric: 'crossings', value: 25, period: 2021 }, ...meta });
+        content = { ...content, observations: [...content.observations, applied.observation!] };
+        const version = await v.getDatasetVersion();
+        expect(version).not.toBe(fixtureDataset.version);
+        expect(version).toBe(datasetVersion(content));
+      });
+
+      it('comes back when a change is undone: the same data has the same version', async () => {
+        const before = await v.getDatasetVersion();
+        const edge = content.relationships.find((r) => r.id === 'mx:PARTY_TO:talks')!;
+        await v.applyChange({ op: 'retireRelationship', id: edge.id, ...meta });
+        const retired = await v.getDatasetVersion();
+        expect(retired).not.toBe(before);
+        expect(retired).toBe(datasetVersion({ ...content, relationships: content.relationships.filter((r) => r !== edge) }));
+        // The same edge again, with the same citation: the data is as before.
+        await v.applyChange({ op: 'addRelationship', relationship: { from: 'mx', type: 'PARTY_TO', to: 'talks' }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).toBe(before);
+        await v.applyChange({ op: 'updateEntity', id: 'agora', fields: { description: 'A think tank' }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).not.toBe(before);
+        await v.applyChange({ op: 'updateEntity', id: 'agora', fields: { description: null }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).toBe(before);
+      });
+
+      it('leaves out what a retired entity hides: the entity, its relationships and its observations', async () => {
+        await v.applyChange({ op: 'retireEntity', id: 'crossings', ...meta });
+        content = {
+          nodes: content.nodes.filter((n) => n.id !== 'crossings'),
+          relationships: content.relationships.filter((r) => r.from !== 'crossings' && r.to !== 'crossings'),
+          observations: content.observations.filter((o) => o.metricId !== 'crossings'),
+        };
+        expect(await v.getDatasetVersion()).toBe(datasetVersion(content));
+        const created = await v.applyChange({ op: 'createEntity', entity: { id: 'wall', kind: 'Topic', name: 'Border wall' }, ...meta });
+        expect(await v.getDatasetVersion()).toBe(datasetVersion({ ...content, nodes: [...content.nodes, created.node!] }));
       });
     });
   });

@@ -37,6 +37,11 @@ import {
   unknownRelationshipError,
   validateChange,
   type ValidatedChange,
+  applyDelta,
+  datasetDigest,
+  versionOfDigest,
+  type ContentDelta,
+  type ContentDigest,
 } from '../../domain';
 import { Journal, type JournalOptions } from './journal';
 import { SortedNodes } from './sorted-nodes';
@@ -109,7 +114,11 @@ export class MemoryStore implements GraphStore {
   private readonly in: Adjacency = new Map();
   private readonly observations = new Map<string, Observation[]>();
   private readonly index: MiniSearch<SearchDoc>;
-  private readonly version: string;
+  /**
+   * Digest of the live content (dataset-version.ts): computed on first use (a large synthetic
+   * graph opens without hashing it), then kept current by each change's delta.
+   */
+  private digest: ContentDigest | null = null;
   private validity: Map<string, Validity>;
   private readonly relationships = new Map<string, Relationship>();
   private readonly observationIds = new Set<string>();
@@ -139,7 +148,6 @@ export class MemoryStore implements GraphStore {
   }
 
   constructor(dataset: Dataset) {
-    this.version = dataset.version;
     this.validity = computeNodeValidity(dataset);
     for (const node of dataset.nodes) this.nodes.set(node.id, node);
     this.sorted = new SortedNodes(dataset.nodes);
@@ -309,8 +317,19 @@ export class MemoryStore implements GraphStore {
     return { nodesByKind, relationships, observations };
   }
 
+  /** The version of the live content: changes with every curated change, equal for equal data. */
   async getDatasetVersion(): Promise<string> {
-    return this.version;
+    this.digest ??= datasetDigest({
+      nodes: [...this.nodes.values()],
+      relationships: [...this.relationships.values()],
+      observations: [...this.observations.values()].flat(),
+    });
+    return versionOfDigest(this.digest);
+  }
+
+  /** Keeps the digest current (when it was computed already; otherwise it is computed from the live content when asked). */
+  private changed(delta: ContentDelta): void {
+    if (this.digest !== null) this.digest = applyDelta(this.digest, delta);
   }
 
   async applyChange(change: Change): Promise<AppliedChange> {
@@ -349,6 +368,7 @@ export class MemoryStore implements GraphStore {
         this.sorted.insert(valid.node);
         this.index.add(searchDoc(valid.node));
         this.refreshValidity();
+        this.changed({ added: { nodes: [valid.node] } });
         return { node: valid.node };
       }
       case 'updateEntity': {
@@ -360,6 +380,7 @@ export class MemoryStore implements GraphStore {
         this.refreshEnds(valid.node);
         this.index.replace(searchDoc(valid.node));
         this.refreshValidity();
+        this.changed({ removed: { nodes: [old] }, added: { nodes: [valid.node] } });
         return { node: valid.node };
       }
       case 'retireEntity': {
@@ -373,6 +394,8 @@ export class MemoryStore implements GraphStore {
         this.index.discard(node.id);
         this.retiredNodes.set(node.id, { node, retiredBy: change.actor, retiredAt: change.at, edges, observations });
         this.refreshValidity();
+        // A self-loop is in both lists: count each edge once.
+        this.changed({ removed: { nodes: [node], relationships: [...new Map(edges.map((r) => [r.id, r])).values()], observations } });
         return { node };
       }
       case 'addRelationship': {
@@ -382,6 +405,7 @@ export class MemoryStore implements GraphStore {
         this.relationships.set(rel.id, rel);
         this.retiredRelationships.delete(rel.id);
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        this.changed({ added: { relationships: [rel] } });
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
       case 'retireRelationship': {
@@ -389,6 +413,7 @@ export class MemoryStore implements GraphStore {
         this.removeEdge(rel);
         this.retiredRelationships.set(rel.id, { relationship: rel, retiredBy: change.actor, retiredAt: change.at });
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        this.changed({ removed: { relationships: [rel] } });
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
       case 'addObservation': {
@@ -398,6 +423,7 @@ export class MemoryStore implements GraphStore {
         list.sort(compareObservations);
         this.observations.set(obs.metricId, list);
         this.observationIds.add(obs.id);
+        this.changed({ added: { observations: [obs] } });
         return { observation: obs };
       }
     }

@@ -137,9 +137,17 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  /** The version of the live content, kept current by every curated change (apply-change.ts). */
   async getDatasetVersion(): Promise<string> {
     const result = await this.read('stats/get-dataset-version', {});
     return String(result.records[0]?.get('version') ?? 'unseeded');
+  }
+
+  /** The version of the seeds last written (`npm run seed`), before any curated change; null when unseeded. */
+  async getSeededVersion(): Promise<string | null> {
+    const result = await this.read('stats/get-dataset-version', {});
+    const seeded = result.records[0]?.get('seededVersion') as unknown;
+    return typeof seeded === 'string' ? seeded : null;
   }
 
   /** One write transaction per change (apply-change.ts); durable once it resolves. */

@@ -1,4 +1,4 @@
-import { computeNodeValidity, type Dataset } from '../../domain';
+import { computeNodeValidity, datasetDigest, versionOfDigest, type Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
 import { loadStatements } from './statements';
 import { nodeToProperties, observationToProperties, relationshipToProperties } from './mappers';
@@ -26,7 +26,7 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Writes the dataset idempotently: MERGE in UNWIND batches (one transaction per batch), then
- * removes what the seeds no longer hold, then records the dataset version. Writing the same
+ * removes what the seeds no longer hold, then records the content digest and version. Writing the same
  * dataset twice leaves the same graph. `reset` empties the database first.
  */
 export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean; batchSize?: number } = {}): Promise<void> {
@@ -47,5 +47,7 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   }
   await executor.write('seed/prune-relationships', { relationshipIds: dataset.relationships.map((r) => r.id) });
   await executor.write('seed/prune-nodes', { entityIds: dataset.nodes.map((n) => n.id), observationIds: dataset.observations.map((o) => o.id) });
-  await executor.write('seed/set-dataset-version', { version: dataset.version });
+  // The digest of what was written (not the dataset's own `version` field): curated changes update it.
+  const digest = datasetDigest(dataset);
+  await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest) });
 }

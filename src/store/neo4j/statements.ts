@@ -37,6 +37,8 @@ export const STATEMENTS = [
   'seed/prune-relationships',
   'seed/set-dataset-version',
   'seed/delete-all',
+  'change/lock-dataset',
+  'change/set-dataset-digest',
   'change/get-nodes',
   'change/lock-entity',
   'change/create-entity',
