@@ -16,3 +16,4 @@ export * from './neighbourhood';
 export * from './item-rules';
 export * from './changes';
 export * from './dataset-version';
+export * from './observation-dates';

@@ -1,7 +1,8 @@
 import { DATE_ROLES_BY_KIND, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, NODE_KINDS, type DateRole } from './kinds';
 import { EDGE_RULES, EDGE_TYPES, isEdgeAllowed } from './edge-types';
 import { QUALIFIERS, UNITS, UNIT_SCALE, type Qualifier, type Unit } from './units';
-import { parsePartialDate, parsePeriod } from './dates';
+import { parsePartialDate } from './dates';
+import { readObservationDate as readDateFields, undatedKey } from './observation-dates';
 import { describeValue } from './errors';
 import { ENTITY_DIMENSIONS, type Citation, type GraphNode, type Observation, type Relationship } from './model';
 
@@ -29,7 +30,7 @@ const CITATION = /^([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)$/;
 
 export const NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'type', 'name', 'aliases', 'description', 'dates', 'unit', 'publisher', 'year', 'sources']);
 export const EDGE_FIELDS: ReadonlySet<string> = new Set(['from', 'type', 'to', 'validFrom', 'validTo', 'note', 'sources']);
-export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'dimensions', 'qualifier', 'note', 'sources']);
+export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'reported', 'dimensions', 'qualifier', 'note', 'sources']);
 
 
 function checkFields(item: ItemSource, allowed: ReadonlySet<string>, what: string, report: ItemReport): void {
@@ -244,10 +245,12 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
     report(item, 'unit', `observation of ${metric.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`);
     ok = false;
   }
-  const periodText = dateText(v.period);
-  const period = periodText === null ? null : parsePeriod(periodText);
-  if (!period) {
-    report(item, 'period', `observation of ${metric.id}: period: expected YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B, received ${describeValue(v.period)}`);
+  // An undated figure's `reported` year must be that of a source it cites.
+  const sourceYears = (Array.isArray(v.sources) ? v.sources : []).map((s) => (typeof s === 'string' ? (lookup(s.split('#')[0])?.year ?? null) : null));
+  const date = readDateFields(metric.id, { period: v.period, reported: v.reported, note: v.note }, sourceYears);
+  const dated = Array.isArray(date) ? null : date;
+  if (Array.isArray(date)) {
+    for (const problem of date) report(item, problem.field, problem.message);
     ok = false;
   }
   const dimensions: Record<string, string> = {};
@@ -278,16 +281,19 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
       ok = false;
     } else qualifier = v.qualifier as Qualifier;
   }
-  if (!ok || !period) return null;
+  if (!ok || !dated) return null;
   const dims = Object.keys(dimensions).sort().map((k) => `${k}=${dimensions[k]}`).join(';');
+  const period = dated.period;
   return {
-    id: `${metric.id}@${period.text}${dims ? `[${dims}]` : ''}`,
+    id: `${metric.id}@${period ? period.text : undatedKey(dated.reportedIn!, qualifier)}${dims ? `[${dims}]` : ''}`,
     metricId: metric.id,
     value: v.value as number,
     unit: unit as Unit,
-    period: period.text,
-    periodStart: period.start,
-    periodEnd: period.end,
+    period: period?.text ?? null,
+    periodStart: period?.start ?? null,
+    periodEnd: period?.end ?? null,
+    // Present only on undated observations (both stores read it back so).
+    ...(dated.reportedIn !== null ? { reportedIn: dated.reportedIn } : {}),
     dimensions,
     qualifier,
     note: optionalString(item, 'note', report),

@@ -45,10 +45,18 @@ export interface Observation {
   readonly metricId: string;
   readonly value: number;
   readonly unit: Unit;
-  /** `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `A/B`. */
-  readonly period: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
+  /**
+   * `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `A/B`; null when the source gives the
+   * figure no date (undated: then `reportedIn` says when it was reported, and no date range matches it).
+   */
+  readonly period: string | null;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  /**
+   * Undated observations only: the year the figure was reported (the publication year of a
+   * source it cites); null (or absent) when dated.
+   */
+  readonly reportedIn?: number | null;
   /** Breakdown such as `{ state: 'texas' }`; values of entity dimensions are actor ids. */
   readonly dimensions: Readonly<Record<string, string>>;
   readonly qualifier: Qualifier | null;

@@ -59,6 +59,7 @@ function observationItem(doc: Document, o: Observation): YAMLMap {
     value: o.value,
     unit: o.unit,
     period: o.period,
+    reported: o.reportedIn ?? null,
     dimensions: keys.length > 0 ? flowMap(doc, Object.fromEntries(keys.map((k) => [k, o.dimensions[k]]))) : null,
     qualifier: o.qualifier,
     note: o.note,

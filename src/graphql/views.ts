@@ -1,4 +1,4 @@
-import { NodeKind, UNIT_LABELS, parsePeriod, type GraphNode, type Observation, type RelationshipHit } from '../domain';
+import { NodeKind, UNIT_LABELS, observationPeriodKind, type GraphNode, type Observation, type RelationshipHit } from '../domain';
 import { PeriodKind, RelationshipDirection } from './enums';
 
 /** A node as GraphQL reads it: the domain node with its dates (and a Source's title) as fields. */
@@ -53,7 +53,8 @@ export function observationView(o: Observation): Record<string, unknown> {
   return {
     ...o,
     unitLabel: UNIT_LABELS[o.unit],
-    periodKind: (parsePeriod(o.period)?.kind ?? 'RANGE') as PeriodKind,
+    periodKind: observationPeriodKind(o) as PeriodKind,
+    reportedIn: o.reportedIn ?? null,
     dimensions: Object.entries(o.dimensions).map(([key, value]) => ({ key, value })),
   };
 }

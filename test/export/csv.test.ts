@@ -28,7 +28,7 @@ describe('CSV export', () => {
     it('starts with a UTF-8 byte-order mark and a header row, and ends lines with CRLF', () => {
       expect(nodes.startsWith(`\uFEFF${NODE_HEADER}\r\n`)).toBe(true);
       expect(edges.startsWith(`\uFEFF${EDGE_HEADER}\r\n`)).toBe(true);
-      expect(observations.startsWith('\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,dimensions,qualifier,note,sources,datasetVersion\r\n')).toBe(true);
+      expect(observations.startsWith('\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,periodKind,reportedIn,dimensions,qualifier,note,sources,datasetVersion\r\n')).toBe(true);
     });
 
     it('has one row per entity, relationship and observation, each stamped with the dataset version', () => {

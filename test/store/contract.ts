@@ -379,6 +379,22 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const created = await v.applyChange({ op: 'createEntity', entity: { id: 'wall', kind: 'Topic', name: 'Border wall' }, ...meta });
         expect(await v.getDatasetVersion()).toBe(datasetVersion({ ...content, nodes: [...content.nodes, created.node!] }));
       });
+
+      it('keeps an undated observation out of every date range, and lists it after the dated ones', async () => {
+        await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, ...meta });
+        await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3201, period: '2021' }, ...meta });
+        const undated = await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3200, reported: 2022 }, ...meta, sources: ['src#1'] });
+        expect(undated.observation).toMatchObject({ id: 'length@reported-2022', period: null, periodStart: null, periodEnd: null, reportedIn: 2022 });
+        const [all, in2022, open, from] = await v.getObservations([
+          { metricId: 'length' },
+          { metricId: 'length', from: '2022-01-01', to: '2022-12-31' },
+          { metricId: 'length', to: '2100-12-31' },
+          { metricId: 'length', from: '1900-01-01' },
+        ]);
+        expect(all.map((o) => o.id)).toEqual(['length@2021', 'length@reported-2022']);
+        expect(all[1]).toEqual(undated.observation);
+        expect([in2022, open, from].map((list) => list.map((o) => o.id))).toEqual([[], ['length@2021'], ['length@2021']]);
+      });
     });
   });
 }

@@ -301,7 +301,8 @@ export class MemoryStore implements GraphStore {
     return queries.map((q) =>
       (this.observations.get(q.metricId) ?? []).filter(
         (o) =>
-          overlaps(o.periodStart, o.periodEnd, q.from ?? null, q.to ?? null) &&
+          // An undated observation matches no date range (only a query without one).
+          (o.periodStart === null ? q.from === undefined && q.to === undefined : overlaps(o.periodStart, o.periodEnd!, q.from ?? null, q.to ?? null)) &&
           Object.entries(q.dimensions ?? {}).every(([k, v]) => o.dimensions[k] === v),
       ),
     );
