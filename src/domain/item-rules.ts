@@ -1,6 +1,7 @@
 import { DATE_ROLES_BY_KIND, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, NODE_KINDS, type DateRole } from './kinds';
 import { EDGE_RULES, EDGE_TYPES, isEdgeAllowed } from './edge-types';
 import { QUALIFIERS, UNITS, UNIT_SCALE, type Qualifier, type Unit } from './units';
+import { splitAliasProblem } from './alias-rules';
 import { parsePartialDate } from './dates';
 import { readObservationDate as readDateFields, undatedKey } from './observation-dates';
 import { describeValue } from './errors';
@@ -91,6 +92,8 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
       report(item, 'aliases', `${what}: aliases: expected a list of strings, received ${describeValue(v.aliases)}`);
     } else {
       aliases = v.aliases.map(String);
+      const split = splitAliasProblem(name, aliases);
+      if (split) report(item, 'aliases', `${what}: ${split}`);
     }
   }
 
