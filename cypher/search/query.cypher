@@ -4,4 +4,4 @@
 CALL db.index.fulltext.queryNodes('entity_search_words', $query, { limit: $candidates })
 YIELD node, score
 WHERE node.retiredAt IS NULL AND (size($kinds) = 0 OR node.kind IN $kinds)
-RETURN [node.id, node.kind, node.name, node.aliases, node.description, node.type, node.unit, node.publisher, node.year, node.sources, node.date, node.established, node.launched, node.signed, node.inForce, node.ended] AS node
+RETURN [node.id, node.kind, node.name, node.aliases, node.description, node.type, node.unit, node.publisher, node.year, node.sources, node.date, node.established, node.launched, node.signed, node.inForce, node.ended, node.dateQualifiers] AS node

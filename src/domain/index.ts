@@ -17,3 +17,4 @@ export * from './item-rules';
 export * from './changes';
 export * from './dataset-version';
 export * from './observation-dates';
+export * from './date-qualifiers';

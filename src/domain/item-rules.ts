@@ -2,6 +2,7 @@ import { DATE_ROLES_BY_KIND, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, NODE_KINDS, t
 import { EDGE_RULES, EDGE_TYPES, isEdgeAllowed } from './edge-types';
 import { QUALIFIERS, UNITS, UNIT_SCALE, type Qualifier, type Unit } from './units';
 import { splitAliasProblem } from './alias-rules';
+import { splitQualifiedDate, type DateQualifier } from './date-qualifiers';
 import { parsePartialDate } from './dates';
 import { readObservationDate as readDateFields, undatedKey } from './observation-dates';
 import { describeValue } from './errors';
@@ -109,6 +110,7 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
   }
 
   const dates: Partial<Record<DateRole, string>> = {};
+  const dateQualifiers: Partial<Record<DateRole, DateQualifier>> = {};
   if (v.dates !== undefined) {
     if (typeof v.dates !== 'object' || v.dates === null || Array.isArray(v.dates)) {
       report(item, 'dates', `${what}: dates: expected a mapping of role to date, received ${describeValue(v.dates)}`);
@@ -119,8 +121,11 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
           report(item, `dates.${role}`, `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
           continue;
         }
-        const text = readDate(item, `dates.${role}`, raw, report);
+        // "early 2021": the date is the year, the qualifier keeps the rest of what the source says.
+        const { date, qualifier } = typeof raw === 'string' ? splitQualifiedDate(raw) : { date: raw, qualifier: null };
+        const text = readDate(item, `dates.${role}`, date, report);
         if (text) dates[role as DateRole] = text;
+        if (text && qualifier) dateQualifiers[role as DateRole] = qualifier;
       }
     }
   }
@@ -152,6 +157,8 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
     description: optionalString(item, 'description', report),
     type,
     dates,
+    // Present only when a date is qualified (both stores read it back so).
+    ...(Object.keys(dateQualifiers).length > 0 ? { dateQualifiers } : {}),
     unit,
     publisher,
     year,

@@ -1,6 +1,7 @@
 import type { DateRole, NodeKind } from './kinds';
 import type { EdgeType } from './edge-types';
 import type { Qualifier, Unit } from './units';
+import type { DateQualifier } from './date-qualifiers';
 
 /** A pointer to the publication that states a fact and the deck slide that cites it. */
 export interface Citation {
@@ -19,6 +20,8 @@ export interface GraphNode {
   readonly type: string | null;
   /** Partial dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) keyed by role. */
   readonly dates: Readonly<Partial<Record<DateRole, string>>>;
+  /** Approximate dates: the part of the date the sources give ("early 2021" → EARLY on `2021`), by role; absent when none is. */
+  readonly dateQualifiers?: Readonly<Partial<Record<DateRole, DateQualifier>>>;
   /** Metric: the unit its observations are usually stated in. */
   readonly unit: Unit | null;
   /** Source: who published it, and when. */

@@ -12,7 +12,7 @@ export type Cell = string | number | null;
 /** Every date role, in a fixed order: one column each. */
 export const DATE_COLUMNS: readonly DateRole[] = Object.values(DateRole);
 
-export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATE_COLUMNS, 'unit', 'publisher', 'year', 'sources'] as const;
+export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATE_COLUMNS, 'dateQualifiers', 'unit', 'publisher', 'year', 'sources'] as const;
 export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'validFrom', 'validTo', 'note', 'sources'] as const;
 export const OBSERVATION_COLUMNS = ['id', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'periodKind', 'reportedIn', 'dimensions', 'qualifier', 'note', 'sources'] as const;
 
@@ -37,6 +37,8 @@ export function nodeRow(node: GraphNode): Record<NodeColumn, Cell> {
     aliases: list(node.aliases),
     description: node.description,
     ...dates,
+    // `date=EARLY` for "early 2021": which part of the date the sources give.
+    dateQualifiers: list(Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`)),
     unit: node.unit,
     publisher: node.publisher,
     year: node.year,

@@ -17,6 +17,8 @@ function node(n: GraphNode) {
     aliases: [...n.aliases],
     description: n.description,
     dates,
+    // Approximate dates: `{ date: "EARLY" }` for "early 2021" (the date itself stays `2021`).
+    dateQualifiers: { ...(n.dateQualifiers ?? {}) },
     unit: n.unit,
     publisher: n.publisher,
     year: n.year,

@@ -48,6 +48,7 @@ export const JSONLD_CONTEXT = {
   periodStart: { '@id': 'usmx:periodStart', '@type': 'xsd:date' },
   periodEnd: { '@id': 'usmx:periodEnd', '@type': 'xsd:date' },
   periodKind: 'usmx:periodKind',
+  dateQualifiers: { '@id': 'usmx:dateQualifier', '@container': '@set' },
   reportedIn: { '@id': 'usmx:reportedIn', '@type': 'xsd:gYear' },
   qualifier: 'usmx:qualifier',
   dimensions: { '@id': 'usmx:dimension', '@container': '@set' },
@@ -86,6 +87,8 @@ function entity(node: GraphNode, outgoing: readonly Relationship[], to: Iris): I
   put(item, 'description', node.description);
   put(item, 'subtype', node.type);
   for (const role of Object.values(DateRole)) put(item, role, node.dates[role] ?? null);
+  // "early 2021": `date` 2021 and `date=EARLY`.
+  put(item, 'dateQualifiers', Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`));
   put(item, 'unit', node.unit);
   put(item, 'publisher', node.publisher);
   put(item, 'year', node.year);

@@ -11,6 +11,7 @@ export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
     view = { ...node, ...node.dates };
+    view.approximateDates = Object.entries(node.dateQualifiers ?? {}).map(([role, qualifier]) => ({ role, date: node.dates[role as keyof typeof node.dates], qualifier }));
     if (node.kind === NodeKind.Source) {
       view.title = node.name;
       view.slides = [...new Set(node.sources.map((c) => c.slide))].sort((a, b) => a - b);

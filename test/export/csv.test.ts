@@ -11,7 +11,7 @@ function rows(csv: string): Row[] {
   return parse(csv, { bom: true, columns: true, relax_column_count: false }) as Row[];
 }
 
-const NODE_HEADER = 'id,kind,type,name,aliases,description,date,established,launched,signed,inForce,ended,unit,publisher,year,sources,datasetVersion';
+const NODE_HEADER = 'id,kind,type,name,aliases,description,date,established,launched,signed,inForce,ended,dateQualifiers,unit,publisher,year,sources,datasetVersion';
 const EDGE_HEADER = 'id,source,target,type,validFrom,validTo,note,sources,datasetVersion';
 
 describe('CSV export', () => {

@@ -114,6 +114,9 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
       { period: 'FY2021', value: 159, unit: 'USD_MILLION' },
     ]);
   },
+  ApproximateCourtRuling(d) {
+    expect(d.entity).toEqual({ id: 'energy-court-rulings-2021', date: '2021', approximateDates: [{ role: 'date', date: '2021', qualifier: 'EARLY' }] });
+  },
   UndatedBorderLength(d) {
     // "the 1,990-mile border … 3,201 km": slide 1 gives no date, so no period; reported in the 2022 deck
     const undated = { period: null, periodKind: 'UNDATED', periodStart: null, periodEnd: null, reportedIn: 2022 };

@@ -380,6 +380,22 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await v.getDatasetVersion()).toBe(datasetVersion({ ...content, nodes: [...content.nodes, created.node!] }));
       });
 
+      it('keeps an approximate date\'s qualifier ("early 2021") through every read and an update', async () => {
+        const created = await v.applyChange({ op: 'createEntity', entity: { id: 'court-ruling', kind: 'Event', type: 'COURT_RULING', name: 'Court ruling', dates: { date: 'early 2021' } }, ...meta });
+        expect(created.node).toMatchObject({ dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
+        await v.applyChange({ op: 'addRelationship', relationship: { from: 'court-ruling', type: 'AFFECTS', to: 'trade' }, ...meta });
+        await v.applyChange({ op: 'updateEntity', id: 'court-ruling', fields: { name: 'Federal court ruling' }, ...meta });
+        const [byId] = await v.getNodesByIds(['court-ruling']);
+        expect(byId).toMatchObject({ name: 'Federal court ruling', dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
+        const listed = (await v.findNodes({ kinds: [NodeKind.Event], filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 })).nodes.find((n) => n.id === 'court-ruling');
+        const [[hit]] = await v.getRelationships([{ nodeId: 'trade', direction: 'IN', types: [EdgeType.AFFECTS] }]);
+        const found = (await v.search({ text: 'Federal court ruling', limit: 3 }))[0]?.node;
+        for (const node of [listed, hit.other, found]) expect(node).toEqual(byId);
+        const plain = await v.applyChange({ op: 'updateEntity', id: 'court-ruling', fields: { dates: { date: '2021-03' } }, ...meta });
+        expect(plain.node!.dateQualifiers).toBeUndefined();
+        expect((await v.getNodesByIds(['court-ruling']))[0]).toEqual(plain.node);
+      });
+
       it('keeps an undated observation out of every date range, and lists it after the dated ones', async () => {
         await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, ...meta });
         await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3201, period: '2021' }, ...meta });

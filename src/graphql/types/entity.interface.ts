@@ -2,6 +2,7 @@ import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { EdgeType, NodeKind, type GraphNode } from '../../domain';
 import { RelationshipDirection } from '../enums';
 import { PartialDateScalar } from '../scalars';
+import { ApproximateDate } from './approximate-date.type';
 
 // Entity, Citation and Relationship refer to each other, so they live in one module; the
 // per-kind types import this one and nothing imports them back (no import cycle).
@@ -41,6 +42,11 @@ export abstract class Entity {
 
   @Field(() => [Citation], { description: 'Where the graph got this entity: publication and slide.' })
   sources!: Citation[];
+
+  @Field(() => [ApproximateDate], {
+    description: 'The dates the sources give only approximately ("early 2021": `date` 2021, qualifier EARLY), each with the date field it qualifies; empty when every date is as precise as written.',
+  })
+  approximateDates!: ApproximateDate[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An edge of the graph, seen from one of its ends.' })

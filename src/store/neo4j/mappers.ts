@@ -7,6 +7,7 @@ import {
   searchWords,
   sortKey,
   type Citation,
+  type DateQualifier,
   type EdgeType,
   type GraphNode,
   type NodeKind,
@@ -68,6 +69,8 @@ export function nodeToProperties(node: GraphNode, validity: Validity): Props {
     sources: citationsToProperty(node.sources),
     sortKey: sortKey(node.name),
     ...Object.fromEntries(roles),
+    // Approximate dates as `role:QUALIFIER` (always written, so an update can clear them).
+    dateQualifiers: Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}:${q}`),
     dateStarts: dates.map((d) => d.start),
     dateEnds: dates.map((d) => d.end),
     validStart: validity.start,
@@ -88,6 +91,7 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
     description: str(p.description),
     type: str(p.type),
     dates,
+    ...qualifiersFrom(p.dateQualifiers),
     unit: str(p.unit) as Unit | null,
     publisher: str(p.publisher),
     year: p.year === null || p.year === undefined ? null : num(p.year),
@@ -98,12 +102,20 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
 /**
  * Entity rows: the read statements (cypher/node/*.cypher, relationship/get-for-nodes.cypher,
  * search/query.cypher) return each entity as a list of exactly these properties in this order,
- * `[n.id, n.kind, n.name, …, n.ended]`, not as a node or a map. The driver decodes every map key
+ * `[n.id, n.kind, n.name, …, n.ended, n.dateQualifiers]`, not as a node or a map. The driver decodes every map key
  * with Object.defineProperty, which was a quarter of our CPU time on a 10,000-item list; a list
  * decodes without it, and only the properties the domain reads are sent (no search words, sort
  * key or lifetimes).
  */
-export const NODE_ROW = ['id', 'kind', 'name', 'aliases', 'description', 'type', 'unit', 'publisher', 'year', 'sources', 'date', 'established', 'launched', 'signed', 'inForce', 'ended'] as const;
+export const NODE_ROW = ['id', 'kind', 'name', 'aliases', 'description', 'type', 'unit', 'publisher', 'year', 'sources', 'date', 'established', 'launched', 'signed', 'inForce', 'ended', 'dateQualifiers'] as const;
+
+const QUALIFIERS_COLUMN = NODE_ROW.indexOf('dateQualifiers');
+
+/** `['date:EARLY']` → `{ date: 'EARLY' }`, only when there is one (as the seed reader gives nodes). */
+function qualifiersFrom(value: unknown): { dateQualifiers?: Partial<Record<DateRole, DateQualifier>> } {
+  const entries = strings(value).map((text) => text.split(':') as [DateRole, DateQualifier]);
+  return entries.length > 0 ? { dateQualifiers: Object.fromEntries(entries) } : {};
+}
 
 const DATE_COLUMN: Readonly<Record<DateRole, number>> = Object.fromEntries(
   Object.values(DateRole).map((role) => [role, NODE_ROW.indexOf(role)]),
@@ -125,6 +137,7 @@ export function nodeFromRow(row: readonly unknown[]): GraphNode {
     description: str(row[4]),
     type: str(row[5]),
     dates,
+    ...qualifiersFrom(row[QUALIFIERS_COLUMN]),
     unit: str(row[6]) as Unit | null,
     publisher: str(row[7]),
     year: row[8] === null || row[8] === undefined ? null : num(row[8]),
