@@ -135,6 +135,24 @@ describeNeo4j('Neo4j store', (target) => {
       await writeDataset(executor, dataset);
       expect(await store.getStats()).toEqual(await new MemoryStore(dataset).getStats());
     });
+
+    it('versions the live graph: re-seeding keeps a curated record and its version, equal to the memory store\'s', async () => {
+      const dataset = seedDataset();
+      await writeDataset(executor, dataset, { reset: true });
+      expect(await store.getDatasetVersion()).toBe(dataset.version);
+      const change = { op: 'addObservation', observation: { metric: 'us-mexico-goods-trade', value: 779.3, period: '2023' }, sources: ['deck-2022#7'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' } as const;
+      await store.applyChange(change);
+      const memory = new MemoryStore(dataset);
+      await memory.applyChange(change);
+      const curated = await store.getDatasetVersion();
+      expect(curated).not.toBe(dataset.version);
+      expect(curated).toBe(await memory.getDatasetVersion());
+      // `npm run seed` over it keeps the curated observation, so the data, and the version, stay.
+      await writeDataset(executor, dataset);
+      expect(await store.getDatasetVersion()).toBe(curated);
+      await writeDataset(executor, dataset, { reset: true });
+      expect(await store.getDatasetVersion()).toBe(dataset.version);
+    });
   });
 
   describe('every example operation gives identical JSON on both stores', () => {

@@ -36,6 +36,7 @@ export const STATEMENTS = [
   'seed/prune-nodes',
   'seed/prune-relationships',
   'seed/set-dataset-version',
+  'seed/get-curated',
   'seed/delete-all',
   'change/lock-dataset',
   'change/set-dataset-digest',
