@@ -50,6 +50,7 @@ describeNeo4j('Neo4j store', (target) => {
       relationshipIds: [],
       version: 'v',
       digest: '0'.repeat(64),
+      seededVersion: 'v',
       // cypher/change/
       id: 'a',
       kind: 'Actor',
@@ -150,6 +151,8 @@ describeNeo4j('Neo4j store', (target) => {
       // `npm run seed` over it keeps the curated observation, so the data, and the version, stay.
       await writeDataset(executor, dataset);
       expect(await store.getDatasetVersion()).toBe(curated);
+      // What the server compares with its seed files at start-up: the seeds alone.
+      expect(await store.getSeededVersion()).toBe(dataset.version);
       await writeDataset(executor, dataset, { reset: true });
       expect(await store.getDatasetVersion()).toBe(dataset.version);
     });

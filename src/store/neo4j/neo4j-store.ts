@@ -143,7 +143,7 @@ export class Neo4jStore implements GraphStore {
     return String(result.records[0]?.get('version') ?? 'unseeded');
   }
 
-  /** The version of the seeds last written (`npm run seed`), before any curated change; null when unseeded. */
+  /** The version of the seeds alone as last written (`npm run seed`), without curated records; null when unseeded. */
   async getSeededVersion(): Promise<string | null> {
     const result = await this.read('stats/get-dataset-version', {});
     const seeded = result.records[0]?.get('seededVersion') as unknown;

@@ -50,12 +50,13 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   // The digest of the live graph: what was written (not the dataset's own `version` field) plus
   // the curated records re-seeding keeps. Curated changes update it from there.
   const curated = (await executor.read('seed/get-curated', {})).records[0];
-  const digest = applyDelta(datasetDigest(dataset), {
+  const seeded = datasetDigest(dataset);
+  const digest = applyDelta(seeded, {
     added: {
       nodes: (curated.get('entities') as Parameters<typeof nodeFromNeo4j>[0][]).map(nodeFromNeo4j),
       relationships: (curated.get('relationships') as Array<{ type: string; rel: Record<string, unknown>; from: string; to: string }>).map((e) => relationshipFromNeo4j(e.type, e.rel, e.from, e.to)),
       observations: (curated.get('observations') as Array<Record<string, unknown>>).map(observationFromNeo4j),
     },
   });
-  await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest) });
+  await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest), seededVersion: versionOfDigest(seeded) });
 }
