@@ -4,7 +4,11 @@
  * round trips per request. One file, so its suites run in order on the one shared database.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectGraph, toYaml } from '../../src/export';
+import { loadSeeds } from '../../src/seed';
 import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
 import { Neo4jStore, connectExecutor, loadStatements, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
@@ -153,6 +157,17 @@ describeNeo4j('Neo4j store', (target) => {
       expect(await store.getDatasetVersion()).toBe(curated);
       // What the server compares with its seed files at start-up: the seeds alone.
       expect(await store.getSeededVersion()).toBe(dataset.version);
+      // The curated graph exported as seed YAML, read back and seeded afresh: the same version.
+      const dir = mkdtempSync(join(tmpdir(), 'usmx-reseed-'));
+      try {
+        writeFileSync(join(dir, 'export.yaml'), toYaml(await collectGraph(store, { kind: 'graph' })));
+        const reread = loadSeeds(dir);
+        expect(reread.version).toBe(curated);
+        await writeDataset(executor, reread, { reset: true });
+        expect(await store.getDatasetVersion()).toBe(curated);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       await writeDataset(executor, dataset, { reset: true });
       expect(await store.getDatasetVersion()).toBe(dataset.version);
     });
