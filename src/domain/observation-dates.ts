@@ -33,7 +33,10 @@ export const NO_DATE_NOTE =
  * (null where unknown). Answers the date, or the problems in the seed checker's words.
  */
 export function readObservationDate(metricId: string, fields: ObservationDateFields, sourceYears: readonly (number | null)[]): ObservationDate | ObservationDateProblem[] {
-  const { period: rawPeriod, reported, note } = fields;
+  // Absent or null (a GraphQL input's unset field) alike.
+  const rawPeriod = fields.period ?? undefined;
+  const reported = fields.reported ?? undefined;
+  const note = fields.note;
   const of = `observation of ${metricId}`;
   if (rawPeriod !== undefined && reported !== undefined) {
     return [{ field: 'reported', message: `${of}: reported: an observation is dated (period) or undated (reported), not both; received period ${describeValue(rawPeriod)} and reported ${describeValue(reported)}` }];
