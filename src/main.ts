@@ -22,10 +22,11 @@ async function openStore(config: Config, dataset: Dataset, logger: Logger): Prom
   const executor = await connectExecutor(config.neo4j);
   await ensureSchema(executor); // constraints and indexes from cypher/schema/, idempotent
   const store = new Neo4jStore(executor);
-  const version = await store.getDatasetVersion();
-  if (version !== dataset.version) {
+  // Curated changes move the live version on; what must match the seeds is the version last seeded.
+  const seeded = await store.getSeededVersion();
+  if (seeded !== dataset.version) {
     logger.warn(
-      `usmx-graph: Neo4j at ${config.neo4j.uri} holds dataset ${version}, the seeds are ${dataset.version}; run \`npm run seed\` to update it`,
+      `usmx-graph: Neo4j at ${config.neo4j.uri} was seeded with dataset ${seeded ?? 'none'}, the seeds are ${dataset.version}; run \`npm run seed\` to update it`,
     );
   }
   return store;

@@ -587,8 +587,26 @@ class Generator {
   /** Half the metrics have a yearly series of 2–4 values; a tenth of those are per country. */
   private makeObservations(i: number): void {
     const rng = this.rng;
-    if (!rng.chance(0.5)) return;
     const metric = this.nodes[i];
+    if (!rng.chance(0.5)) {
+      // Every metric has an observation (the seed checker's rule): the others get one, made
+      // without drawing from the generator, so the rest of the graph is what it was.
+      const period = String(2000 + (i % 21));
+      this.observations.push({
+        id: `${metric.id}@${period}`,
+        metricId: metric.id,
+        value: i % 1000,
+        unit: metric.unit!,
+        period,
+        periodStart: `${period}-01-01`,
+        periodEnd: `${period}-12-31`,
+        dimensions: {},
+        qualifier: null,
+        note: null,
+        sources: [{ sourceId: this.ids[this.offsets[0] + (i % this.counts[0])], slide: 1 + (i % 80) }],
+      });
+      return;
+    }
     const length = 2 + rng.int(3);
     const start = 2000 + rng.int(21);
     const actorSlot = KIND_SLOT.get(Actor)!;

@@ -1,4 +1,4 @@
-import type { Citation, Dataset } from '../../src/domain';
+import { seedDates, type Citation, type Dataset } from '../../src/domain';
 import type { SeedFile, SeedItem } from '../../src/seed/read-yaml';
 import { validateSeeds, type ValidationResult } from '../../src/seed/validate';
 
@@ -18,7 +18,7 @@ export function validateDataset(dataset: Dataset): ValidationResult {
         name: n.name,
         ...(n.aliases.length > 0 ? { aliases: [...n.aliases] } : {}),
         ...(n.description !== null ? { description: n.description } : {}),
-        ...(Object.keys(n.dates).length > 0 ? { dates: { ...n.dates } } : {}),
+        ...(Object.keys(n.dates).length > 0 ? { dates: seedDates(n.dates, n.dateQualifiers) } : {}),
         ...(n.unit !== null ? { unit: n.unit } : {}),
         ...(n.publisher !== null ? { publisher: n.publisher } : {}),
         ...(n.year !== null ? { year: n.year } : {}),
@@ -41,7 +41,8 @@ export function validateDataset(dataset: Dataset): ValidationResult {
         metric: o.metricId,
         value: o.value,
         unit: o.unit,
-        period: o.period,
+        // An undated observation is written as the seeds write it: no period, the year reported.
+        ...(o.period !== null ? { period: o.period } : { reported: o.reportedIn }),
         ...(Object.keys(o.dimensions).length > 0 ? { dimensions: { ...o.dimensions } } : {}),
         ...(o.qualifier !== null ? { qualifier: o.qualifier } : {}),
         ...(o.note !== null ? { note: o.note } : {}),

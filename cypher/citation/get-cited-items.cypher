@@ -10,7 +10,7 @@ CALL () {
   WHERE n.retiredAt IS NULL AND any(c IN n.sources WHERE split(c, '#')[0] IN $sourceIds)
   WITH properties(n) AS p
   RETURN 'ENTITY' AS kind, null AS type, null AS fromId, null AS toId,
-         [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended] AS row
+         [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended, p.dateQualifiers] AS row
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.retiredAt IS NULL AND a.retiredAt IS NULL AND b.retiredAt IS NULL

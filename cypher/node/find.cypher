@@ -48,7 +48,7 @@ CALL (matches) {
   ORDER BY n.sortKey, n.id
   SKIP $offset
   LIMIT $limit
-  RETURN collect([n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended]) AS page
+  RETURN collect([n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended, n.dateQualifiers]) AS page
 }
 CALL () {
   UNWIND range(0, size($topics) - 1) AS i

@@ -3,5 +3,5 @@
 UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (n:Entity {id: $ids[i]})
 WHERE n.retiredAt IS NULL
-RETURN i, CASE WHEN n IS NULL THEN null ELSE [n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended] END AS node
+RETURN i, CASE WHEN n IS NULL THEN null ELSE [n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended, n.dateQualifiers] END AS node
 ORDER BY i

@@ -17,6 +17,6 @@ CALL () {
   ORDER BY n.sortKey, n.id
   SKIP $offset
   LIMIT $limit
-  RETURN collect([n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended]) AS page
+  RETURN collect([n.id, n.kind, n.name, n.aliases, n.description, n.type, n.unit, n.publisher, n.year, n.sources, n.date, n.established, n.launched, n.signed, n.inForce, n.ended, n.dateQualifiers]) AS page
 }
 RETURN totalCount, page

@@ -31,4 +31,4 @@ WHERE q.validAt IS NULL
        AND (other.validStart IS NULL OR other.validStart <= q.validAt) AND (other.validEnd IS NULL OR q.validAt <= other.validEnd))
 WITH i, r, direction, properties(r) AS rp, properties(other) AS p
 RETURN i, type(r) AS type, direction, [rp.id, rp.validFrom, rp.validTo, rp.note, rp.sources] AS rel,
-       [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended] AS other
+       [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended, p.dateQualifiers] AS other

@@ -15,8 +15,8 @@ CALL () {
      OR (node:Observation AND 'OBSERVATION' IN $targets AND metric IS NOT NULL AND metric.retiredAt IS NULL AND (size($kinds) = 0 OR metric.kind IN $kinds))
   WITH node, properties(node) AS p, properties(metric) AS m
   RETURN
-    collect(CASE WHEN node:Entity THEN [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended] END) AS entities,
-    collect(CASE WHEN node:Observation THEN { observation: p, metric: [m.id, m.kind, m.name, m.aliases, m.description, m.type, m.unit, m.publisher, m.year, m.sources, m.date, m.established, m.launched, m.signed, m.inForce, m.ended] } END) AS observations
+    collect(CASE WHEN node:Entity THEN [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended, p.dateQualifiers] END) AS entities,
+    collect(CASE WHEN node:Observation THEN { observation: p, metric: [m.id, m.kind, m.name, m.aliases, m.description, m.type, m.unit, m.publisher, m.year, m.sources, m.date, m.established, m.launched, m.signed, m.inForce, m.ended, m.dateQualifiers] } END) AS observations
 }
 CALL () {
   CALL db.index.fulltext.queryRelationships('search_relationships', $query, { limit: $candidates })
@@ -28,8 +28,8 @@ CALL () {
   RETURN collect({
     type: type(r),
     rel: [rp.id, rp.validFrom, rp.validTo, rp.note, rp.sources],
-    from: [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended],
-    to: [q.id, q.kind, q.name, q.aliases, q.description, q.type, q.unit, q.publisher, q.year, q.sources, q.date, q.established, q.launched, q.signed, q.inForce, q.ended]
+    from: [p.id, p.kind, p.name, p.aliases, p.description, p.type, p.unit, p.publisher, p.year, p.sources, p.date, p.established, p.launched, p.signed, p.inForce, p.ended, p.dateQualifiers],
+    to: [q.id, q.kind, q.name, q.aliases, q.description, q.type, q.unit, q.publisher, q.year, q.sources, q.date, q.established, q.launched, q.signed, q.inForce, q.ended, q.dateQualifiers]
   }) AS relationships
 }
 CALL () {

@@ -1,3 +1,4 @@
-// The version (content hash of the seeds) of the dataset the graph holds.
+// The version (content digest of the live graph, kept current by every curated change) and the
+// version of the seeds last written.
 OPTIONAL MATCH (d:Dataset {id: 'current'})
-RETURN d.version AS version
+RETURN d.version AS version, d.seededVersion AS seededVersion

@@ -2,6 +2,7 @@ import { BadInputError, DomainError, ErrorCode, describeValue } from './errors';
 import { NodeKind } from './kinds';
 import { readCitations, readEdge, readNode, readObservation, type ItemSource, type NodeLookup } from './item-rules';
 import type { Citation, GraphNode, Observation, Relationship } from './model';
+import { seedDates } from './date-qualifiers';
 
 // Curated writes. A change carries its own citations (`sources`, seed syntax `ustr-2018#36`),
 // who made it (`actor`, the curator token's subject) and when (`at`, an ISO timestamp). Item
@@ -114,7 +115,7 @@ export function entityRecord(node: GraphNode): Record<string, unknown> {
   if (node.type !== null) record.type = node.type;
   if (node.aliases.length > 0) record.aliases = [...node.aliases];
   if (node.description !== null) record.description = node.description;
-  if (Object.keys(node.dates).length > 0) record.dates = { ...node.dates };
+  if (Object.keys(node.dates).length > 0) record.dates = seedDates(node.dates, node.dateQualifiers);
   if (node.unit !== null) record.unit = node.unit;
   if (node.publisher !== null) record.publisher = node.publisher;
   if (node.year !== null) record.year = node.year;

@@ -18,3 +18,6 @@ export * from './changes';
 export * from './provenance';
 export * from './relationship-list';
 export * from './degrees';
+export * from './dataset-version';
+export * from './observation-dates';
+export * from './date-qualifiers';

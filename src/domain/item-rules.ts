@@ -1,7 +1,10 @@
 import { DATE_ROLES_BY_KIND, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, NODE_KINDS, type DateRole } from './kinds';
 import { EDGE_RULES, EDGE_TYPES, isEdgeAllowed } from './edge-types';
 import { QUALIFIERS, UNITS, UNIT_SCALE, type Qualifier, type Unit } from './units';
-import { parsePartialDate, parsePeriod } from './dates';
+import { splitAliasProblem } from './alias-rules';
+import { splitQualifiedDate, type DateQualifier } from './date-qualifiers';
+import { parsePartialDate } from './dates';
+import { readObservationDate as readDateFields, undatedKey } from './observation-dates';
 import { describeValue } from './errors';
 import { ENTITY_DIMENSIONS, type Citation, type GraphNode, type Observation, type Relationship } from './model';
 
@@ -29,7 +32,7 @@ const CITATION = /^([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)$/;
 
 export const NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'type', 'name', 'aliases', 'description', 'dates', 'unit', 'publisher', 'year', 'sources']);
 export const EDGE_FIELDS: ReadonlySet<string> = new Set(['from', 'type', 'to', 'validFrom', 'validTo', 'note', 'sources']);
-export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'dimensions', 'qualifier', 'note', 'sources']);
+export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'reported', 'dimensions', 'qualifier', 'note', 'sources']);
 
 
 function checkFields(item: ItemSource, allowed: ReadonlySet<string>, what: string, report: ItemReport): void {
@@ -90,6 +93,8 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
       report(item, 'aliases', `${what}: aliases: expected a list of strings, received ${describeValue(v.aliases)}`);
     } else {
       aliases = v.aliases.map(String);
+      const split = splitAliasProblem(name, aliases);
+      if (split) report(item, 'aliases', `${what}: ${split}`);
     }
   }
 
@@ -105,6 +110,7 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
   }
 
   const dates: Partial<Record<DateRole, string>> = {};
+  const dateQualifiers: Partial<Record<DateRole, DateQualifier>> = {};
   if (v.dates !== undefined) {
     if (typeof v.dates !== 'object' || v.dates === null || Array.isArray(v.dates)) {
       report(item, 'dates', `${what}: dates: expected a mapping of role to date, received ${describeValue(v.dates)}`);
@@ -115,8 +121,11 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
           report(item, `dates.${role}`, `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
           continue;
         }
-        const text = readDate(item, `dates.${role}`, raw, report);
+        // "early 2021": the date is the year, the qualifier keeps the rest of what the source says.
+        const { date, qualifier } = typeof raw === 'string' ? splitQualifiedDate(raw) : { date: raw, qualifier: null };
+        const text = readDate(item, `dates.${role}`, date, report);
         if (text) dates[role as DateRole] = text;
+        if (text && qualifier) dateQualifiers[role as DateRole] = qualifier;
       }
     }
   }
@@ -148,6 +157,8 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
     description: optionalString(item, 'description', report),
     type,
     dates,
+    // Present only when a date is qualified (both stores read it back so).
+    ...(Object.keys(dateQualifiers).length > 0 ? { dateQualifiers } : {}),
     unit,
     publisher,
     year,
@@ -244,10 +255,12 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
     report(item, 'unit', `observation of ${metric.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`);
     ok = false;
   }
-  const periodText = dateText(v.period);
-  const period = periodText === null ? null : parsePeriod(periodText);
-  if (!period) {
-    report(item, 'period', `observation of ${metric.id}: period: expected YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B, received ${describeValue(v.period)}`);
+  // An undated figure's `reported` year must be that of a source it cites.
+  const sourceYears = (Array.isArray(v.sources) ? v.sources : []).map((s) => (typeof s === 'string' ? (lookup(s.split('#')[0])?.year ?? null) : null));
+  const date = readDateFields(metric.id, { period: v.period, reported: v.reported, note: v.note }, sourceYears);
+  const dated = Array.isArray(date) ? null : date;
+  if (Array.isArray(date)) {
+    for (const problem of date) report(item, problem.field, problem.message);
     ok = false;
   }
   const dimensions: Record<string, string> = {};
@@ -278,16 +291,19 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
       ok = false;
     } else qualifier = v.qualifier as Qualifier;
   }
-  if (!ok || !period) return null;
+  if (!ok || !dated) return null;
   const dims = Object.keys(dimensions).sort().map((k) => `${k}=${dimensions[k]}`).join(';');
+  const period = dated.period;
   return {
-    id: `${metric.id}@${period.text}${dims ? `[${dims}]` : ''}`,
+    id: `${metric.id}@${period ? period.text : undatedKey(dated.reportedIn!, qualifier)}${dims ? `[${dims}]` : ''}`,
     metricId: metric.id,
     value: v.value as number,
     unit: unit as Unit,
-    period: period.text,
-    periodStart: period.start,
-    periodEnd: period.end,
+    period: period?.text ?? null,
+    periodStart: period?.start ?? null,
+    periodEnd: period?.end ?? null,
+    // Present only on undated observations (both stores read it back so).
+    ...(dated.reportedIn !== null ? { reportedIn: dated.reportedIn } : {}),
     dimensions,
     qualifier,
     note: optionalString(item, 'note', report),

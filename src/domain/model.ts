@@ -1,6 +1,7 @@
 import type { DateRole, NodeKind } from './kinds';
 import type { EdgeType } from './edge-types';
 import type { Qualifier, Unit } from './units';
+import type { DateQualifier } from './date-qualifiers';
 
 /** A pointer to the publication that states a fact and the deck slide that cites it. */
 export interface Citation {
@@ -19,6 +20,8 @@ export interface GraphNode {
   readonly type: string | null;
   /** Partial dates (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) keyed by role. */
   readonly dates: Readonly<Partial<Record<DateRole, string>>>;
+  /** Approximate dates: the part of the date the sources give ("early 2021" → EARLY on `2021`), by role; absent when none is. */
+  readonly dateQualifiers?: Readonly<Partial<Record<DateRole, DateQualifier>>>;
   /** Metric: the unit its observations are usually stated in. */
   readonly unit: Unit | null;
   /** Source: who published it, and when. */
@@ -45,10 +48,18 @@ export interface Observation {
   readonly metricId: string;
   readonly value: number;
   readonly unit: Unit;
-  /** `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `A/B`. */
-  readonly period: string;
-  readonly periodStart: string;
-  readonly periodEnd: string;
+  /**
+   * `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `A/B`; null when the source gives the
+   * figure no date (undated: then `reportedIn` says when it was reported, and no date range matches it).
+   */
+  readonly period: string | null;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  /**
+   * Undated observations only: the year the figure was reported (the publication year of a
+   * source it cites); null (or absent) when dated.
+   */
+  readonly reportedIn?: number | null;
   /** Breakdown such as `{ state: 'texas' }`; values of entity dimensions are actor ids. */
   readonly dimensions: Readonly<Record<string, string>>;
   readonly qualifier: Qualifier | null;
@@ -61,7 +72,10 @@ export interface Dataset {
   readonly nodes: readonly GraphNode[];
   readonly relationships: readonly Relationship[];
   readonly observations: readonly Observation[];
-  /** Content hash of the seed files, so a citation can pin the data it used. */
+  /**
+   * `datasetVersion` of the content (dataset-version.ts), so a citation can pin the data it used.
+   * Stores compute it from what they hold; this field is what the loader computed.
+   */
   readonly version: string;
 }
 

@@ -60,7 +60,11 @@ export function sortHits(hits: RelationshipHit[]): RelationshipHit[] {
   return hits;
 }
 
-/** Observations of one metric: by period start, then period end, then id. */
+/** Observations of one metric: by period start, then period end, then id; undated ones last, by the year reported. */
 export function compareObservations(a: Observation, b: Observation): number {
-  return cmp(a.periodStart, b.periodStart) || cmp(a.periodEnd, b.periodEnd) || cmp(a.id, b.id);
+  if (a.periodStart === null || b.periodStart === null) {
+    if (a.periodStart !== b.periodStart) return a.periodStart === null ? 1 : -1;
+    return (a.reportedIn ?? 0) - (b.reportedIn ?? 0) || cmp(a.id, b.id);
+  }
+  return cmp(a.periodStart, b.periodStart) || cmp(a.periodEnd!, b.periodEnd!) || cmp(a.id, b.id);
 }

@@ -1,3 +1,4 @@
+import { withoutStopWords } from './search-stop-words';
 import { foldText } from './text';
 
 // The words search works on, defined once: the memory index, the Neo4j full-text index, the
@@ -31,9 +32,12 @@ export function searchWords(text: string): string[] {
   return textWords(text).map((w) => w.word);
 }
 
-/** The distinct words of a query, in order: what the stores look up and count. */
+/**
+ * The distinct words of a query, in order, without its function words (search-stop-words.ts):
+ * what the stores look up and count and the ranking weighs.
+ */
 export function queryTerms(text: string): string[] {
-  return [...new Set(searchWords(text))];
+  return [...new Set(withoutStopWords(searchWords(text)))];
 }
 
 /** A whole name as one token: "T-MEC" → "tmec". */

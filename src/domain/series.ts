@@ -1,4 +1,5 @@
 import { parsePeriod } from './dates';
+import { BadInputError } from './errors';
 import type { Observation } from './model';
 import { UNIT_LABELS, UNIT_SCALE, type Qualifier, type Unit } from './units';
 
@@ -67,7 +68,10 @@ const PERIOD_KIND_NAMES: Readonly<Record<string, string>> = {
   RANGE: 'a range',
 };
 
-function notes(from: Observation, to: Observation, fromValue: number): string[] {
+/** Both observations dated (comparePeriods refuses an undated one first). */
+type Dated = Observation & { readonly period: string; readonly periodStart: string; readonly periodEnd: string };
+
+function notes(from: Dated, to: Dated, fromValue: number): string[] {
   const said: string[] = [];
   if (from.unit !== to.unit) {
     said.push(`${from.period} converted from ${from.value} (${UNIT_LABELS[from.unit]}) to ${fromValue} (${UNIT_LABELS[to.unit]}).`);
@@ -91,9 +95,12 @@ function notes(from: Observation, to: Observation, fromValue: number): string[] 
  * observations so); a relative change from 0 is undefined, so `percentChange` is then null.
  */
 export function comparePeriods(from: Observation, to: Observation): SeriesComparison {
+  for (const [argument, o] of [['from', from], ['to', to]] as const) {
+    if (o.period === null) throw new BadInputError(argument, 'a dated observation (an undated figure has no period to compare)', `${o.id}, undated, reported in ${o.reportedIn}`);
+  }
   const fromValue = convertUnit(from.value, from.unit, to.unit);
   const change = to.value - fromValue;
-  const said = notes(from, to, fromValue);
+  const said = notes(from as Dated, to as Dated, fromValue);
   return {
     from,
     to,

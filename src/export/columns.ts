@@ -1,4 +1,4 @@
-import { DateRole, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
+import { DateRole, observationPeriodKind, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
 
 // Flat, one-value-per-column views of nodes, edges and observations, shared by the tabular
 // formats (CSV, GraphML). Lists are joined with LIST_SEPARATOR; citations read `sourceId#slide`
@@ -12,9 +12,9 @@ export type Cell = string | number | null;
 /** Every date role, in a fixed order: one column each. */
 export const DATE_COLUMNS: readonly DateRole[] = Object.values(DateRole);
 
-export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATE_COLUMNS, 'unit', 'publisher', 'year', 'sources'] as const;
+export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATE_COLUMNS, 'dateQualifiers', 'unit', 'publisher', 'year', 'sources'] as const;
 export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'validFrom', 'validTo', 'note', 'sources'] as const;
-export const OBSERVATION_COLUMNS = ['id', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'dimensions', 'qualifier', 'note', 'sources'] as const;
+export const OBSERVATION_COLUMNS = ['id', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'periodKind', 'reportedIn', 'dimensions', 'qualifier', 'note', 'sources'] as const;
 
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
 export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
@@ -37,6 +37,8 @@ export function nodeRow(node: GraphNode): Record<NodeColumn, Cell> {
     aliases: list(node.aliases),
     description: node.description,
     ...dates,
+    // `date=EARLY` for "early 2021": which part of the date the sources give.
+    dateQualifiers: list(Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`)),
     unit: node.unit,
     publisher: node.publisher,
     year: node.year,
@@ -66,6 +68,9 @@ export function observationRow(obs: Observation): Record<ObservationColumn, Cell
     period: obs.period,
     periodStart: obs.periodStart,
     periodEnd: obs.periodEnd,
+    // Undated: empty period cells, UNDATED, and the year the figure was reported.
+    periodKind: observationPeriodKind(obs),
+    reportedIn: obs.reportedIn ?? null,
     dimensions: list(Object.keys(obs.dimensions).sort().map((k) => `${k}=${obs.dimensions[k]}`)),
     qualifier: obs.qualifier,
     note: obs.note,

@@ -1,4 +1,4 @@
-import { DateRole, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
+import { DateRole, observationPeriodKind, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
 import type { ExportGraph } from './collect';
 
 // Every object is built key by key, in a fixed order, so the same data gives the same bytes
@@ -17,6 +17,8 @@ function node(n: GraphNode) {
     aliases: [...n.aliases],
     description: n.description,
     dates,
+    // Approximate dates: `{ date: "EARLY" }` for "early 2021" (the date itself stays `2021`).
+    dateQualifiers: { ...(n.dateQualifiers ?? {}) },
     unit: n.unit,
     publisher: n.publisher,
     year: n.year,
@@ -46,6 +48,8 @@ function observation(o: Observation) {
     period: o.period,
     periodStart: o.periodStart,
     periodEnd: o.periodEnd,
+    periodKind: observationPeriodKind(o),
+    reportedIn: o.reportedIn ?? null,
     dimensions: Object.fromEntries(Object.keys(o.dimensions).sort().map((k) => [k, o.dimensions[k]])),
     qualifier: o.qualifier,
     note: o.note,

@@ -1,4 +1,4 @@
-import { DateRole, EDGE_TYPES, NODE_KINDS, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
+import { DateRole, observationPeriodKind, EDGE_TYPES, NODE_KINDS, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
 import type { ExportGraph } from './collect';
 import { DEFAULT_IRI_BASE } from './options';
 
@@ -47,6 +47,9 @@ export const JSONLD_CONTEXT = {
   period: 'usmx:period',
   periodStart: { '@id': 'usmx:periodStart', '@type': 'xsd:date' },
   periodEnd: { '@id': 'usmx:periodEnd', '@type': 'xsd:date' },
+  periodKind: 'usmx:periodKind',
+  dateQualifiers: { '@id': 'usmx:dateQualifier', '@container': '@set' },
+  reportedIn: { '@id': 'usmx:reportedIn', '@type': 'xsd:gYear' },
   qualifier: 'usmx:qualifier',
   dimensions: { '@id': 'usmx:dimension', '@container': '@set' },
   dimension: 'usmx:dimensionName',
@@ -84,6 +87,8 @@ function entity(node: GraphNode, outgoing: readonly Relationship[], to: Iris): I
   put(item, 'description', node.description);
   put(item, 'subtype', node.type);
   for (const role of Object.values(DateRole)) put(item, role, node.dates[role] ?? null);
+  // "early 2021": `date` 2021 and `date=EARLY`.
+  put(item, 'dateQualifiers', Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`));
   put(item, 'unit', node.unit);
   put(item, 'publisher', node.publisher);
   put(item, 'year', node.year);
@@ -117,10 +122,13 @@ function observation(obs: Observation, to: Iris): Item {
     metric: to.entity(obs.metricId),
     value: obs.value,
     unit: obs.unit,
-    period: obs.period,
-    periodStart: obs.periodStart,
-    periodEnd: obs.periodEnd,
+    periodKind: observationPeriodKind(obs),
   };
+  // An undated observation has no period (no invented dates), only the year it was reported.
+  put(item, 'period', obs.period);
+  put(item, 'periodStart', obs.periodStart);
+  put(item, 'periodEnd', obs.periodEnd);
+  put(item, 'reportedIn', obs.reportedIn === null || obs.reportedIn === undefined ? null : String(obs.reportedIn));
   put(item, 'dimensions', Object.keys(obs.dimensions).sort().map((k) => ({ dimension: k, dimensionValue: obs.dimensions[k] })));
   put(item, 'qualifier', obs.qualifier);
   put(item, 'note', obs.note);

@@ -1,5 +1,5 @@
 import { Document, YAMLMap, YAMLSeq } from 'yaml';
-import { DateRole, citationText, type Dataset, type GraphNode, type Observation, type Relationship } from '../domain';
+import { DateRole, citationText, qualifiedDateText, type Dataset, type GraphNode, type Observation, type Relationship } from '../domain';
 import type { ExportGraph } from './collect';
 
 // The graph as one seed file (seeds/README.md): what `npm run seeds:check` reads, so curated
@@ -31,7 +31,8 @@ function nodeItem(doc: Document, n: GraphNode): YAMLMap {
   if (n.aliases.length > 0) map.set('aliases', flowSeq(doc, n.aliases));
   if (n.description !== null) map.set('description', n.description);
   const dates: Record<string, string> = {};
-  for (const role of Object.values(DateRole)) if (n.dates[role] !== undefined) dates[role] = n.dates[role];
+  // Approximate dates as the seeds write them ("early 2021"), so the file reads back the same.
+  for (const role of Object.values(DateRole)) if (n.dates[role] !== undefined) dates[role] = qualifiedDateText(n.dates[role], n.dateQualifiers?.[role]);
   if (Object.keys(dates).length > 0) map.set('dates', flowMap(doc, dates));
   if (n.unit !== null) map.set('unit', n.unit);
   if (n.publisher !== null) map.set('publisher', n.publisher);
@@ -59,6 +60,7 @@ function observationItem(doc: Document, o: Observation): YAMLMap {
     value: o.value,
     unit: o.unit,
     period: o.period,
+    reported: o.reportedIn ?? null,
     dimensions: keys.length > 0 ? flowMap(doc, Object.fromEntries(keys.map((k) => [k, o.dimensions[k]]))) : null,
     qualifier: o.qualifier,
     note: o.note,

@@ -27,6 +27,7 @@ export enum PeriodKind {
   MONTH = 'MONTH',
   DAY = 'DAY',
   RANGE = 'RANGE',
+  UNDATED = 'UNDATED',
 }
 
 /** How precisely a partial date is known (mirrors the domain's DatePrecision). */
@@ -62,7 +63,8 @@ registerEnumType(Qualifier, {
 });
 registerEnumType(PeriodKind, {
   name: 'PeriodKind',
-  description: 'YEAR (2021), FISCAL_YEAR (FY2021: Oct 2020 – Sep 2021), MONTH (2022-01), DAY (2022-01-31) or RANGE (a/b).',
+  description:
+    'YEAR (2021), FISCAL_YEAR (FY2021: Oct 2020 – Sep 2021), MONTH (2022-01), DAY (2022-01-31), RANGE (a/b), or UNDATED: the source gives the figure no date (no period; `reportedIn` says when it was reported).',
 });
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'Whether a date is known to the YEAR (2020), the MONTH (2020-07) or the DAY (2020-07-01).' });
 registerEnumType(TimelineRole, {

@@ -1,4 +1,4 @@
-import { NodeKind, UNIT_LABELS, parsePeriod, type GraphNode, type Observation, type RelationshipHit } from '../domain';
+import { NodeKind, UNIT_LABELS, observationPeriodKind, type GraphNode, type Observation, type RelationshipHit } from '../domain';
 import { PeriodKind, RelationshipDirection } from './enums';
 
 /** A node as GraphQL reads it: the domain node with its dates (and a Source's title) as fields. */
@@ -11,6 +11,7 @@ export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
     view = { ...node, ...node.dates, subtype: node.type };
+    view.approximateDates = Object.entries(node.dateQualifiers ?? {}).map(([role, qualifier]) => ({ role, date: node.dates[role as keyof typeof node.dates], qualifier }));
     // A Source's `slides` are where others cite it, not its own citations (source.resolver.ts).
     if (node.kind === NodeKind.Source) view.title = node.name;
     views.set(node, view);
@@ -51,7 +52,8 @@ export function observationView(o: Observation): Record<string, unknown> {
   return {
     ...o,
     unitLabel: UNIT_LABELS[o.unit],
-    periodKind: (parsePeriod(o.period)?.kind ?? 'RANGE') as PeriodKind,
+    periodKind: observationPeriodKind(o) as PeriodKind,
+    reportedIn: o.reportedIn ?? null,
     dimensions: Object.entries(o.dimensions).map(([key, value]) => ({ key, value })),
   };
 }

@@ -1,4 +1,4 @@
-import { readCitations, readEdge, readNode, readObservation, type Citation, type GraphNode, type ItemSource, type NodeLookup, type Observation, type Relationship } from '../domain';
+import { NodeKind, readCitations, readEdge, readNode, readObservation, type Citation, type GraphNode, type ItemSource, type NodeLookup, type Observation, type Relationship } from '../domain';
 import type { SeedFile, SeedItem } from './read-yaml';
 import type { SeedIssue } from './seed-error';
 
@@ -70,6 +70,16 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
       continue;
     }
     observations.set(obs.id, { item, value: { ...obs, sources } });
+  }
+
+  // A metric is a series with values in the graph: one the source only charts, with no figure
+  // in its text, is not a metric here. (Counted from the raw items, so a malformed observation
+  // is reported once, not again as a metric without observations.)
+  const observed = new Set(files.flatMap((f) => f.observations).map((item) => item.value.metric));
+  for (const { item, value } of nodes.values()) {
+    if (value.kind === NodeKind.Metric && !observed.has(value.id)) {
+      report(item, 'id', `metric ${value.id} has no observations: a metric needs at least one (add the figures its source states, or leave it out when the source gives none)`);
+    }
   }
 
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -8,12 +8,25 @@ import type { DegreeStats } from '../graphql/limits';
 import { operationLogPlugin } from './logging';
 import { queryLimitsPlugin } from './query-limits';
 
-/** Puts the dataset version in every response's `extensions`, so a citation can pin the data. */
-function datasetVersionPlugin(version: string): ApolloServerPlugin<Context> {
+/** The header that carries the dataset version on GraphQL answers and exports. */
+export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
+
+/**
+ * Puts the dataset version in every response's `extensions` and `X-Dataset-Version` header, so a
+ * citation can pin the data. Read from the store per request (curation moves it on, possibly in
+ * another replica): a query's read starts with the request and runs beside it; a mutation's is
+ * taken after the change, so its answer names the version it produced.
+ */
+function datasetVersionPlugin(): ApolloServerPlugin<Context> {
+  const read = (ctx: Context): Promise<string | null> => ctx.store.getDatasetVersion().catch(() => null);
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const early = read(contextValue);
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operation, contextValue: ctx }) {
+          const version = operation?.operation === 'mutation' ? await read(ctx) : await early;
+          if (version === null) return;
+          response.http.headers.set(DATASET_VERSION_HEADER.toLowerCase(), version);
           if (response.body.kind === 'single') {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, datasetVersion: version };
           }
@@ -24,7 +37,7 @@ function datasetVersionPlugin(version: string): ApolloServerPlugin<Context> {
 }
 
 /** `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`). */
-export function createApolloServer(schema: GraphQLSchema, config: Config, datasetVersion: string, degreeStats: () => Promise<DegreeStats>): ApolloServer<Context> {
+export function createApolloServer(schema: GraphQLSchema, config: Config, degreeStats: () => Promise<DegreeStats>): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -40,7 +53,7 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, datase
     plugins: [
       queryLimitsPlugin(config.limits, degreeStats),
       operationLogPlugin(),
-      datasetVersionPlugin(datasetVersion),
+      datasetVersionPlugin(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),

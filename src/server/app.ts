@@ -7,8 +7,8 @@ import type { Context } from '../graphql/context';
 type GraphStore = Context['store'];
 import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
-import { createApolloServer } from './apollo';
-import { DATASET_VERSION_HEADER, exportHandler } from './export-route';
+import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
+import { exportHandler } from './export-route';
 import { batchSizeLimit, bodyErrorHandler } from './http-limits';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import type { ApolloServer } from '@apollo/server';
@@ -30,11 +30,10 @@ export interface App {
  * on shutdown.
  */
 export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config, options: AppOptions = {}): Promise<App> {
-  const version = await store.getDatasetVersion();
   // Read once before serving (the first request does not pay for it, and a store that cannot
-  // answer fails here); afterwards the store keeps them until its next curated change.
+  // answer fails here); afterwards the store keeps them until the dataset version moves on.
   await store.getDegreeStats();
-  const apollo = createApolloServer(schema, config, version, () => store.getDegreeStats());
+  const apollo = createApolloServer(schema, config, () => store.getDegreeStats());
   await apollo.start();
 
   const app = express();
@@ -42,13 +41,14 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   app.use(requestLogger(options.logger ?? createLogger(config.logLevel)));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
-  const exposedHeaders = [REQUEST_ID_HEADER];
+  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER];
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      const stats = await store.getStats();
+      // The live version: curated changes move it on.
+      const [stats, version] = await Promise.all([store.getStats(), store.getDatasetVersion()]);
       res.json({ status: 'ready', store: store.name, datasetVersion: version, nodes: Object.values(stats.nodesByKind).reduce((a, b) => a + b, 0) });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', store: store.name, reason: error instanceof Error ? error.message : String(error) });
@@ -56,7 +56,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   });
   app.get(
     '/export',
-    cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, DATASET_VERSION_HEADER, 'Content-Disposition'] }),
+    cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, 'Content-Disposition'] }),
     exportHandler(store, config.production),
   );
   // Curation: writes need a curator token; reads stay open (src/graphql/auth.ts).

@@ -1,8 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { collectGraph, explainError, parseExportOptions, renderExport, type ExportSource } from '../export';
-
-/** Sent with every export so that a file can be traced back to the data it holds. */
-export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
+import { DATASET_VERSION_HEADER } from './apollo';
 
 /** HTTP status per domain error code; anything else is a 500. */
 const STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };

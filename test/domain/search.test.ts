@@ -4,6 +4,7 @@ import {
   SearchField,
   SearchTarget,
   matchTier,
+  queryTerms,
   scoreCandidate,
   searchMatch,
   textWords,
@@ -119,6 +120,18 @@ describe('search on the seeds (issue F)', () => {
   it('a distinctive word beats the common ones ("Mexico", "US", "share")', async () => {
     expect((await search('Mexico fentanyl'))[0].node.id).toBe('fentanyl');
     expect((await search('US share of Mexico remittances'))[0].node.id).toBe('remittances-to-mexico-share-from-us');
+  });
+
+  it('looks past a question\'s function words, but still finds a name made of one ("WHO")', async () => {
+    const question = await search('Who is very upset about the energy plans?');
+    expect(question.slice(0, 2).map((h) => [h.target, h.node.id])).toEqual([
+      [SearchTarget.ENTITY, 'us-energy-companies'],
+      [SearchTarget.RELATIONSHIP, 'us-energy-companies'],
+    ]);
+    expect(question.map((h) => h.node.id)).not.toContain('who');
+    expect(queryTerms('Who is very upset about the energy plans?')).toEqual(['very', 'upset', 'energy', 'plans']);
+    expect(queryTerms('¿Quién está en el T-MEC?')).toEqual(['esta', 't', 'mec']);
+    expect((await search('WHO'))[0].node.id).toBe('who');
   });
 
   it('keeps the example answers: Merida, T-MEC, a typo', async () => {

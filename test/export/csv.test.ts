@@ -11,7 +11,7 @@ function rows(csv: string): Row[] {
   return parse(csv, { bom: true, columns: true, relax_column_count: false }) as Row[];
 }
 
-const NODE_HEADER = 'id,kind,type,name,aliases,description,date,established,launched,signed,inForce,ended,unit,publisher,year,sources,datasetVersion';
+const NODE_HEADER = 'id,kind,type,name,aliases,description,date,established,launched,signed,inForce,ended,dateQualifiers,unit,publisher,year,sources,datasetVersion';
 const EDGE_HEADER = 'id,source,target,type,validFrom,validTo,note,sources,datasetVersion';
 
 describe('CSV export', () => {
@@ -28,7 +28,7 @@ describe('CSV export', () => {
     it('starts with a UTF-8 byte-order mark and a header row, and ends lines with CRLF', () => {
       expect(nodes.startsWith(`\uFEFF${NODE_HEADER}\r\n`)).toBe(true);
       expect(edges.startsWith(`\uFEFF${EDGE_HEADER}\r\n`)).toBe(true);
-      expect(observations.startsWith('\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,dimensions,qualifier,note,sources,datasetVersion\r\n')).toBe(true);
+      expect(observations.startsWith('\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,periodKind,reportedIn,dimensions,qualifier,note,sources,datasetVersion\r\n')).toBe(true);
     });
 
     it('has one row per entity, relationship and observation, each stamped with the dataset version', () => {

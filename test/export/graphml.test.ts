@@ -140,7 +140,7 @@ describe('GraphML export', () => {
     it('describes a neighbourhood in its comment and holds only its entities', async () => {
       const graph = await exportOf(fixtureDataset, { kind: 'neighbourhood', id: 'new-deal', depth: 1 });
       const xml = toGraphml(graph);
-      expect(xml).toContain('<!-- usmx-graph export of the entities within 1 hop(s) of new-deal, dataset version fixture-1 -->');
+      expect(xml).toContain(`<!-- usmx-graph export of the entities within 1 hop(s) of new-deal, dataset version ${fixtureDataset.version} -->`);
       expect(parseGraphml(xml).graphml.graph.node!.map((n) => n.id)).toEqual(graph.nodes.map((n) => n.id));
     });
   });

@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, type Dataset } from '../../src/domain';
+import { EdgeType, NodeKind, datasetVersion, type Dataset } from '../../src/domain';
 import { collectGraph, type ExportGraph, type ExportScope } from '../../src/export';
 import { MemoryStore } from '../../src/store/memory';
 import { fixtureDataset } from '../helpers/fixture-dataset';
@@ -17,9 +17,8 @@ export const TRICKY_NAME = 'Ampersand & <angle> "quotes", commas; and ünïcöd�
 export const TRICKY_DESCRIPTION = 'line one\nline two, "quoted"\r\nline three \u0001 after a control character';
 
 /** The fixture plus one entity and one edge whose text needs escaping everywhere. */
-export const trickyDataset: Dataset = {
+const trickyContent: Omit<Dataset, 'version'> = {
   ...fixtureDataset,
-  version: 'tricky-1',
   nodes: [
     ...fixtureDataset.nodes,
     {
@@ -41,3 +40,4 @@ export const trickyDataset: Dataset = {
     { id: 'tricky:BROADER:drugs', type: EdgeType.BROADER, from: 'tricky', to: 'drugs', validFrom: null, validTo: null, note: 'a note, with "quotes" & <tags>', sources: [] },
   ],
 };
+export const trickyDataset: Dataset = { ...trickyContent, version: datasetVersion(trickyContent) };

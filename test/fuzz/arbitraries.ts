@@ -33,7 +33,7 @@ export function vocabularyOf(dataset: Dataset): FuzzVocabulary {
   const ids = dataset.nodes.map((n) => n.id);
   const pick = <T>(xs: readonly T[], n: number): T[] => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
   const types = [...new Set(dataset.nodes.map((n) => n.type).filter((t): t is string => t !== null))];
-  const dates = [...new Set([...dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]), ...dataset.observations.map((o) => o.period)])];
+  const dates = [...new Set([...dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]), ...dataset.observations.flatMap((o) => (o.period === null ? [] : [o.period]))])];
   const topicIds = dataset.nodes.filter((n) => n.kind === 'Topic').map((n) => n.id);
   const partialDates = [...new Set(dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]))];
   return {

@@ -110,10 +110,12 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   },
   Timeline2021SecurityCooperation(d) {
     expect(d.timeline).toEqual({
-      totalCount: 4,
+      totalCount: 5,
       truncated: false,
       entries: [
         { date: '2021-06', precision: 'MONTH', role: 'HAPPENED', entity: { id: 'harris-visit-to-mexico-2021', kind: 'Event', name: "Vice President Harris's visit to Mexico (June 2021)" }, replacedBy: null },
+        // The deck: agreed in October 2021 to replace Mérida; its end and its replacement, as for NAFTA.
+        { date: '2021-10', precision: 'MONTH', role: 'ENDED', entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' }, replacedBy: null },
         { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'bicentennial-framework', kind: 'Policy', name: 'Bicentennial Framework for Security, Public Health and Safe Communities' }, replacedBy: null },
         { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'hlsd', kind: 'Dialogue', name: 'High-Level Security Dialogue' }, replacedBy: null },
         { date: '2021-10', precision: 'MONTH', role: 'REPLACED', entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' }, replacedBy: { id: 'bicentennial-framework' } },
@@ -121,9 +123,9 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     });
   },
   TimelineAroundAmlo(d) {
-    // seven entries from 2018 on; the last two (USMCA in force 2020-07-01, Mérida replaced 2021-10) are cut by first: 5
+    // eight entries from 2018 on; the last three (USMCA in force 2020-07-01, Mérida ended and replaced 2021-10) are cut by first: 5
     expect(d.timeline).toEqual({
-      totalCount: 7,
+      totalCount: 8,
       truncated: true,
       entries: [
         { date: '2018', role: 'HAPPENED', entity: { id: 'amlo-security-cooperation-review', kind: 'Event' } },
@@ -136,6 +138,8 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   },
   MeridaToBicentennial(d) {
     expect(d.entity.established).toBe('2007');
+    // replaced in October 2021 (slide 29): its lifetime ends there
+    expect(d.entity.ended).toBe('2021-10');
     const [bicentennial] = d.entity.replacedBy;
     expect(bicentennial).toMatchObject({ id: 'bicentennial-framework', launched: '2021-10', establishedBy: [{ id: 'hlsd', name: 'High-Level Security Dialogue' }] });
     expect(ids(bicentennial.addresses)).toEqual(expect.arrayContaining(['public-health', 'arms-trafficking']));
@@ -146,6 +150,19 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
       { period: 'FY2020', value: 150, unit: 'USD_MILLION' },
       { period: 'FY2021', value: 159, unit: 'USD_MILLION' },
     ]);
+  },
+  ApproximateCourtRuling(d) {
+    expect(d.entity).toEqual({ id: 'energy-court-rulings-2021', date: '2021', approximateDates: [{ role: 'date', date: '2021', qualifier: 'EARLY' }] });
+  },
+  UndatedBorderLength(d) {
+    // "the 1,990-mile border … 3,201 km": slide 1 gives no date, so no period; reported in the 2022 deck
+    const undated = { period: null, periodKind: 'UNDATED', periodStart: null, periodEnd: null, reportedIn: 2022 };
+    expect(d.entity.observations).toEqual([
+      { id: 'us-mexico-border-length@reported-2022[measure=kilometres]', value: 3201, unit: 'KM', ...undated, dimensions: [{ key: 'measure', value: 'kilometres' }] },
+      { id: 'us-mexico-border-length@reported-2022[measure=miles]', value: 1990, unit: 'MILE', ...undated, dimensions: [{ key: 'measure', value: 'miles' }] },
+    ]);
+    expect(d.entity.in2022).toEqual([]);
+    expect(d.entity.undatedOnly.map((o: { id: string }) => o.id)).toEqual(d.entity.observations.map((o: { id: string }) => o.id));
   },
   ApprehensionsFiscalYearsOnly(d) {
     expect(d.entity.observations).toEqual([

@@ -67,9 +67,21 @@ describe('metric series on the seeds: periodKinds and compare', () => {
       absoluteChange: -23,
       note: 'The absolute change is in percentage points; the percent change is relative to the first share.',
     });
-    // the dimensions must match exactly: { partner: mexico } alone, not also a state
-    const jobs = await metric('net-us-jobs-from-trade', 'compare(from: "2017", to: "2017", dimensions: [{ key: "partner", value: "mexico" }]) { to { value unit } }');
-    expect(jobs.compare.to).toEqual({ value: 4.9, unit: 'MILLION' });
+    // the dimensions must match exactly: { party: morena } alone, not also a bound
+    const votes = await metric('mexico-election-vote-share', 'compare(from: "2018-07", to: "2018-07", dimensions: [{ key: "party", value: "morena" }]) { to { value unit } }');
+    expect(votes.compare.to).toEqual({ value: 53, unit: 'PERCENT' });
+  });
+
+  it('refuses to compare undated observations, saying they have no period', async () => {
+    // Slide 35 gives its job figures no year: no period to compare, whatever is asked.
+    const only = await firstError('{ entity(id: "net-us-jobs-from-trade") { ... on Metric { compare(from: "2017", to: "2017", dimensions: [{ key: "partner", value: "mexico" }]) { unit } } } }');
+    expect(only.message).toBe(
+      'from: expected a period with an observation of net-us-jobs-from-trade with partner=mexico (it has only undated observations, reported in 2019, which have no period to compare), received "2017"',
+    );
+    const mixed = await firstError('{ entity(id: "mexico-wjp-rule-of-law-score") { ... on Metric { compare(from: "2019", to: "2024") { unit } } } }');
+    expect(mixed.message).toBe(
+      'from: expected a period with an observation of mexico-wjp-rule-of-law-score (2024; its undated observations, reported in 2019, have no period to compare), received "2019"',
+    );
   });
 
   it('reads the observations of observations and compare on one metric in one store call', async () => {

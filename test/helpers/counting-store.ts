@@ -7,9 +7,10 @@ export interface StoreCall {
 }
 
 /**
- * Wraps a store and records every call, as dataloader's own tests record batches. The degree
- * statistics the cost estimate reads before each operation are not recorded: the store answers
- * them from its cache (a real read happens once, and again only after a curated change).
+ * Wraps a store and records every call, as dataloader's own tests record batches. Not recorded:
+ * the degree statistics the cost estimate reads before each operation (the store answers them
+ * from its cache), and the dataset version every GraphQL answer reads once for its `extensions`
+ * (src/server/apollo.ts): neither is a data load, so the counts stay per nesting level.
  */
 export function countingStore(inner: GraphStore): { store: GraphStore; calls: StoreCall[]; reset(): void } {
   const calls: StoreCall[] = [];
@@ -18,7 +19,8 @@ export function countingStore(inner: GraphStore): { store: GraphStore; calls: St
       get(t, property, receiver) {
         const value = Reflect.get(t, property, receiver);
         if (typeof value !== 'function' || property === 'close') return value;
-        if (property === 'getDegreeStats') return (value as () => unknown).bind(t);
+        // Bound to the store itself, so the statements they run are not recorded either.
+        if (property === 'getDegreeStats' || property === 'getDatasetVersion') return (value as () => unknown).bind(t);
         // A request's deadline view (Neo4j) is counted as the store it comes from.
         if (property === 'withDeadline') return (deadline: number) => wrap((value as (d: number) => GraphStore).call(t, deadline));
         return (...args: unknown[]) => {

@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, Unit, type Dataset, type GraphNode, type Observation, type Relationship } from '../../src/domain';
+import { EdgeType, NodeKind, Unit, datasetVersion, type Dataset, type GraphNode, type Observation, type Relationship } from '../../src/domain';
 
 const cite = [{ sourceId: 'src', slide: 1 }];
 
@@ -20,8 +20,7 @@ function obs(metricId: string, period: string, start: string, end: string, value
  * A small, hand-made graph whose every answer is known, for the store contract suite.
  * Names are chosen so that folding accents and case changes the order ("Ágora" sorts with "a").
  */
-export const fixtureDataset: Dataset = {
-  version: 'fixture-1',
+const fixtureContent: Omit<Dataset, 'version'> = {
   nodes: [
     node('src', NodeKind.Source, 'Fixture source', { publisher: 'Tests', year: 2022 }),
     node('us', NodeKind.Actor, 'United States', { type: 'COUNTRY', aliases: ['USA'] }),
@@ -66,3 +65,6 @@ export const fixtureDataset: Dataset = {
     obs('crossings', '2019', '2019-01-01', '2019-12-31', 7, { state: 'texas' }),
   ],
 };
+/** The fixture, with the version of its content (what a store holding it reports). */
+export const fixtureDataset: Dataset = { ...fixtureContent, version: datasetVersion(fixtureContent) };
+

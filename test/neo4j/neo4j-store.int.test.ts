@@ -4,7 +4,11 @@
  * round trips per request. One file, so its suites run in order on the one shared database.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectGraph, toYaml } from '../../src/export';
+import { loadSeeds } from '../../src/seed';
 import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
 import { Neo4jStore, connectExecutor, loadStatements, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
@@ -52,6 +56,8 @@ describeNeo4j('Neo4j store', (target) => {
       observationIds: [],
       relationshipIds: [],
       version: 'v',
+      digest: '0'.repeat(64),
+      seededVersion: 'v',
       // cypher/change/
       id: 'a',
       kind: 'Actor',
@@ -132,12 +138,43 @@ describeNeo4j('Neo4j store', (target) => {
 
     it('removes what the seeds no longer hold', async () => {
       const dataset = seedDataset();
-      const smaller = { ...dataset, version: 'smaller', observations: dataset.observations.slice(1), relationships: dataset.relationships.slice(1) };
+      const smaller = { ...dataset, observations: dataset.observations.slice(1), relationships: dataset.relationships.slice(1) };
       await writeDataset(executor, smaller);
       const stats = await store.getStats();
       expect([stats.relationships, stats.observations]).toEqual([dataset.relationships.length - 1, dataset.observations.length - 1]);
       await writeDataset(executor, dataset);
       expect(await store.getStats()).toEqual(await new MemoryStore(dataset).getStats());
+    });
+
+    it('versions the live graph: re-seeding keeps a curated record and its version, equal to the memory store\'s', async () => {
+      const dataset = seedDataset();
+      await writeDataset(executor, dataset, { reset: true });
+      expect(await store.getDatasetVersion()).toBe(dataset.version);
+      const change = { op: 'addObservation', observation: { metric: 'us-mexico-goods-trade', value: 779.3, period: '2023' }, sources: ['deck-2022#7'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' } as const;
+      await store.applyChange(change);
+      const memory = new MemoryStore(dataset);
+      await memory.applyChange(change);
+      const curated = await store.getDatasetVersion();
+      expect(curated).not.toBe(dataset.version);
+      expect(curated).toBe(await memory.getDatasetVersion());
+      // `npm run seed` over it keeps the curated observation, so the data, and the version, stay.
+      await writeDataset(executor, dataset);
+      expect(await store.getDatasetVersion()).toBe(curated);
+      // What the server compares with its seed files at start-up: the seeds alone.
+      expect(await store.getSeededVersion()).toBe(dataset.version);
+      // The curated graph exported as seed YAML, read back and seeded afresh: the same version.
+      const dir = mkdtempSync(join(tmpdir(), 'usmx-reseed-'));
+      try {
+        writeFileSync(join(dir, 'export.yaml'), toYaml(await collectGraph(store, { kind: 'graph' })));
+        const reread = loadSeeds(dir);
+        expect(reread.version).toBe(curated);
+        await writeDataset(executor, reread, { reset: true });
+        expect(await store.getDatasetVersion()).toBe(curated);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      await writeDataset(executor, dataset, { reset: true });
+      expect(await store.getDatasetVersion()).toBe(dataset.version);
     });
   });
 
@@ -187,7 +224,8 @@ describeNeo4j('Neo4j store', (target) => {
       expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result.data).match(/"id"/g)!.length).toBeGreaterThanOrEqual(20);
       expect(counting.calls.map((c) => c.method)).toEqual(['findNodes', 'getRelationships', 'getRelationships']);
-      expect(store.statementsRun - before).toBe(3);
+      // One per level, and one for the dataset version every answer carries (src/server/apollo.ts).
+      expect(store.statementsRun - before).toBe(4);
     });
 
     it('answers what sources back, and the graph-wide relationships, with one statement per level', async () => {

@@ -39,6 +39,11 @@ const CASES: readonly Case[] = [
   { fixture: 'unknown-unit', file: '00-seeds.yaml', line: 8, contains: '"BILLION_USD"', count: 1 },
   { fixture: 'malformed-period', file: '00-seeds.yaml', line: 9, contains: '"2021-Q3"', count: 1 },
   { fixture: 'reversed-period', file: '00-seeds.yaml', line: 7, contains: '"2021/2020"', count: 1 },
+  // An undated figure dated with its source's year: the note admits the source gives no date.
+  { fixture: 'invented-period', file: '00-seeds.yaml', line: 9, contains: 'period 2022 is invented: the note says the source gives no date ("undated")', count: 1 },
+  { fixture: 'metric-without-observations', file: '00-seeds.yaml', line: 5, contains: 'metric truck-crossings has no observations', count: 1 },
+  { fixture: 'split-alias', file: '00-seeds.yaml', line: 7, contains: 'aliases: "Justice", "Diversity", "and Migration" look like one alias split at its commas', count: 1 },
+  { fixture: 'reported-not-source-year', file: '00-seeds.yaml', line: 9, contains: 'reported: expected the publication year of a source it cites (2022), received 2021', count: 1 },
   { fixture: 'yaml-syntax-error', file: '00-seeds.yaml', line: 7, contains: 'name: Mexico: the United Mexican States', count: 1 },
   // The typo also leaves the node without sources: that knock-on issue is reported on the item's first line.
   { fixture: 'unknown-field', file: '00-seeds.yaml', line: 8, contains: 'unknown field "sorces"', count: 2 },

@@ -80,7 +80,7 @@ const ALLOW_LIST: readonly AllowEntry[] = [
   { slide: 49, number: 2, where: 'less than $2 a day', reason: 'poverty line that defines the metric mexico-under-2-dollars-a-day, not a separate measurement' },
 
   // Time spans that describe a trend rather than measure something
-  { slide: 18, number: 25, where: 'last 25 years', reason: 'span over which net migration dropped; the deck gives no figure for the net-migration-mexico-to-us series' },
+  { slide: 18, number: 25, where: 'last 25 years', reason: 'span over which net migration dropped; the deck gives no figure for net migration (so the graph holds no such metric)' },
 ];
 
 // ── Slides and number tokens ────────────────────────────────────────────────

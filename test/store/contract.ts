@@ -1,4 +1,4 @@
-import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, datasetVersion, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
@@ -205,7 +205,8 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(stats.nodesByKind).toEqual({ Source: 1, Actor: 4, Agreement: 2, Dialogue: 2, Topic: 4, Event: 1, Metric: 1, Policy: 2 });
       expect(stats.relationships).toBe(fixtureDataset.relationships.length);
       expect(stats.observations).toBe(fixtureDataset.observations.length);
-      expect(await store.getDatasetVersion()).toBe('fixture-1');
+      expect(await store.getDatasetVersion()).toBe(fixtureDataset.version);
+      expect(fixtureDataset.version).toMatch(/^[0-9a-f]{16}$/);
     });
 
     describe('neighbourhood over the port (findNeighbourhood)', () => {
@@ -446,6 +447,92 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const after = { ...noted, nodes: noted.nodes.filter((x) => x.id !== 'us'), relationships: noted.relationships.filter((r) => r.from !== 'us' && r.to !== 'us') };
         expect(await n.search({ text: 'extraditions', limit: 5 })).toEqual([]);
         for (const text of queries) expect({ text, hits: await n.search({ text, limit: 50 }) }).toEqual({ text, hits: searchOracle(after, { text, limit: 50 }) });
+      });
+    });
+
+    describe('dataset version under curation', () => {
+      // A store of its own, last (on Neo4j, the one shared database). `content` follows the live
+      // graph, so each expected version is the domain's digest of the same data computed afresh.
+      let v: GraphStore;
+      let content: Omit<Dataset, 'version'>;
+      const meta = { sources: ['src#2'], actor: 'carol', at: '2024-06-01T12:00:00.000Z' };
+
+      beforeAll(async () => {
+        v = await createStore(fixtureDataset);
+        content = { nodes: [...fixtureDataset.nodes], relationships: [...fixtureDataset.relationships], observations: [...fixtureDataset.observations] };
+      });
+      afterAll(async () => {
+        await v?.close();
+      });
+
+      it('changes with one curated change, to the version of the data it leaves', async () => {
+        // Read first, so the store's running digest (not a fresh one) is what the change updates.
+        expect(await v.getDatasetVersion()).toBe(fixtureDataset.version);
+        const applied = await v.applyChange({ op: 'addObservation', observation: { metric: 'crossings', value: 25, period: 2021 }, ...meta });
+        content = { ...content, observations: [...content.observations, applied.observation!] };
+        const version = await v.getDatasetVersion();
+        expect(version).not.toBe(fixtureDataset.version);
+        expect(version).toBe(datasetVersion(content));
+      });
+
+      it('comes back when a change is undone: the same data has the same version', async () => {
+        const before = await v.getDatasetVersion();
+        const edge = content.relationships.find((r) => r.id === 'mx:PARTY_TO:talks')!;
+        await v.applyChange({ op: 'retireRelationship', id: edge.id, ...meta });
+        const retired = await v.getDatasetVersion();
+        expect(retired).not.toBe(before);
+        expect(retired).toBe(datasetVersion({ ...content, relationships: content.relationships.filter((r) => r !== edge) }));
+        // The same edge again, with the same citation: the data is as before.
+        await v.applyChange({ op: 'addRelationship', relationship: { from: 'mx', type: 'PARTY_TO', to: 'talks' }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).toBe(before);
+        await v.applyChange({ op: 'updateEntity', id: 'agora', fields: { description: 'A think tank' }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).not.toBe(before);
+        await v.applyChange({ op: 'updateEntity', id: 'agora', fields: { description: null }, ...meta, sources: ['src#1'] });
+        expect(await v.getDatasetVersion()).toBe(before);
+      });
+
+      it('leaves out what a retired entity hides: the entity, its relationships and its observations', async () => {
+        await v.applyChange({ op: 'retireEntity', id: 'crossings', ...meta });
+        content = {
+          nodes: content.nodes.filter((n) => n.id !== 'crossings'),
+          relationships: content.relationships.filter((r) => r.from !== 'crossings' && r.to !== 'crossings'),
+          observations: content.observations.filter((o) => o.metricId !== 'crossings'),
+        };
+        expect(await v.getDatasetVersion()).toBe(datasetVersion(content));
+        const created = await v.applyChange({ op: 'createEntity', entity: { id: 'wall', kind: 'Topic', name: 'Border wall' }, ...meta });
+        expect(await v.getDatasetVersion()).toBe(datasetVersion({ ...content, nodes: [...content.nodes, created.node!] }));
+      });
+
+      it('keeps an approximate date\'s qualifier ("early 2021") through every read and an update', async () => {
+        const created = await v.applyChange({ op: 'createEntity', entity: { id: 'court-ruling', kind: 'Event', type: 'COURT_RULING', name: 'Court ruling', dates: { date: 'early 2021' } }, ...meta });
+        expect(created.node).toMatchObject({ dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
+        await v.applyChange({ op: 'addRelationship', relationship: { from: 'court-ruling', type: 'AFFECTS', to: 'trade' }, ...meta });
+        await v.applyChange({ op: 'updateEntity', id: 'court-ruling', fields: { name: 'Federal court ruling' }, ...meta });
+        const [byId] = await v.getNodesByIds(['court-ruling']);
+        expect(byId).toMatchObject({ name: 'Federal court ruling', dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
+        const listed = (await v.findNodes({ kinds: [NodeKind.Event], filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 })).nodes.find((n) => n.id === 'court-ruling');
+        const [[hit]] = await v.getRelationships([{ nodeId: 'trade', direction: 'IN', types: [EdgeType.AFFECTS] }]);
+        const found = (await v.search({ text: 'Federal court ruling', limit: 3 }))[0]?.node;
+        for (const node of [listed, hit.other, found]) expect(node).toEqual(byId);
+        const plain = await v.applyChange({ op: 'updateEntity', id: 'court-ruling', fields: { dates: { date: '2021-03' } }, ...meta });
+        expect(plain.node!.dateQualifiers).toBeUndefined();
+        expect((await v.getNodesByIds(['court-ruling']))[0]).toEqual(plain.node);
+      });
+
+      it('keeps an undated observation out of every date range, and lists it after the dated ones', async () => {
+        await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, ...meta });
+        await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3201, period: '2021' }, ...meta });
+        const undated = await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3200, reported: 2022 }, ...meta, sources: ['src#1'] });
+        expect(undated.observation).toMatchObject({ id: 'length@reported-2022', period: null, periodStart: null, periodEnd: null, reportedIn: 2022 });
+        const [all, in2022, open, from] = await v.getObservations([
+          { metricId: 'length' },
+          { metricId: 'length', from: '2022-01-01', to: '2022-12-31' },
+          { metricId: 'length', to: '2100-12-31' },
+          { metricId: 'length', from: '1900-01-01' },
+        ]);
+        expect(all.map((o) => o.id)).toEqual(['length@2021', 'length@reported-2022']);
+        expect(all[1]).toEqual(undated.observation);
+        expect([in2022, open, from].map((list) => list.map((o) => o.id))).toEqual([[], ['length@2021'], ['length@2021']]);
       });
     });
 

@@ -1,4 +1,4 @@
-import { Field, Float, InputType } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'One breakdown of an observation, such as `{ key: "state", value: "texas" }`.' })
 export class DimensionInput {
@@ -20,8 +20,17 @@ export class AddObservationInput {
   @Field(() => String, { nullable: true, description: 'Unit of the value; the metric\'s unit when absent. Must measure what the metric\'s unit does.' })
   unit?: string | null;
 
-  @Field(() => String, { description: 'The period: YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B.' })
-  period!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The period as the source states it: YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B. Leave it out when the source gives the figure no date, and give `reported`.',
+  })
+  period?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For a figure its source gives no date (no `period`): the year it was reported, which must be the publication year of a source the change cites.',
+  })
+  reported?: number | null;
 
   @Field(() => [DimensionInput], { nullable: true, description: 'Breakdowns; absent for a national total.' })
   dimensions?: DimensionInput[] | null;

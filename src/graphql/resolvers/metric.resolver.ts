@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, comparePeriods, findPeriodObservation, parsePeriod, sameDimensions, type Observation as ObservationValue } from '../../domain';
+import { BadInputError, comparePeriods, findPeriodObservation, observationPeriodKind, parsePeriod, sameDimensions, type Observation as ObservationValue } from '../../domain';
 import type { Context } from '../context';
 import { CompareArgs } from '../inputs/compare.args';
 import type { DimensionFilter } from '../inputs/dimension-filter.input';
@@ -17,10 +17,19 @@ function toDimensions(filters: readonly DimensionFilter[] | null | undefined): R
 function observationFor(metricId: string, list: readonly ObservationValue[], argument: string, period: string, dimensions: Record<string, string>): ObservationValue {
   const found = findPeriodObservation(list, period, dimensions);
   if (found) return found;
-  const periods = [...new Set(list.filter((o) => sameDimensions(o.dimensions, dimensions)).map((o) => o.period))];
+  const same = list.filter((o) => sameDimensions(o.dimensions, dimensions));
+  const periods = [...new Set(same.flatMap((o) => (o.period === null ? [] : [o.period])))];
+  // Undated figures have no period to compare: say so rather than "it has none".
+  const undated = [...new Set(same.filter((o) => o.period === null).map((o) => o.reportedIn))];
   const breakdown = Object.entries(dimensions).map(([k, v]) => `${k}=${v}`).join(', ');
   const of = `${metricId}${breakdown ? ` with ${breakdown}` : ''}`;
-  throw new BadInputError(argument, `a period with an observation of ${of} (${periods.length > 0 ? periods.join(', ') : 'it has none'})`, period);
+  const has =
+    undated.length === 0
+      ? periods.length > 0 ? periods.join(', ') : 'it has none'
+      : periods.length > 0
+        ? `${periods.join(', ')}; its undated observations, reported in ${undated.join(', ')}, have no period to compare`
+        : `it has only undated observations, reported in ${undated.join(', ')}, which have no period to compare`;
+  throw new BadInputError(argument, `a period with an observation of ${of} (${has})`, period);
 }
 
 @Resolver(() => Metric)
@@ -36,7 +45,7 @@ export class MetricResolver {
     const list = await ctx.loaders.observations.load({ metricId: metric.id, from, to, dimensions });
     // The port has no period-kind filter; a metric holds few observations, so filter here.
     const kinds = args.periodKinds?.length ? new Set<string>(args.periodKinds) : null;
-    return list.filter((o) => !kinds || kinds.has(parsePeriod(o.period)?.kind ?? 'RANGE')).map(observationView);
+    return list.filter((o) => !kinds || kinds.has(observationPeriodKind(o))).map(observationView);
   }
 
   @FieldResolver(() => PeriodComparison, {

@@ -12,7 +12,10 @@ export class KindCount {
 
 @ObjectType({ simpleResolvers: true, description: 'The dataset being served: its version and size.' })
 export class DatasetInfo {
-  @Field(() => String, { description: 'Content hash of the seed files; cite it to pin the data you used.' })
+  @Field(() => String, {
+    description:
+      'Digest of the content of the live graph (every live entity, relationship and observation, canonically serialised): the same data has the same version, and every curated change gives a new one. Cite it to pin the data you used.',
+  })
   version!: string;
 
   @Field(() => [KindCount], { description: 'Entities per kind.' })

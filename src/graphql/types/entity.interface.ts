@@ -3,6 +3,7 @@ import { EdgeType, NodeKind, type GraphNode } from '../../domain';
 import { RelationshipDirection } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Node } from './node.interface';
+import { ApproximateDate } from './approximate-date.type';
 
 // Entity, Citation and Relationship refer to each other, so they live in one module; the
 // per-kind types import this one and nothing imports them back (no import cycle).
@@ -50,6 +51,11 @@ export abstract class Entity {
 
   @Field(() => [Citation], { description: 'Where the graph got this entity: publication and slide.' })
   sources!: Citation[];
+
+  @Field(() => [ApproximateDate], {
+    description: 'The dates the sources give only approximately ("early 2021": `date` 2021, qualifier EARLY), each with the date field it qualifies; empty when every date is as precise as written.',
+  })
+  approximateDates!: ApproximateDate[];
 }
 
 @ObjectType({

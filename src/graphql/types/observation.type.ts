@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Qualifier, Unit } from '../../domain';
 import { PeriodKind } from '../enums';
 import { PartialDateScalar } from '../scalars';
@@ -19,7 +19,7 @@ export class Dimension {
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'One measured value of a metric, with its unit, period and source.' })
 export class Observation {
-  @Field(() => ID, { description: 'Stable id: `metric@period`, with `[key=value]` dimensions.' })
+  @Field(() => ID, { description: 'Stable id: `metric@period` (`metric@reported-<year>` when undated), with `[key=value]` dimensions.' })
   id!: string;
 
   @Field(() => Float, { description: 'The number as the source states it, in `unit`.' })
@@ -31,17 +31,26 @@ export class Observation {
   @Field(() => String, { description: 'Human-readable unit, e.g. "billion U.S. dollars".' })
   unitLabel!: string;
 
-  @Field(() => String, { description: 'The period as stated: `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `a/b`.' })
-  period!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The period as stated: `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `a/b`; null when the source gives the figure no date (periodKind UNDATED).',
+  })
+  period!: string | null;
 
-  @Field(() => PeriodKind, { description: 'Calendar year, fiscal year, month, day or range.' })
+  @Field(() => PeriodKind, { description: 'Calendar year, fiscal year, month, day or range; UNDATED when the source gives no date.' })
   periodKind!: PeriodKind;
 
-  @Field(() => PartialDateScalar, { description: 'First day of the period.' })
-  periodStart!: string;
+  @Field(() => PartialDateScalar, { nullable: true, description: 'First day of the period; null when undated.' })
+  periodStart!: string | null;
 
-  @Field(() => PartialDateScalar, { description: 'Last day of the period.' })
-  periodEnd!: string;
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Last day of the period; null when undated.' })
+  periodEnd!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Undated observations: the year the figure was reported (the publication year of the source that states it), not when it was measured; null when dated.',
+  })
+  reportedIn!: number | null;
 
   @Field(() => [Dimension], { description: 'Breakdowns such as the U.S. state; empty for a national total.' })
   dimensions!: Dimension[];

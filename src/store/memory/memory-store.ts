@@ -40,6 +40,11 @@ import {
   type CitedItemsQuery,
   type RelationshipListQuery,
   type RelationshipPage,
+  applyDelta,
+  datasetDigest,
+  versionOfDigest,
+  type ContentDelta,
+  type ContentDigest,
 } from '../../domain';
 import { CitationIndex } from './citation-index';
 import { Journal, type JournalOptions } from './journal';
@@ -96,7 +101,11 @@ export class MemoryStore implements GraphStore {
   private readonly in: Adjacency = new Map();
   private readonly observations = new Map<string, Observation[]>();
   private readonly index = new SearchIndex(this.nodes);
-  private readonly version: string;
+  /**
+   * Digest of the live content (dataset-version.ts): computed on first use (a large synthetic
+   * graph opens without hashing it), then kept current by each change's delta.
+   */
+  private digest: ContentDigest | null = null;
   private validity: Map<string, Validity>;
   private readonly relationships = new Map<string, Relationship>();
   private readonly observationIds = new Set<string>();
@@ -132,7 +141,6 @@ export class MemoryStore implements GraphStore {
   }
 
   constructor(dataset: Dataset) {
-    this.version = dataset.version;
     this.validity = computeNodeValidity(dataset);
     for (const node of dataset.nodes) this.nodes.set(node.id, node);
     this.sorted = new SortedNodes(dataset.nodes);
@@ -268,7 +276,8 @@ export class MemoryStore implements GraphStore {
     return queries.map((q) =>
       (this.observations.get(q.metricId) ?? []).filter(
         (o) =>
-          overlaps(o.periodStart, o.periodEnd, q.from ?? null, q.to ?? null) &&
+          // An undated observation matches no date range (only a query without one).
+          (o.periodStart === null ? q.from === undefined && q.to === undefined : overlaps(o.periodStart, o.periodEnd!, q.from ?? null, q.to ?? null)) &&
           Object.entries(q.dimensions ?? {}).every(([k, v]) => o.dimensions[k] === v),
       ),
     );
@@ -317,8 +326,19 @@ export class MemoryStore implements GraphStore {
     for (const list of this.observations.values()) yield* list;
   }
 
+  /** The version of the live content: changes with every curated change, equal for equal data. */
   async getDatasetVersion(): Promise<string> {
-    return this.version;
+    this.digest ??= datasetDigest({
+      nodes: [...this.nodes.values()],
+      relationships: [...this.relationships.values()],
+      observations: [...this.observations.values()].flat(),
+    });
+    return versionOfDigest(this.digest);
+  }
+
+  /** Keeps the digest current (when it was computed already; otherwise it is computed from the live content when asked). */
+  private changed(delta: ContentDelta): void {
+    if (this.digest !== null) this.digest = applyDelta(this.digest, delta);
   }
 
   async applyChange(change: Change): Promise<AppliedChange> {
@@ -359,6 +379,7 @@ export class MemoryStore implements GraphStore {
         this.index.putEntity(valid.node);
         this.citations.add({ kind: 'ENTITY', node: valid.node });
         this.refreshValidity();
+        this.changed({ added: { nodes: [valid.node] } });
         return { node: valid.node };
       }
       case 'updateEntity': {
@@ -372,6 +393,7 @@ export class MemoryStore implements GraphStore {
         this.refreshEnds(valid.node);
         this.index.putEntity(valid.node);
         this.refreshValidity();
+        this.changed({ removed: { nodes: [old] }, added: { nodes: [valid.node] } });
         return { node: valid.node };
       }
       case 'retireEntity': {
@@ -388,6 +410,8 @@ export class MemoryStore implements GraphStore {
         for (const obs of observations) this.index.removeObservation(obs.id);
         this.retiredNodes.set(node.id, { node, retiredBy: change.actor, retiredAt: change.at, edges, observations });
         this.refreshValidity();
+        // A self-loop is in both lists: count each edge once.
+        this.changed({ removed: { nodes: [node], relationships: [...new Map(edges.map((r) => [r.id, r])).values()], observations } });
         return { node };
       }
       case 'addRelationship': {
@@ -400,6 +424,7 @@ export class MemoryStore implements GraphStore {
         this.retiredRelationships.delete(rel.id);
         this.index.putRelationship(rel);
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        this.changed({ added: { relationships: [rel] } });
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
       case 'retireRelationship': {
@@ -407,6 +432,7 @@ export class MemoryStore implements GraphStore {
         this.removeEdge(rel);
         this.retiredRelationships.set(rel.id, { relationship: rel, retiredBy: change.actor, retiredAt: change.at });
         if (rel.type === EdgeType.REPLACES) this.refreshValidity();
+        this.changed({ removed: { relationships: [rel] } });
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
       case 'addObservation': {
@@ -418,6 +444,7 @@ export class MemoryStore implements GraphStore {
         this.observationIds.add(obs.id);
         this.citations.add({ kind: 'OBSERVATION', observation: obs });
         this.index.putObservation(obs);
+        this.changed({ added: { observations: [obs] } });
         return { observation: obs };
       }
     }

@@ -7,6 +7,7 @@ import {
   searchWords,
   sortKey,
   type Citation,
+  type DateQualifier,
   type EdgeType,
   type GraphNode,
   type NodeKind,
@@ -68,6 +69,8 @@ export function nodeToProperties(node: GraphNode, validity: Validity): Props {
     sources: citationsToProperty(node.sources),
     sortKey: sortKey(node.name),
     ...Object.fromEntries(roles),
+    // Approximate dates as `role:QUALIFIER` (always written, so an update can clear them).
+    dateQualifiers: Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}:${q}`),
     dateStarts: dates.map((d) => d.start),
     dateEnds: dates.map((d) => d.end),
     validStart: validity.start,
@@ -88,6 +91,7 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
     description: str(p.description),
     type: str(p.type),
     dates,
+    ...qualifiersFrom(p.dateQualifiers),
     unit: str(p.unit) as Unit | null,
     publisher: str(p.publisher),
     year: p.year === null || p.year === undefined ? null : num(p.year),
@@ -98,12 +102,20 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
 /**
  * Entity rows: the read statements (cypher/node/*.cypher, relationship/get-for-nodes.cypher,
  * search/query.cypher) return each entity as a list of exactly these properties in this order,
- * `[n.id, n.kind, n.name, …, n.ended]`, not as a node or a map. The driver decodes every map key
+ * `[n.id, n.kind, n.name, …, n.ended, n.dateQualifiers]`, not as a node or a map. The driver decodes every map key
  * with Object.defineProperty, which was a quarter of our CPU time on a 10,000-item list; a list
  * decodes without it, and only the properties the domain reads are sent (no search words, sort
  * key or lifetimes).
  */
-export const NODE_ROW = ['id', 'kind', 'name', 'aliases', 'description', 'type', 'unit', 'publisher', 'year', 'sources', 'date', 'established', 'launched', 'signed', 'inForce', 'ended'] as const;
+export const NODE_ROW = ['id', 'kind', 'name', 'aliases', 'description', 'type', 'unit', 'publisher', 'year', 'sources', 'date', 'established', 'launched', 'signed', 'inForce', 'ended', 'dateQualifiers'] as const;
+
+const QUALIFIERS_COLUMN = NODE_ROW.indexOf('dateQualifiers');
+
+/** `['date:EARLY']` → `{ date: 'EARLY' }`, only when there is one (as the seed reader gives nodes). */
+function qualifiersFrom(value: unknown): { dateQualifiers?: Partial<Record<DateRole, DateQualifier>> } {
+  const entries = strings(value).map((text) => text.split(':') as [DateRole, DateQualifier]);
+  return entries.length > 0 ? { dateQualifiers: Object.fromEntries(entries) } : {};
+}
 
 const DATE_COLUMN: Readonly<Record<DateRole, number>> = Object.fromEntries(
   Object.values(DateRole).map((role) => [role, NODE_ROW.indexOf(role)]),
@@ -111,6 +123,8 @@ const DATE_COLUMN: Readonly<Record<DateRole, number>> = Object.fromEntries(
 
 /** An entity from its row (see NODE_ROW). */
 export function nodeFromRow(row: readonly unknown[]): GraphNode {
+  // A statement that returns fewer columns would silently drop what they hold (cypher/README.md).
+  if (row.length !== NODE_ROW.length) throw new Error(`entity row: expected ${NODE_ROW.length} columns (${NODE_ROW.join(', ')}), got ${row.length}`);
   const kind = row[1] as NodeKind;
   const dates: Partial<Record<DateRole, string>> = {};
   for (const role of DATE_ROLES_BY_KIND[kind]) {
@@ -125,6 +139,7 @@ export function nodeFromRow(row: readonly unknown[]): GraphNode {
     description: str(row[4]),
     type: str(row[5]),
     dates,
+    ...qualifiersFrom(row[QUALIFIERS_COLUMN]),
     unit: str(row[6]) as Unit | null,
     publisher: str(row[7]),
     year: row[8] === null || row[8] === undefined ? null : num(row[8]),
@@ -199,6 +214,7 @@ export function observationToProperties(o: Observation): Props {
     period: o.period,
     periodStart: o.periodStart,
     periodEnd: o.periodEnd,
+    reportedIn: o.reportedIn ?? null,
     qualifier: o.qualifier,
     note: o.note,
     searchNote: searchWords(o.note ?? '').join(' ') || null,
@@ -216,9 +232,11 @@ export function observationFromNeo4j(p: Props): Observation {
     metricId: String(p.metricId),
     value: num(p.value),
     unit: p.unit as Unit,
-    period: String(p.period),
-    periodStart: String(p.periodStart),
-    periodEnd: String(p.periodEnd),
+    period: str(p.period),
+    periodStart: str(p.periodStart),
+    periodEnd: str(p.periodEnd),
+    // Only undated observations carry the year reported (as the seed reader gives them).
+    ...(p.reportedIn !== null && p.reportedIn !== undefined ? { reportedIn: num(p.reportedIn) } : {}),
     dimensions,
     qualifier: str(p.qualifier) as Qualifier | null,
     note: str(p.note),

@@ -54,7 +54,7 @@ export class Neo4jStore implements GraphStore {
    */
   constructor(
     private readonly executor: Neo4jExecutor,
-    private readonly shared: SharedState = { statementsRun: 0, degreeStats: null },
+    private readonly shared: SharedState = { statementsRun: 0, degreeStats: null, statsVersion: null },
     private readonly deadline?: number,
   ) {}
 
@@ -220,7 +220,7 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * `stats/get-degrees` reads every live edge, so its answer is kept until this process applies
-   * a change. Changes applied by another process (another replica) are seen after a restart.
+   * a change or reads a new dataset version (another replica's change; `getDatasetVersion`).
    */
   async getDegreeStats(): Promise<DegreeStats> {
     this.shared.degreeStats ??= this.read('stats/get-degrees', {}).then(
@@ -238,9 +238,24 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(this.executor, this.shared, deadline);
   }
 
+  /** The version of the live content, kept current by every curated change (apply-change.ts). */
   async getDatasetVersion(): Promise<string> {
     const result = await this.read('stats/get-dataset-version', {});
-    return String(result.records[0]?.get('version') ?? 'unseeded');
+    const version = String(result.records[0]?.get('version') ?? 'unseeded');
+    // Every GraphQL answer reads the version, so a change made by another process (another
+    // replica) is noticed here: the degree statistics of an older version are dropped.
+    if (this.shared.statsVersion !== version) {
+      if (this.shared.statsVersion !== null) this.shared.degreeStats = null;
+      this.shared.statsVersion = version;
+    }
+    return version;
+  }
+
+  /** The version of the seeds alone as last written (`npm run seed`), without curated records; null when unseeded. */
+  async getSeededVersion(): Promise<string | null> {
+    const result = await this.read('stats/get-dataset-version', {});
+    const seeded = result.records[0]?.get('seededVersion') as unknown;
+    return typeof seeded === 'string' ? seeded : null;
   }
 
   /** One write transaction per change (apply-change.ts); durable once it resolves. */
@@ -278,6 +293,8 @@ function isUnfiltered(f: NodeFilter): boolean {
 interface SharedState {
   statementsRun: number;
   degreeStats: Promise<DegreeStats> | null;
+  /** The dataset version last read; a different one drops `degreeStats`. */
+  statsVersion: string | null;
 }
 
 /** An entity or relationship as the read statements return it: a row of properties (mappers.ts NODE_ROW). */

@@ -1,7 +1,7 @@
-import { computeNodeValidity, type Dataset } from '../../domain';
+import { applyDelta, computeNodeValidity, datasetDigest, versionOfDigest, type Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
 import { loadStatements } from './statements';
-import { nodeToProperties, observationToProperties, relationshipToProperties } from './mappers';
+import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties } from './mappers';
 
 export interface SeedCounts {
   readonly nodesByKind: Readonly<Record<string, number>>;
@@ -26,7 +26,7 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Writes the dataset idempotently: MERGE in UNWIND batches (one transaction per batch), then
- * removes what the seeds no longer hold, then records the dataset version. Writing the same
+ * removes what the seeds no longer hold, then records the content digest and version. Writing the same
  * dataset twice leaves the same graph. `reset` empties the database first.
  */
 export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean; batchSize?: number } = {}): Promise<void> {
@@ -47,5 +47,16 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   }
   await executor.write('seed/prune-relationships', { relationshipIds: dataset.relationships.map((r) => r.id) });
   await executor.write('seed/prune-nodes', { entityIds: dataset.nodes.map((n) => n.id), observationIds: dataset.observations.map((o) => o.id) });
-  await executor.write('seed/set-dataset-version', { version: dataset.version });
+  // The digest of the live graph: what was written (not the dataset's own `version` field) plus
+  // the curated records re-seeding keeps. Curated changes update it from there.
+  const curated = (await executor.read('seed/get-curated', {})).records[0];
+  const seeded = datasetDigest(dataset);
+  const digest = applyDelta(seeded, {
+    added: {
+      nodes: (curated.get('entities') as Parameters<typeof nodeFromNeo4j>[0][]).map(nodeFromNeo4j),
+      relationships: (curated.get('relationships') as Array<{ type: string; rel: Record<string, unknown>; from: string; to: string }>).map((e) => relationshipFromNeo4j(e.type, e.rel, e.from, e.to)),
+      observations: (curated.get('observations') as Array<Record<string, unknown>>).map(observationFromNeo4j),
+    },
+  });
+  await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest), seededVersion: versionOfDigest(seeded) });
 }
