@@ -20,10 +20,15 @@ export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
 function datasetVersionPlugin(): ApolloServerPlugin<Context> {
   const read = (ctx: Context): Promise<string | null> => ctx.store.getDatasetVersion().catch(() => null);
   return {
-    async requestDidStart({ contextValue }) {
-      const early = read(contextValue);
+    async requestDidStart() {
+      // Read once the operation is allowed to run: a refused one (limits, validation) costs no store call.
+      let early: Promise<string | null> | undefined;
       return {
+        async executionDidStart({ contextValue }) {
+          early = read(contextValue);
+        },
         async willSendResponse({ response, operation, contextValue: ctx }) {
+          if (!early) return;
           const version = operation?.operation === 'mutation' ? await read(ctx) : await early;
           if (version === null) return;
           response.http.headers.set(DATASET_VERSION_HEADER.toLowerCase(), version);

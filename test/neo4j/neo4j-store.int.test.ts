@@ -239,7 +239,8 @@ describeNeo4j('Neo4j store', (target) => {
       // level 1: sources and relationships; level 2: the sources' slides and what they back, and the
       // relationships' ends (one getNodesByIds); level 3: the backed edges' ends and metrics (one more).
       expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'findRelationships', 'getCitedItems', 'getCitedSlides', 'getNodesByIds', 'getNodesByIds']);
-      expect(store.statementsRun - before).toBe(6);
+      // …plus the dataset version every answer carries (extensions.datasetVersion).
+      expect(store.statementsRun - before).toBe(7);
     });
   });
 
@@ -294,6 +295,22 @@ describeNeo4j('Neo4j store', (target) => {
         expect(result.errors!.map((e) => e.extensions?.code)).toContain('TIME_BUDGET_EXCEEDED');
       } finally {
         await hurried.close();
+      }
+    });
+
+    it('prices with another replica\'s change once it reads the new dataset version (last: it writes)', async () => {
+      const before = await store.getDegreeStats();
+      await store.getDatasetVersion();
+      const replica = new Neo4jStore(await connectExecutor(target));
+      try {
+        const meta = { sources: ['deck-2022#29'], actor: 'replica-test', at: '2026-01-01T00:00:00.000Z' };
+        await replica.applyChange({ op: 'addRelationship', relationship: { from: 'hlsd', type: 'ADDRESSES', to: 'remittances' }, ...meta });
+        // Cached until this process sees the version move on, which every GraphQL answer reads.
+        expect((await store.getDegreeStats()).relationships).toBe(before.relationships);
+        await store.getDatasetVersion();
+        expect((await store.getDegreeStats()).relationships).toBe(before.relationships + 1);
+      } finally {
+        await replica.close();
       }
     });
   });

@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isListType, type GraphQLCompositeType, type GraphQLField } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { EXTRA_HOPS, MAX_CANDIDATES_PER_LENGTH, MAX_CONNECTION_HOPS, NODE_KINDS, searchWords, type DegreeStats } from '../../domain';
+import { EXTRA_HOPS, MAX_CANDIDATES_PER_LENGTH, MAX_CONNECTION_HOPS, NODE_KINDS, queryTerms, type DegreeStats } from '../../domain';
 import { RELATION_FIELDS } from '../resolvers/relation-fields';
 import { DEFAULT_PAGE_SIZE } from '../pagination';
 import { listBounds } from './list-bounds';
@@ -110,8 +110,9 @@ function workOf(type: GraphQLCompositeType, field: GraphQLField<unknown, unknown
   const nodes = sum(Object.values(stats.nodesByKind));
   switch (field.name) {
     case 'search': {
-      // Every record the index holds may be scored: entities, relationships (notes) and observations (notes).
-      const words = Math.min(MAX_PRICED_WORDS, Math.max(1, searchWords(typeof args.query === 'string' ? args.query : '').length));
+      // Every record the index holds may be scored: entities, relationships (notes) and observations
+      // (notes), once per word the stores look up (function words dropped: queryTerms).
+      const words = Math.min(MAX_PRICED_WORDS, Math.max(1, queryTerms(typeof args.query === 'string' ? args.query : '').length));
       return (SEARCH_COST_PER_RECORD + SEARCH_COST_PER_RECORD_AND_WORD * words) * (nodes + stats.relationships + stats.observations);
     }
     case 'connections': {
