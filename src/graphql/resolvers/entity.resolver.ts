@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { dayOf } from '../dates';
 import { RelationshipsArgs } from '../inputs/relationships.args';
 import { Entity, Relationship } from '../types/entity.interface';
+import { loadRelationships } from './related';
 import { relationshipView, type EntityView, type RelationshipView } from '../views';
 
 @Resolver(() => Entity)
@@ -12,13 +12,7 @@ export class EntityResolver {
       'Every edge touching this entity, filtered by type, direction and the kind at the other end; each with its validity dates, note, sources and the entity at the other end.',
   })
   async relationships(@Root() entity: EntityView, @Args(() => RelationshipsArgs) args: RelationshipsArgs, @Ctx() ctx: Context): Promise<RelationshipView[]> {
-    const hits = await ctx.loaders.relationships.load({
-      nodeId: entity.id,
-      direction: args.direction,
-      types: args.types ?? [],
-      kinds: args.kinds ?? [],
-      validAt: dayOf(args.validAt),
-    });
+    const hits = await loadRelationships(ctx, entity.id, args);
     return hits.map(relationshipView);
   }
 }

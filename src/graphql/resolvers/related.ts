@@ -1,5 +1,7 @@
-import type { EdgeType, NodeKind } from '../../domain';
+import type { EdgeType, NodeKind, RelationshipHit } from '../../domain';
 import type { Context } from '../context';
+import { dayOf } from '../dates';
+import type { RelationshipDirection } from '../enums';
 import { entityView, type EntityView } from '../views';
 
 /**
@@ -25,4 +27,23 @@ export async function related(
     }
   }
   return nodes;
+}
+
+/** The criteria of an entity's `relationships` and `relationshipsConnection` fields. */
+export interface RelationshipCriteria {
+  readonly types?: readonly EdgeType[] | null;
+  readonly direction: RelationshipDirection;
+  readonly kinds?: readonly NodeKind[] | null;
+  readonly validAt?: string | null;
+}
+
+/** One entity's edges matching `criteria`, through the request's loader (one store call per level). */
+export function loadRelationships(ctx: Context, entityId: string, criteria: RelationshipCriteria): Promise<RelationshipHit[]> {
+  return ctx.loaders.relationships.load({
+    nodeId: entityId,
+    direction: criteria.direction,
+    types: criteria.types ?? [],
+    kinds: criteria.kinds ?? [],
+    validAt: dayOf(criteria.validAt),
+  });
 }

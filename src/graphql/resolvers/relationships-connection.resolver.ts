@@ -1,11 +1,11 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { dayOf } from '../dates';
 import { RelationshipsConnectionArgs } from '../inputs/relationships-connection.args';
 import { mapConnection, pageOfList } from '../pagination';
 import type { ConnectionShape } from '../types/connection.type';
 import { Entity } from '../types/entity.interface';
 import { RelationshipConnection } from '../types/relationship-connection.type';
+import { loadRelationships } from './related';
 import { relationshipView, type EntityView, type RelationshipView } from '../views';
 
 @Resolver(() => Entity)
@@ -20,13 +20,7 @@ export class RelationshipsConnectionResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionShape<RelationshipView>> {
     // The same loader as `relationships`: one store call per level, shared with that field.
-    const hits = await ctx.loaders.relationships.load({
-      nodeId: entity.id,
-      direction: args.direction,
-      types: args.types ?? [],
-      kinds: args.kinds ?? [],
-      validAt: dayOf(args.validAt),
-    });
+    const hits = await loadRelationships(ctx, entity.id, args);
     return mapConnection(pageOfList(hits, args), relationshipView);
   }
 }
