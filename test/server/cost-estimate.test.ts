@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { StoreUnavailableError, type GraphStore } from '../../src/domain';
 import { MemoryStore } from '../../src/store/memory';
@@ -30,6 +31,12 @@ describe('the cost estimate at the default limits (memory store, the seeds)', ()
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', allowed: maxCost });
     expect(error.extensions?.measured).toBeGreaterThan(maxCost);
     expect(error.message).toBe(`query cost ${error.extensions?.measured} exceeds the allowed ${maxCost}`);
+  });
+
+  it('accepts the introspection query Apollo Sandbox and GraphiQL send to read the schema', async () => {
+    const result = await server.post(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(50);
   });
 
   it('accepts a page of 100 entities with the nested fields of the examples', async () => {
