@@ -25,6 +25,8 @@ export const KIND_COLOURS: Record<NodeKind, string> = {
 };
 
 const LIMIT = 60;
+/** Force-directed, spread enough that labels stay readable; no animation (deterministic screenshots). */
+const LAYOUT = { name: 'cose', animate: false, randomize: false, fit: true, padding: 24, nodeRepulsion: () => 12_000, idealEdgeLength: () => 90, nodeOverlap: 20 } as const;
 const EXPAND_LIMIT = 30;
 
 interface GraphState {
@@ -96,7 +98,7 @@ export async function renderGraph(target: HTMLElement, id: string, open: Open): 
       { selector: 'edge', style: { width: 1.5, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-family': 'system-ui, sans-serif', 'font-size': 7, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
       { selector: 'edge:selected', style: { 'line-color': '#000', 'target-arrow-color': '#000', width: 3 } },
     ],
-    layout: { name: 'cose', animate: false, randomize: false },
+    layout: LAYOUT,
   });
   cy.getElementById(id).addClass('expanded');
   // Read by the browser tests (to click a node where it is drawn) and handy in devtools.
@@ -144,7 +146,7 @@ export async function renderGraph(target: HTMLElement, id: string, open: Open): 
       const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT });
       if (answer.neighbourhood) {
         cy.add(elements(answer.neighbourhood, state));
-        cy.layout({ name: 'cose', animate: false, randomize: false }).run();
+        cy.layout(LAYOUT).run();
       }
       renderLists();
     } catch (error) {

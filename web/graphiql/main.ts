@@ -1,8 +1,12 @@
 // The offline query editor: the official GraphiQL, bundled at build time (editor workers
-// included), talking to this server's /graphql only.
+// included), talking to this server's /graphql only. It reads the schema from the committed SDL
+// built in, not by introspection: the standard introspection query is over the default cost
+// limit, and production turns introspection off.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
+import { buildSchema } from 'graphql';
+import sdl from '../../schema/schema.graphql?raw';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -28,4 +32,4 @@ query SearchMerida {
 
 const root = document.getElementById('graphiql');
 if (!root) throw new Error('GraphiQL: the page has no #graphiql element');
-createRoot(root).render(createElement(GraphiQL, { fetcher, defaultQuery }));
+createRoot(root).render(createElement(GraphiQL, { fetcher, defaultQuery, schema: buildSchema(sdl) }));

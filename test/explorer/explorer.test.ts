@@ -1,0 +1,217 @@
+/**
+ * The explorer and GraphiQL in a real Chromium, clicked through as a user would, on the memory
+ * store: search "Merida" → open it → its graph → expand a node → a path to the USMCA; then the
+ * keyboard, an axe-core scan and GraphiQL. Every test also fails on a console error or on any
+ * request leaving the page's origin. Screenshots go to test-artifacts/explorer/ (gitignored).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Core } from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { MemoryStore } from '../../src/store/memory';
+import { seedDataset } from '../helpers/dataset';
+import { startTestServer, type TestServer } from '../helpers/graphql';
+import { buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPage } from './browser';
+
+/** The page's globals as the functions run in it see them (this file's own lib has no DOM). */
+declare const window: { explorerGraph: Core };
+declare const document: { activeElement: { tagName: string; id: string; className: string } | null; body: { innerText: string } };
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath ? describe : describe.skip;
+
+describeBrowser('explorer in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let origin: string;
+  let watched: WatchedPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    const webDir = buildWeb();
+    server = await startTestServer(new MemoryStore(seedDataset()), { pages: { explorer: true, graphiql: true, sandboxTelemetry: false, webDir } });
+    origin = new URL(server.url).origin;
+    browser = await launch(chromiumPath!);
+    watched = await watchedPage(browser, origin);
+    page = watched.page;
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Nothing left the origin and the console stayed clean. */
+  function expectClean(w: WatchedPage = watched): void {
+    expect(w.outside).toEqual([]);
+    expect(w.errors).toEqual([]);
+  }
+
+  test('search as you type: "Merida" finds the Mérida Initiative and says why', async () => {
+    await page.goto(`${origin}/explore`);
+    await expect(page.locator('#dataset code').textContent({ timeout: 10_000 })).resolves.toMatch(/\S{6,}/);
+    await page.getByLabel('Search the graph').fill('Merida');
+    const hit = page.locator('button.hit-open[data-entity="merida-initiative"]');
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain('Mérida Initiative');
+    const why = page.locator('li.hit', { has: hit }).locator('ul.why');
+    expect(await why.textContent()).toMatch(/alias: /);
+    expect((await why.locator('mark').allTextContents()).map((t) => t.normalize('NFD').replace(/\p{M}/gu, ''))).toContain('Merida');
+    await screenshot(page, '1-search');
+    expectClean();
+  });
+
+  test('opening a hit shows the entity: facts, relationships by type with citations, in the URL', async () => {
+    await page.locator('button.hit-open[data-entity="merida-initiative"]').click();
+    await expect(page.locator('#entity-heading').textContent()).resolves.toBe('Mérida Initiative');
+    expect(page.url()).toContain('entity=merida-initiative');
+    expect(page.url()).toContain('view=entity');
+    expect(await page.locator('dl.facts').textContent()).toContain('Kind');
+    const replaces = page.locator('.relationship-group', { has: page.locator('h4', { hasText: /^REPLACES / }) });
+    const line = replaces.locator('li.relationship', { hasText: 'Bicentennial Framework' });
+    expect(await line.textContent()).toMatch(/from 2021-10/);
+    expect(await line.locator('.cite').textContent()).toMatch(/slide 29/);
+    // Every relationship line cites its source and slide.
+    const cites = await page.locator('li.relationship .cite').allTextContents();
+    expect(cites.length).toBeGreaterThan(3);
+    for (const cite of cites) expect(cite).toMatch(/^Source: .+, slide \d+/);
+    await screenshot(page, '2-entity');
+    await page.reload();
+    await expect(page.locator('#entity-heading').textContent()).resolves.toBe('Mérida Initiative');
+    expectClean();
+  });
+
+  test('graph view: legend, a click on a node expands it, a click on an edge shows its citation', async () => {
+    await page.locator('#views').getByRole('link', { name: 'Graph' }).click();
+    expect(page.url()).toContain('view=graph');
+    await page.locator('.graph-canvas canvas').first().waitFor();
+    await page.locator('button.expand[data-entity="bicentennial-framework"]').waitFor();
+    expect(await page.locator('.legend').textContent()).toContain('Agreement');
+    const count = (): Promise<number> => page.evaluate(() => window.explorerGraph.nodes().length);
+    const before = await count();
+    expect(before).toBeGreaterThan(3);
+    // Click the Bicentennial Framework where Cytoscape drew it.
+    const at = await page.evaluate(() => {
+      const cy = window.explorerGraph;
+      return cy.getElementById('bicentennial-framework').renderedPosition();
+    });
+    const box = (await page.locator('.graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + 1 + at.x, box.y + 1 + at.y);
+    await page.locator('button.expand[data-entity="bicentennial-framework"][disabled]').waitFor();
+    await page.waitForFunction((n) => window.explorerGraph.nodes().length > n, before);
+    // Click the middle of an edge drawn clear of every node (nodes take a click first).
+    const target = await page.evaluate(() => {
+      const cy = window.explorerGraph;
+      const nodes = cy.nodes().map((n) => n.renderedPosition());
+      for (const edge of cy.edges()) {
+        const mid = edge.renderedMidpoint();
+        const inside = mid.x > 10 && mid.y > 10 && mid.x < cy.width() - 10 && mid.y < cy.height() - 10;
+        if (inside && nodes.every((p) => Math.hypot(p.x - mid.x, p.y - mid.y) > 30)) return { id: edge.id(), type: edge.data('label') as string, ...mid };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(box.x + 1 + target!.x, box.y + 1 + target!.y);
+    const selected = page.locator('.selected-edge');
+    await selected.locator('.cite').waitFor();
+    expect(await selected.textContent()).toContain(` ${target!.type} `);
+    expect(await selected.locator('.cite').textContent()).toMatch(/^Source: .+, slide \d+/);
+    expect(await page.evaluate(() => window.explorerGraph.edges(':selected').map((e) => e.id()))).toEqual([target!.id]);
+    await screenshot(page, '3-graph');
+    expectClean();
+  }, 60_000);
+
+  test('path finder: from the Mérida Initiative to the USMCA, every hop with its citation', async () => {
+    await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
+    await page.getByLabel('Find paths from Mérida Initiative to').fill('USMCA');
+    await page.locator('#path-to-results button.hit-open[data-entity="usmca"]').click();
+    const first = page.locator('li.path').first();
+    await first.waitFor();
+    expect(page.url()).toContain('to=usmca');
+    const hops = first.locator('li.hop');
+    expect(await hops.count()).toBeGreaterThan(0);
+    for (const text of await hops.allTextContents()) expect(text).toMatch(/slide \d+/);
+    expect(await first.textContent()).toContain('USMCA');
+    expect(await page.locator('#paths-heading').textContent()).toBe('Paths from Mérida Initiative to United States–Mexico–Canada Agreement');
+    await screenshot(page, '4-paths');
+    // Reload restores the path view with its other end.
+    await page.reload();
+    await page.locator('li.path').first().waitFor();
+    expectClean();
+  });
+
+  test('keyboard only: skip link, search, arrow to a hit, Enter opens it, focus moves to the view', async () => {
+    const w = await watchedPage(browser, origin);
+    const k = w.page;
+    await k.goto(`${origin}/explore`);
+    const focused = (): Promise<string> => k.evaluate(() => {
+      const e = document.activeElement;
+      return e ? `${e.tagName.toLowerCase()}#${e.id}.${e.className}` : 'none';
+    });
+    await k.keyboard.press('Tab');
+    expect(await focused()).toBe('a#.skip');
+    await k.keyboard.press('Tab');
+    expect(await focused()).toBe('input#search-input.');
+    await k.keyboard.type('Merida');
+    await k.locator('button.hit-open').first().waitFor();
+    await k.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('button#.hit-open');
+    await k.keyboard.press('Enter');
+    await k.locator('#entity-heading').waitFor();
+    expect(await focused()).toBe('main#main.');
+    // From the view, Tab reaches the view's links (the relationships' entities).
+    await k.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^a#/);
+    expectClean(w);
+    await k.context().close();
+  });
+
+  test('axe-core: no serious or critical violations on the search, entity, graph and path views', async () => {
+    const w = await watchedPage(browser, origin);
+    const a = w.page;
+    const scan = async (url: string, ready: string): Promise<string[]> => {
+      await a.goto(url);
+      await a.locator(ready).first().waitFor();
+      const { violations } = await new AxeBuilder({ page: a }).analyze();
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${url}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    await a.goto(`${origin}/explore`);
+    await a.getByLabel('Search the graph').fill('Merida');
+    await a.locator('button.hit-open').first().waitFor();
+    const { violations } = await new AxeBuilder({ page: a }).analyze();
+    const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `search: ${v.id}`);
+    found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=entity`, '#entity-heading')));
+    found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=graph`, 'button.expand')));
+    found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=paths&to=usmca`, 'li.path')));
+    found.push(...(await scan(`${origin}/explore?entity=us-mexico-goods-trade&view=entity`, 'table')));
+    expect(found).toEqual([]);
+    await screenshot(a, '5-metric');
+    expectClean(w);
+    await a.context().close();
+  });
+
+  test('GraphiQL at /graphiql: self-hosted, schema built in (no introspection request), runs a query against /graphql', async () => {
+    const w = await watchedPage(browser, origin);
+    const g = w.page;
+    await g.goto(`${origin}/graphiql`);
+    await g.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
+    await g.waitForFunction(() => document.body.innerText.includes('SearchMerida'), undefined, { timeout: 20_000 });
+    // The run button is drawn before the editors are ready to run: click until the query goes out.
+    for (let attempt = 0; ; attempt++) {
+      const sent = g.waitForRequest((r) => r.url() === `${origin}/graphql` && r.method() === 'POST', { timeout: 5_000 });
+      await g.locator('.graphiql-execute-button').click();
+      try {
+        await sent;
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+    try {
+      await g.waitForFunction(() => document.body.innerText.includes('"merida-initiative"'), undefined, { timeout: 20_000 });
+    } finally {
+      await screenshot(g, '6-graphiql');
+    }
+    expectClean(w);
+    await g.context().close();
+  }, 60_000);
+});
