@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import express, { type Express, type Response } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { PagesConfig } from '../config';
 
 /**
@@ -31,11 +31,20 @@ function sendPage(res: Response, webDir: string, page: string): void {
   res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY).set('Cache-Control', 'no-cache').sendFile(file);
 }
 
+function turnedOff(page: string, variable: string): RequestHandler {
+  return (_req, res) => {
+    res.status(404).type('text/plain').send(`The /${page} page is turned off on this server (${variable}).\n`);
+  };
+}
+
 /**
  * Mounts `/explore` (the research explorer) and `/graphiql` (the offline query editor) when
  * turned on, and the hashed `assets/` they load. Both are clients of `/graphql` like any other.
  */
 export function mountStaticPages(app: Express, pages: PagesConfig): void {
+  // A page turned off answers 404 and says why (rather than falling through to GraphQL on `/`).
+  if (!pages.explorer) app.get('/explore', turnedOff('explore', 'EXPLORER'));
+  if (!pages.graphiql) app.get('/graphiql', turnedOff('graphiql', 'GRAPHIQL'));
   if (!pages.explorer && !pages.graphiql) return;
   const webDir = resolve(pages.webDir);
   // File names carry a content hash, so they can be cached for good; a miss stops here (not at GraphQL on `/`).
