@@ -64,6 +64,8 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  // Fail a step with its own message well before the test's timeout.
+  page.setDefaultTimeout(10_000);
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });

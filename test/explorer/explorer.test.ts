@@ -4,6 +4,9 @@
  * keyboard, an axe-core scan and GraphiQL. Every test also fails on a console error or on any
  * request leaving the page's origin. Screenshots go to test-artifacts/explorer/ (gitignored).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +22,25 @@ declare const document: { activeElement: { tagName: string; id: string; classNam
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath ? describe : describe.skip;
 
+/** What the browser loads before the explorer first draws: the entry script and what index.html preloads. */
+const INITIAL_JS_BUDGET_GZIP = 40_000;
+
+let webDir: string;
+beforeAll(() => {
+  webDir = buildWeb();
+}, 240_000);
+
+describe('explorer size budget', () => {
+  test(`the initial JavaScript of /explore is at most ${INITIAL_JS_BUDGET_GZIP / 1000} kB gzipped (Cytoscape loads with the first graph)`, () => {
+    const html = readFileSync(join(webDir, 'explore', 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(webDir, file)), { level: 9 }).length, 0);
+    expect(bytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
+    expect(scripts.some((file) => file.includes('cytoscape'))).toBe(false);
+  });
+});
+
 describeBrowser('explorer in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -27,7 +49,6 @@ describeBrowser('explorer in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const webDir = buildWeb();
     server = await startTestServer(new MemoryStore(seedDataset()), { pages: { explorer: true, graphiql: true, sandboxTelemetry: false, webDir } });
     origin = new URL(server.url).origin;
     browser = await launch(chromiumPath!);
@@ -139,6 +160,41 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
+  test('as of 2019: one date applies to the views, is in the URL, and a bad date is refused', async () => {
+    await page.locator('#views').getByRole('link', { name: 'Entity' }).click();
+    await page.locator('#entity-heading').waitFor();
+    const bicentennial = page.locator('li.relationship', { hasText: 'Bicentennial Framework for Security' });
+    expect(await bicentennial.count()).toBe(1);
+    await page.getByLabel('As of').fill('soon');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await page.locator('#as-of-error').textContent()).toBe('Expected a date as YYYY, YYYY-MM or YYYY-MM-DD; got "soon".');
+    await page.getByLabel('As of').fill('2019');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#relationships-heading', { hasText: 'as of 2019' }).waitFor();
+    expect(page.url()).toContain('date=2019');
+    // The Bicentennial Framework replaced it in October 2021: not there in 2019.
+    expect(await bicentennial.count()).toBe(0);
+    // The USMCA entered into force in July 2020: in 2019 no path reaches it.
+    await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
+    const none = page.locator('.path-answer', { hasText: 'No path of at most 4 hops joins Mérida Initiative and United States–Mexico–Canada Agreement.' });
+    await none.waitFor();
+    expect(page.url()).toMatch(/view=paths.*date=2019|date=2019.*view=paths/);
+    await page.reload();
+    await none.waitFor();
+    expect(await page.getByLabel('As of').inputValue()).toBe('2019');
+    await screenshot(page, '5-as-of-2019');
+    expectClean();
+  });
+
+  test('cite this view: the URL of the view with the dataset version', async () => {
+    const version = await page.locator('#dataset code').textContent();
+    await page.getByRole('button', { name: 'Cite this view' }).click();
+    const text = await page.locator('#citation').textContent();
+    expect(text).toContain(`dataset version ${version}`);
+    expect(text).toContain(page.url());
+    expectClean();
+  });
+
   test('keyboard only: skip link, search, arrow to a hit, Enter opens it, focus moves to the view', async () => {
     const w = await watchedPage(browser, origin);
     const k = w.page;
@@ -184,7 +240,7 @@ describeBrowser('explorer in Chromium', () => {
     found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=paths&to=usmca`, 'li.path')));
     found.push(...(await scan(`${origin}/explore?entity=us-mexico-goods-trade&view=entity`, 'table')));
     expect(found).toEqual([]);
-    await screenshot(a, '5-metric');
+    await screenshot(a, '6-metric');
     expectClean(w);
     await a.context().close();
   });
@@ -209,7 +265,7 @@ describeBrowser('explorer in Chromium', () => {
     try {
       await g.waitForFunction(() => document.body.innerText.includes('"merida-initiative"'), undefined, { timeout: 20_000 });
     } finally {
-      await screenshot(g, '6-graphiql');
+      await screenshot(g, '7-graphiql');
     }
     expectClean(w);
     await g.context().close();

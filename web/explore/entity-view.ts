@@ -59,13 +59,13 @@ function relationshipLine(r: Relationship, open: Open): HTMLElement {
   );
 }
 
-function relationships(entity: Entity, open: Open): HTMLElement {
+function relationships(entity: Entity, asOf: string | null, open: Open): HTMLElement {
   const byType = new Map<string, Relationship[]>();
   for (const r of entity.relationships) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
   return h(
     'section',
     { class: 'relationships', 'aria-labelledby': 'relationships-heading' },
-    h('h3', { id: 'relationships-heading' }, `Relationships (${entity.relationships.length})`),
+    h('h3', { id: 'relationships-heading' }, `Relationships (${entity.relationships.length})${asOf ? ` as of ${asOf}` : ''}`),
     [...byType].map(([type, list]) =>
       h('section', { class: 'relationship-group' }, h('h4', {}, `${type} (${list.length})`), h('ul', {}, list.map((r) => relationshipLine(r, open)))),
     ),
@@ -103,9 +103,9 @@ function observations(entity: Entity): HTMLElement | null {
   );
 }
 
-/** Loads and renders one entity; a missing id says so. */
-export async function renderEntity(id: string, open: Open): Promise<HTMLElement> {
-  const { entity } = await request(EntityQuery, { id });
+/** Loads and renders one entity (its relationships as of `validAt` when set); a missing id says so. */
+export async function renderEntity(id: string, validAt: string | null, open: Open): Promise<HTMLElement> {
+  const { entity } = await request(EntityQuery, { id, validAt });
   if (!entity) return status(`No entity has the id "${id}".`, 'error');
   return h(
     'article',
@@ -114,6 +114,6 @@ export async function renderEntity(id: string, open: Open): Promise<HTMLElement>
     entity.description ? h('p', { class: 'description' }, entity.description) : null,
     facts(entity),
     observations(entity),
-    relationships(entity, open),
+    relationships(entity, validAt, open),
   );
 }

@@ -1,7 +1,7 @@
 // The graph view: the neighbourhood of an entity drawn with Cytoscape.js, coloured by kind with
 // a legend and labelled edges. Click a node to expand it, click an edge for its citation; what a
 // limit cut is listed. The same graph is listed as tables for keyboards and screen readers.
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import { request } from './api';
 import { citation, h, replace, status, validity } from './dom';
 import { entityLink, type Open } from './entity-view';
@@ -70,10 +70,11 @@ function legend(): HTMLElement {
   );
 }
 
-/** Draws the neighbourhood of `id` into `target` (replacing what was there). */
-export async function renderGraph(target: HTMLElement, id: string, open: Open): Promise<void> {
+/** Draws the neighbourhood of `id` (as of `validAt` when set) into `target`, replacing what was there. */
+export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, open: Open): Promise<void> {
   replace(target, status('Loading the neighbourhood…'));
-  const { neighbourhood } = await request(NeighbourhoodQuery, { id, depth: 1, limit: LIMIT });
+  // Cytoscape is most of the explorer's code: loaded with the first graph, not with the page.
+  const [{ neighbourhood }, { default: cytoscape }] = await Promise.all([request(NeighbourhoodQuery, { id, depth: 1, limit: LIMIT, validAt }), import('cytoscape')]);
   if (!neighbourhood) return replace(target, status(`No entity has the id "${id}".`, 'error'));
   const state: GraphState = { names: new Map(), edges: new Map(), expanded: new Set([id]), leftOut: new Map() };
   const initial = elements(neighbourhood, state);
@@ -143,7 +144,7 @@ export async function renderGraph(target: HTMLElement, id: string, open: Open): 
     state.expanded.add(nodeId);
     cy.getElementById(nodeId).addClass('expanded');
     try {
-      const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT });
+      const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT, validAt });
       if (answer.neighbourhood) {
         cy.add(elements(answer.neighbourhood, state));
         cy.layout(LAYOUT).run();

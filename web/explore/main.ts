@@ -1,5 +1,6 @@
 // The research explorer (/explore): search, entity, graph and path views over the public
-// GraphQL API, with the state in the URL. Plain TypeScript and small DOM helpers.
+// GraphQL API, one as-of date for all of them, the state in the URL. Plain TypeScript and
+// small DOM helpers.
 import './style.css';
 import { request } from './api';
 import { h, replace, status } from './dom';
@@ -8,6 +9,7 @@ import { renderGraph } from './graph-view';
 import { DatasetQuery, EntityNameQuery } from './operations';
 import { renderPaths } from './path-view';
 import { createSearchBox } from './search-box';
+import { createAsOf } from './as-of';
 import { readState, stateUrl, VIEWS, type View, type ViewState } from './state';
 
 const VIEW_LABELS: Record<View, string> = { entity: 'Entity', graph: 'Graph', paths: 'Paths' };
@@ -63,19 +65,19 @@ async function render(moveFocus = false): Promise<void> {
   replace(main, status('Loading…'));
   try {
     if (state.view === 'entity') {
-      const article = await renderEntity(id, open);
+      const article = await renderEntity(id, state.date, open);
       if (mine === renders) replace(main, article);
     } else if (state.view === 'graph') {
       const area = h('section', { class: 'graph', 'aria-label': 'Graph view' });
       replace(main, area);
-      await renderGraph(area, id, open);
+      await renderGraph(area, id, state.date, open);
     } else {
       const { entity } = await request(EntityNameQuery, { id });
       if (mine !== renders) return;
       if (!entity) return replace(main, status(`No entity has the id "${id}".`, 'error'));
       const area = h('section', { class: 'path-finder', 'aria-label': 'Path finder' });
       replace(main, area);
-      renderPaths(area, entity, state.to, open, (to) => navigate({ to }));
+      renderPaths(area, entity, state.to, state.date, open, (to) => navigate({ to }));
     }
     if (moveFocus && mine === renders) main.focus();
   } catch (error) {
@@ -83,19 +85,34 @@ async function render(moveFocus = false): Promise<void> {
   }
 }
 
+let datasetVersion: string | null = null;
+
 async function showDatasetVersion(): Promise<void> {
   const target = document.getElementById('dataset') as HTMLElement;
   try {
     const { dataset } = await request(DatasetQuery, {});
+    datasetVersion = dataset.version;
     replace(target, 'Dataset version ', h('code', {}, dataset.version));
   } catch (error) {
     replace(target, `Dataset version unknown (${(error as Error).message})`);
   }
 }
 
+/** "Cite this view": the URL of the view with the dataset version, shown and copied when the browser lets us. */
+function cite(): void {
+  const today = new Date().toISOString().slice(0, 10);
+  const text = `usmx-graph explorer, dataset version ${datasetVersion ?? 'unknown'}, ${window.location.href} (accessed ${today})`;
+  replace(document.getElementById('citation') as HTMLElement, text);
+  navigator.clipboard?.writeText(text).catch(() => undefined);
+}
+
 replace(document.getElementById('search') as HTMLElement, createSearchBox({ id: 'search', label: 'Search the graph', placeholder: 'e.g. Merida, USMCA, fentanyl', onPick: (entity) => open(entity.id) }));
+const asOf = createAsOf(state.date, (date) => navigate({ date }));
+replace(document.getElementById('as-of') as HTMLElement, asOf.element);
+(document.getElementById('cite') as HTMLButtonElement).addEventListener('click', cite);
 window.addEventListener('popstate', () => {
   state = readState();
+  asOf.show(state.date);
   void render();
 });
 void render();

@@ -60,7 +60,7 @@ export const SearchQuery = graphql(`
 `);
 
 export const EntityQuery = graphql(`
-  query ExplorerEntity($id: ID!) {
+  query ExplorerEntity($id: ID!, $validAt: PartialDate) {
     entity(id: $id) {
       id
       name
@@ -96,7 +96,7 @@ export const EntityQuery = graphql(`
           name
         }
       }
-      relationships {
+      relationships(validAt: $validAt) {
         id
         type
         direction
@@ -141,8 +141,8 @@ export const EntityQuery = graphql(`
 `);
 
 export const NeighbourhoodQuery = graphql(`
-  query ExplorerNeighbourhood($id: ID!, $depth: Int!, $limit: Int!) {
-    neighbourhood(id: $id, depth: $depth, limit: $limit) {
+  query ExplorerNeighbourhood($id: ID!, $depth: Int!, $limit: Int!, $validAt: PartialDate) {
+    neighbourhood(id: $id, depth: $depth, limit: $limit, validAt: $validAt) {
       truncated
       nodes {
         id
@@ -179,8 +179,8 @@ export const NeighbourhoodQuery = graphql(`
 `);
 
 export const ConnectionsQuery = graphql(`
-  query ExplorerConnections($from: ID!, $to: ID!) {
-    connections(from: $from, to: $to, first: 5) {
+  query ExplorerConnections($from: ID!, $to: ID!, $validAt: PartialDate) {
+    connections(from: $from, to: $to, first: 5, validAt: $validAt) {
       shortestLength
       morePaths
       from {

@@ -43,14 +43,14 @@ function paths(c: Connections, open: Open): HTMLElement {
   );
 }
 
-/** The path finder from `from`; `to` (when set) is shown at once; `choose` records a new other end. */
-export function renderPaths(target: HTMLElement, from: { id: string; name: string }, to: string | null, open: Open, choose: (to: string) => void): void {
+/** The path finder from `from` (walking what held on `validAt` when set); `to` (when set) is shown at once; `choose` records a new other end. */
+export function renderPaths(target: HTMLElement, from: { id: string; name: string }, to: string | null, validAt: string | null, open: Open, choose: (to: string) => void): void {
   const answer = h('div', { class: 'path-answer', 'aria-live': 'polite' });
   const picker = createSearchBox({ id: 'path-to', label: `Find paths from ${from.name} to`, placeholder: 'Another entity, e.g. USMCA', onPick: (entity) => choose(entity.id) });
   replace(target, picker, answer);
   if (!to) return;
   replace(answer, status('Finding paths…'));
-  request(ConnectionsQuery, { from: from.id, to }).then(
+  request(ConnectionsQuery, { from: from.id, to, validAt }).then(
     (data) => replace(answer, paths(data.connections, open)),
     (error: Error) => replace(answer, status(`Path finding failed: ${error.message}`, 'error')),
   );
