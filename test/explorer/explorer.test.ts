@@ -101,7 +101,7 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
-  test('graph view: legend, a click on a node expands it, a click on an edge shows its citation', async () => {
+  test('graph view: legend, a click on a node expands it, a click on an edge shows its citation, saved as PNG', async () => {
     await page.locator('#views').getByRole('link', { name: 'Graph' }).click();
     expect(page.url()).toContain('view=graph');
     await page.locator('.graph-canvas canvas').first().waitFor();
@@ -137,6 +137,10 @@ describeBrowser('explorer in Chromium', () => {
     expect(await selected.textContent()).toContain(` ${target!.type} `);
     expect(await selected.locator('.cite').textContent()).toMatch(/^Source: .+, slide \d+/);
     expect(await page.evaluate(() => window.explorerGraph.edges(':selected').map((e) => e.id()))).toEqual([target!.id]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('merida-initiative-neighbourhood.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     await screenshot(page, '3-graph');
     expectClean();
   }, 60_000);
@@ -176,7 +180,7 @@ describeBrowser('explorer in Chromium', () => {
     expect(await bicentennial.count()).toBe(0);
     // The USMCA entered into force in July 2020: in 2019 no path reaches it.
     await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
-    const none = page.locator('.path-answer', { hasText: 'No path of at most 4 hops joins Mérida Initiative and United States–Mexico–Canada Agreement.' });
+    const none = page.locator('.path-answer', { hasText: 'No path of at most 4 hops joins Mérida Initiative and United States–Mexico–Canada Agreement as of 2019' });
     await none.waitFor();
     expect(page.url()).toMatch(/view=paths.*date=2019|date=2019.*view=paths/);
     await page.reload();

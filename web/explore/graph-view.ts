@@ -80,12 +80,13 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   const initial = elements(neighbourhood, state);
 
   const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Graph of the relationships around ${state.names.get(id) ?? id}; the same graph is listed below.` });
+  const savePng = h('button', { type: 'button', class: 'save-png' }, 'Save as PNG');
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
   const lists = h('div', { class: 'graph-lists' });
   replace(
     target,
-    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
+    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
 
@@ -155,6 +156,10 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     }
   };
 
+  savePng.addEventListener('click', () => {
+    const link = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: `${id}-neighbourhood.png` });
+    link.click();
+  });
   cy.on('tap', 'node', (event) => void expand(event.target.id()));
   cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
   renderLists();

@@ -26,8 +26,10 @@ function hopLine(hop: Hop, open: Open): HTMLElement {
   );
 }
 
-function paths(c: Connections, open: Open): HTMLElement {
-  if (c.paths.length === 0) return status(`No path of at most 4 hops joins ${c.from.name} and ${c.to.name}.`);
+function paths(c: Connections, validAt: string | null, open: Open): HTMLElement {
+  if (c.paths.length === 0) {
+    return status(`No path of at most 4 hops joins ${c.from.name} and ${c.to.name}${validAt ? ` as of ${validAt} (either may not have existed then)` : ''}.`);
+  }
   return h(
     'section',
     { class: 'paths', 'aria-labelledby': 'paths-heading' },
@@ -51,7 +53,7 @@ export function renderPaths(target: HTMLElement, from: { id: string; name: strin
   if (!to) return;
   replace(answer, status('Finding paths…'));
   request(ConnectionsQuery, { from: from.id, to, validAt }).then(
-    (data) => replace(answer, paths(data.connections, open)),
+    (data) => replace(answer, paths(data.connections, validAt, open)),
     (error: Error) => replace(answer, status(`Path finding failed: ${error.message}`, 'error')),
   );
 }
