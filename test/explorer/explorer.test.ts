@@ -186,7 +186,33 @@ describeBrowser('explorer in Chromium', () => {
     await page.reload();
     await none.waitFor();
     expect(await page.getByLabel('As of').inputValue()).toBe('2019');
-    await screenshot(page, '5-as-of-2019');
+    await screenshot(page, '5-as-of');
+    expectClean();
+  });
+
+  test('timeline: dated facts around an actor, each with its source, filtered by kind and date range', async () => {
+    await page.goto(`${origin}/explore?entity=amlo&view=timeline`);
+    const rows = page.locator('table.timeline tbody tr');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(1);
+    for (const text of await rows.locator('td:nth-child(4)').allTextContents()) expect(text).toMatch(/slide \d+/);
+    await page.getByLabel('From').fill('2018');
+    await page.getByLabel('Event').check();
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/kinds=Event/);
+    expect(page.url()).toContain('from=2018');
+    await page.locator('.timeline-answer p', { hasText: /^3 dated facts\.$/ }).waitFor();
+    const dates = await rows.locator('td:nth-child(1)').allTextContents();
+    // AMLO's 2018 election, his security review and his inauguration (seeds: 9 dated facts in all).
+    expect(dates.length).toBe(3);
+    expect(dates.length).toBeLessThan(all);
+    for (const date of dates) expect(date >= '2018').toBe(true);
+    for (const kind of await rows.locator('td:nth-child(2) .kind').allTextContents()) expect(kind).toBe('Event');
+    await screenshot(page, '5-timeline');
+    await page.reload();
+    await rows.first().waitFor();
+    expect(await page.getByLabel('Event').isChecked()).toBe(true);
     expectClean();
   });
 
@@ -225,7 +251,7 @@ describeBrowser('explorer in Chromium', () => {
     await k.context().close();
   });
 
-  test('axe-core: no serious or critical violations on the search, entity, graph and path views', async () => {
+  test('axe-core: no serious or critical violations on the search, entity, graph, path and timeline views', async () => {
     const w = await watchedPage(browser, origin);
     const a = w.page;
     const scan = async (url: string, ready: string): Promise<string[]> => {
@@ -243,6 +269,7 @@ describeBrowser('explorer in Chromium', () => {
     found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=graph`, 'button.expand')));
     found.push(...(await scan(`${origin}/explore?entity=merida-initiative&view=paths&to=usmca`, 'li.path')));
     found.push(...(await scan(`${origin}/explore?entity=us-mexico-goods-trade&view=entity`, 'table')));
+    found.push(...(await scan(`${origin}/explore?entity=amlo&view=timeline&kinds=Event`, 'table.timeline')));
     expect(found).toEqual([]);
     await screenshot(a, '6-metric');
     expectClean(w);

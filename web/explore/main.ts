@@ -8,11 +8,12 @@ import { renderEntity } from './entity-view';
 import { renderGraph } from './graph-view';
 import { DatasetQuery, EntityNameQuery } from './operations';
 import { renderPaths } from './path-view';
+import { renderTimeline } from './timeline-view';
 import { createSearchBox } from './search-box';
 import { createAsOf } from './as-of';
 import { readState, stateUrl, VIEWS, type View, type ViewState } from './state';
 
-const VIEW_LABELS: Record<View, string> = { entity: 'Entity', graph: 'Graph', paths: 'Paths' };
+const VIEW_LABELS: Record<View, string> = { entity: 'Entity', graph: 'Graph', paths: 'Paths', timeline: 'Timeline' };
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('views') as HTMLElement;
@@ -75,9 +76,15 @@ async function render(moveFocus = false): Promise<void> {
       const { entity } = await request(EntityNameQuery, { id });
       if (mine !== renders) return;
       if (!entity) return replace(main, status(`No entity has the id "${id}".`, 'error'));
-      const area = h('section', { class: 'path-finder', 'aria-label': 'Path finder' });
-      replace(main, area);
-      renderPaths(area, entity, state.to, state.date, open, (to) => navigate({ to }));
+      if (state.view === 'paths') {
+        const area = h('section', { class: 'path-finder', 'aria-label': 'Path finder' });
+        replace(main, area);
+        renderPaths(area, entity, state.to, state.date, open, (to) => navigate({ to }));
+      } else {
+        const area = h('section', { class: 'timeline-view', 'aria-labelledby': 'timeline-heading' });
+        replace(main, area);
+        renderTimeline(area, entity, state, open, (filters) => navigate(filters));
+      }
     }
     if (moveFocus && mine === renders) main.focus();
   } catch (error) {

@@ -220,3 +220,31 @@ export const ConnectionsQuery = graphql(`
     }
   }
 `);
+
+export const TimelineQuery = graphql(`
+  query ExplorerTimeline($actors: [ID!], $topics: [ID!], $kinds: [NodeKind!], $from: PartialDate, $to: PartialDate) {
+    timeline(actors: $actors, topics: $topics, kinds: $kinds, from: $from, to: $to, first: 200) {
+      totalCount
+      truncated
+      entries {
+        date
+        role
+        entity {
+          id
+          name
+          kind
+          sources {
+            slide
+            source {
+              name
+            }
+          }
+        }
+        replacedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
