@@ -145,6 +145,25 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   }, 60_000);
 
+  test('graph options: depth 2 is cut by the limit and says what was left out; a kind filter keeps only that kind', async () => {
+    await page.getByLabel('Depth').selectOption('2');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/depth=2/);
+    const leftOut = page.locator('.left-out');
+    await leftOut.locator('li').first().waitFor();
+    expect(await leftOut.locator('li').first().textContent()).toMatch(/: \d+ more edges$/);
+    await screenshot(page, '3-graph-depth-2');
+    await page.getByLabel('Depth').selectOption('1');
+    await page.getByLabel('Topic').check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/show=Topic/);
+    await page.locator('button.expand[data-entity="organized-crime"]').waitFor();
+    const kinds = await page.evaluate(() => window.explorerGraph.nodes().filter((n) => n.id() !== 'merida-initiative').map((n) => n.data('kind') as string));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['Topic']));
+    expectClean();
+  });
+
   test('path finder: from the Mérida Initiative to the USMCA, every hop with its citation', async () => {
     await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
     await page.getByLabel('Find paths from Mérida Initiative to').fill('USMCA');

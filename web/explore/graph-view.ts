@@ -1,5 +1,5 @@
-// The graph view: the neighbourhood of an entity drawn with Cytoscape.js, coloured by kind with
-// a legend and labelled edges. Click a node to expand it, click an edge for its citation; what a
+// The graph view: the neighbourhood of an entity (depth 1 or 2, chosen kinds) drawn with
+// Cytoscape.js, coloured by kind with a legend and labelled edges. Click a node to expand it, click an edge for its citation; what a
 // limit cut is listed. The same graph is listed as tables for keyboards and screen readers.
 import type { Core, ElementDefinition } from 'cytoscape';
 import { request } from './api';
@@ -7,6 +7,13 @@ import { citation, h, replace, status, validity } from './dom';
 import { entityLink, type Open } from './entity-view';
 import type { ExplorerNeighbourhoodQuery, NodeKind } from './gql/graphql';
 import { NeighbourhoodQuery } from './operations';
+import { NODE_KINDS, type NodeKindName } from './state';
+
+/** What the graph shows: depth 1 or 2, and only these kinds (none: all; the centre always). */
+export interface GraphOptions {
+  readonly depth: 1 | 2;
+  readonly show: readonly NodeKindName[];
+}
 
 type Neighbourhood = NonNullable<ExplorerNeighbourhoodQuery['neighbourhood']>;
 type Edge = Neighbourhood['edges'][number];
@@ -70,11 +77,32 @@ function legend(): HTMLElement {
   );
 }
 
-/** Draws the neighbourhood of `id` (as of `validAt` when set) into `target`, replacing what was there. */
-export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, open: Open): Promise<void> {
+function controls(options: GraphOptions, apply: (options: GraphOptions) => void): HTMLElement {
+  const depth = h('select', { id: 'graph-depth' }, [1, 2].map((d) => h('option', { value: d, selected: d === options.depth }, String(d))));
+  const boxes = NODE_KINDS.map((kind) => h('input', { type: 'checkbox', id: `graph-kind-${kind}`, value: kind, checked: options.show.includes(kind) }));
+  return h(
+    'form',
+    {
+      class: 'graph-controls',
+      'aria-label': 'Graph options',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        apply({ depth: depth.value === '2' ? 2 : 1, show: boxes.filter((b) => b.checked).map((b) => b.value as NodeKindName) });
+      },
+    },
+    h('label', { for: 'graph-depth' }, 'Depth'),
+    depth,
+    h('fieldset', {}, h('legend', {}, 'Only these kinds (none: all)'), NODE_KINDS.map((kind, i) => h('span', { class: 'check' }, boxes[i], h('label', { for: `graph-kind-${kind}` }, kind)))),
+    h('button', { type: 'submit' }, 'Show'),
+  );
+}
+
+/** Draws the neighbourhood of `id` (as of `validAt` when set) into `target`, replacing what was there; `apply` records new options. */
+export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, options: GraphOptions, open: Open, apply: (options: GraphOptions) => void): Promise<void> {
   replace(target, status('Loading the neighbourhood…'));
+  const kinds = options.show.length ? [...options.show] : null;
   // Cytoscape is most of the explorer's code: loaded with the first graph, not with the page.
-  const [{ neighbourhood }, { default: cytoscape }] = await Promise.all([request(NeighbourhoodQuery, { id, depth: 1, limit: LIMIT, validAt }), import('cytoscape')]);
+  const [{ neighbourhood }, { default: cytoscape }] = await Promise.all([request(NeighbourhoodQuery, { id, depth: options.depth, limit: LIMIT, validAt, kinds }), import('cytoscape')]);
   if (!neighbourhood) return replace(target, status(`No entity has the id "${id}".`, 'error'));
   const state: GraphState = { names: new Map(), edges: new Map(), expanded: new Set([id]), leftOut: new Map() };
   const initial = elements(neighbourhood, state);
@@ -86,6 +114,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   const lists = h('div', { class: 'graph-lists' });
   replace(
     target,
+    controls(options, apply),
     h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
@@ -119,7 +148,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     replace(
       leftOutBox,
       left.length
-        ? [h('h3', {}, 'Left out'), h('p', {}, `The limit of ${LIMIT} entities cut the answer: these entities have edges not shown.`), h('ul', {}, left.map((l) => h('li', {}, `${l.entity.name}: ${l.omittedEdges} more edges`)))]
+        ? [h('h3', {}, 'Left out'), h('p', {}, `A limit cut the answer (${LIMIT} entities, ${EXPAND_LIMIT} per expansion): these entities have edges not shown.`), h('ul', {}, left.map((l) => h('li', {}, `${l.entity.name}: ${l.omittedEdges} more edges`)))]
         : null,
     );
     const entityItem = ([nodeId, name]: [string, string]): HTMLElement => {
@@ -145,7 +174,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     state.expanded.add(nodeId);
     cy.getElementById(nodeId).addClass('expanded');
     try {
-      const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT, validAt });
+      const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT, validAt, kinds });
       if (answer.neighbourhood) {
         cy.add(elements(answer.neighbourhood, state));
         cy.layout(LAYOUT).run();

@@ -71,7 +71,7 @@ async function render(moveFocus = false): Promise<void> {
     } else if (state.view === 'graph') {
       const area = h('section', { class: 'graph', 'aria-label': 'Graph view' });
       replace(main, area);
-      await renderGraph(area, id, state.date, open);
+      await renderGraph(area, id, state.date, state, open, (options) => navigate(options));
     } else {
       const { entity } = await request(EntityNameQuery, { id });
       if (mine !== renders) return;

@@ -141,8 +141,8 @@ export const EntityQuery = graphql(`
 `);
 
 export const NeighbourhoodQuery = graphql(`
-  query ExplorerNeighbourhood($id: ID!, $depth: Int!, $limit: Int!, $validAt: PartialDate) {
-    neighbourhood(id: $id, depth: $depth, limit: $limit, validAt: $validAt) {
+  query ExplorerNeighbourhood($id: ID!, $depth: Int!, $limit: Int!, $validAt: PartialDate, $kinds: [NodeKind!]) {
+    neighbourhood(id: $id, depth: $depth, limit: $limit, validAt: $validAt, kinds: $kinds) {
       truncated
       nodes {
         id

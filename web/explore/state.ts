@@ -18,7 +18,13 @@ export interface ViewState {
   readonly from: string | null;
   readonly until: string | null;
   readonly kinds: readonly TimelineKind[];
+  /** The graph's depth (1 or 2) and the kinds it shows (none: all). */
+  readonly depth: 1 | 2;
+  readonly show: readonly NodeKindName[];
 }
+
+export const NODE_KINDS = ['Actor', 'Agreement', 'Dialogue', 'Event', 'Metric', 'Policy', 'Source', 'Topic'] as const;
+export type NodeKindName = (typeof NODE_KINDS)[number];
 
 /** A partial date as the API takes it. */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -39,6 +45,8 @@ export function readState(search: string = window.location.search): ViewState {
     from: partialDate(params.get('from')),
     until: partialDate(params.get('until')),
     kinds: (params.get('kinds') ?? '').split(',').filter((k): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k)),
+    depth: params.get('depth') === '2' ? 2 : 1,
+    show: (params.get('show') ?? '').split(',').filter((k): k is NodeKindName => (NODE_KINDS as readonly string[]).includes(k)),
   };
 }
 
@@ -53,6 +61,10 @@ export function stateUrl(state: ViewState): string {
     if (state.from) params.set('from', state.from);
     if (state.until) params.set('until', state.until);
     if (state.kinds.length) params.set('kinds', state.kinds.join(','));
+  }
+  if (state.entity && state.view === 'graph') {
+    if (state.depth !== 1) params.set('depth', String(state.depth));
+    if (state.show.length) params.set('show', state.show.join(','));
   }
   const query = params.toString();
   return `${window.location.pathname}${query ? `?${query}` : ''}`;
