@@ -235,6 +235,27 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
+  test('metric chart: periods as stated, the unit on the axis, a comparison of two periods, the data as CSV', async () => {
+    await page.goto(`${origin}/explore?entity=merida-initiative-appropriations&view=entity`);
+    const chart = page.locator('.metric-chart canvas');
+    await chart.waitFor();
+    await page.waitForFunction(() => (document as unknown as { querySelector(s: string): { width: number } | null }).querySelector('.metric-chart canvas')!.width > 0);
+    expect(await chart.getAttribute('aria-label')).toBe('Bar chart of 3 observations in million U.S. dollars by period; the same data is in the table below.');
+    await page.getByLabel('Compare', { exact: true }).selectOption('FY2019');
+    await page.getByLabel('with', { exact: true }).selectOption('FY2021');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const comparison = page.locator('.comparison');
+    await comparison.waitFor();
+    expect(await comparison.textContent()).toBe('FY2019: 155 million U.S. dollars → FY2021: 159 million U.S. dollars; change +4 million U.S. dollars (+2.58%)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the data as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('merida-initiative-appropriations.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('period,periodKind,reportedIn,value,unit,qualifier,breakdown,note,sources');
+    expect(csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['FY2019,FISCAL_YEAR,,155', 'FY2020,FISCAL_YEAR,,150', 'FY2021,FISCAL_YEAR,,159']);
+    await screenshot(page, '6-metric-chart');
+    expectClean();
+  });
+
   test('cite this view: the URL of the view with the dataset version', async () => {
     const version = await page.locator('#dataset code').textContent();
     await page.getByRole('button', { name: 'Cite this view' }).click();

@@ -3,6 +3,7 @@
 import { request } from './api';
 import { citation, h, status, validity } from './dom';
 import type { ExplorerEntityQuery } from './gql/graphql';
+import { metricChart } from './metric-chart';
 import { EntityQuery } from './operations';
 
 type Entity = NonNullable<ExplorerEntityQuery['entity']>;
@@ -113,6 +114,7 @@ export async function renderEntity(id: string, validAt: string | null, open: Ope
     h('h2', { id: 'entity-heading' }, entity.name),
     entity.description ? h('p', { class: 'description' }, entity.description) : null,
     facts(entity),
+    'observations' in entity ? metricChart(entity.id, entity.observations) : null,
     observations(entity),
     relationships(entity, validAt, open),
   );

@@ -123,6 +123,7 @@ export const EntityQuery = graphql(`
           value
           unitLabel
           qualifier
+          reportedIn
           note
           dimensions {
             key
@@ -243,6 +244,31 @@ export const TimelineQuery = graphql(`
         replacedBy {
           id
           name
+        }
+      }
+    }
+  }
+`);
+
+export const CompareQuery = graphql(`
+  query ExplorerCompare($id: ID!, $from: Period!, $to: Period!, $dimensions: [DimensionFilter!]) {
+    entity(id: $id) {
+      ... on Metric {
+        compare(from: $from, to: $to, dimensions: $dimensions) {
+          absoluteChange
+          percentChange
+          unit
+          note
+          from {
+            period
+            value
+            unitLabel
+          }
+          to {
+            period
+            value
+            unitLabel
+          }
         }
       }
     }
