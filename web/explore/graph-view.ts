@@ -33,7 +33,7 @@ export const KIND_COLOURS: Record<NodeKind, string> = {
 
 const LIMIT = 60;
 /** Force-directed, spread enough that labels stay readable; no animation (deterministic screenshots). */
-const LAYOUT = { name: 'cose', animate: false, randomize: false, fit: true, padding: 24, nodeRepulsion: () => 12_000, idealEdgeLength: () => 90, nodeOverlap: 20 } as const;
+const LAYOUT = { name: 'cose', animate: false, randomize: false, fit: true, padding: 24, nodeRepulsion: () => 60_000, idealEdgeLength: () => 120, nodeOverlap: 40, gravity: 0.2, numIter: 1500 } as const;
 const EXPAND_LIMIT = 30;
 
 interface GraphState {
