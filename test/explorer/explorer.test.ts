@@ -101,7 +101,7 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
-  test('graph view: legend, a click on a node expands it, a click on an edge shows its citation, saved as PNG', async () => {
+  test('graph view: legend, a click on a node expands it, a click on an edge shows its citation, saved as PNG and GraphML', async () => {
     await page.locator('#views').getByRole('link', { name: 'Graph' }).click();
     expect(page.url()).toContain('view=graph');
     await page.locator('.graph-canvas canvas').first().waitFor();
@@ -141,6 +141,11 @@ describeBrowser('explorer in Chromium', () => {
     expect(download.suggestedFilename()).toBe('merida-initiative-neighbourhood.png');
     const png = readFileSync((await download.path())!);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the depth-1 neighbourhood as GraphML' }).click()]);
+    expect(graphml.suggestedFilename()).toMatch(/\.graphml$/);
+    const xml = readFileSync((await graphml.path())!, 'utf8');
+    expect(xml).toContain('<graphml');
+    expect(xml).toContain('<node id="merida-initiative"');
     await screenshot(page, '3-graph');
     expectClean();
   }, 60_000);

@@ -109,13 +109,15 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
 
   const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Graph of the relationships around ${state.names.get(id) ?? id}; the same graph is listed below.` });
   const savePng = h('button', { type: 'button', class: 'save-png' }, 'Save as PNG');
+  // The API's own export of the same neighbourhood (every edge among its entities, all kinds, every date).
+  const graphml = h('p', {}, h('a', { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' }, `Download the depth-${options.depth} neighbourhood as GraphML`));
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
   const lists = h('div', { class: 'graph-lists' });
   replace(
     target,
     controls(options, apply),
-    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
+    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, graphml, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
 
