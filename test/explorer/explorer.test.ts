@@ -67,6 +67,20 @@ describeBrowser('explorer in Chromium', () => {
     expect(w.errors).toEqual([]);
   }
 
+  test('nothing leaves the origin: the pages\' CSP refuses it (a console error), and the harness aborts and records what gets past', async () => {
+    const w = await watchedPage(browser, origin);
+    const tryFetch = (): Promise<unknown> =>
+      w.page.evaluate(() => (globalThis as unknown as { fetch(url: string): Promise<unknown> }).fetch('https://cdn.example.org/lib.js').catch(() => null));
+    await w.page.goto(`${origin}/explore`);
+    await tryFetch();
+    expect(w.errors.some((e) => /Content Security Policy/.test(e) && e.includes('cdn.example.org'))).toBe(true);
+    // A page without that policy (/healthz is JSON): the request reaches the harness, which aborts it.
+    await w.page.goto(`${origin}/healthz`);
+    await tryFetch();
+    expect(w.outside).toEqual(['https://cdn.example.org/lib.js']);
+    await w.page.context().close();
+  });
+
   test('search as you type: "Merida" finds the Mérida Initiative and says why', async () => {
     await page.goto(`${origin}/explore`);
     await expect(page.locator('#dataset code').textContent({ timeout: 10_000 })).resolves.toMatch(/\S{6,}/);
