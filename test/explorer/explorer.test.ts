@@ -164,7 +164,13 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   }, 60_000);
 
-  test('graph options: depth 2 is cut by the limit and says what was left out; a kind filter keeps only that kind', async () => {
+  test('graph options: an edge type hidden; depth 2 is cut by the limit and says what was left out; a kind filter keeps only that kind', async () => {
+    const shown = (): Promise<string[]> => page.evaluate(() => window.explorerGraph.edges().filter((e) => e.visible()).map((e) => e.data('label') as string));
+    expect(await shown()).toContain('MEASURES');
+    await page.locator('#edge-type-MEASURES').uncheck();
+    expect(await shown()).not.toContain('MEASURES');
+    expect((await shown()).length).toBeGreaterThan(0);
+    expect((await page.locator('.graph-edges').textContent()) ?? '').not.toContain(' MEASURES ');
     await page.getByLabel('Depth').selectOption('2');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/depth=2/);

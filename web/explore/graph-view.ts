@@ -113,11 +113,14 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   const graphml = h('p', {}, h('a', { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' }, `Download the depth-${options.depth} neighbourhood as GraphML`));
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
+  // Edge types shown: unticking one hides its edges (and its lines in the list below).
+  const hiddenTypes = new Set<string>();
+  const edgeTypesBox = h('fieldset', { class: 'edge-types' });
   const lists = h('div', { class: 'graph-lists' });
   replace(
     target,
     controls(options, apply),
-    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, graphml, h('h3', {}, 'Legend'), legend(), h('h3', {}, 'Selected edge'), selected, leftOutBox)),
+    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, graphml, h('h3', {}, 'Legend'), legend(), edgeTypesBox, h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
 
@@ -145,6 +148,29 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     replace(selected, edgeDetails(edge, state));
   };
 
+  const renderEdgeTypes = (): void => {
+    const types = [...new Set([...state.edges.values()].map((e) => e.type))].sort();
+    replace(
+      edgeTypesBox,
+      h('legend', {}, 'Edge types'),
+      types.map((type) =>
+        h('span', { class: 'check' }, h('input', {
+          type: 'checkbox',
+          id: `edge-type-${type}`,
+          checked: !hiddenTypes.has(type),
+          onchange: (event: Event) => {
+            if ((event.target as HTMLInputElement).checked) hiddenTypes.delete(type);
+            else hiddenTypes.add(type);
+            cy.edges().forEach((edge) => {
+              edge.style('display', hiddenTypes.has(edge.data('label')) ? 'none' : 'element');
+            });
+            renderLists();
+          },
+        }), h('label', { for: `edge-type-${type}` }, type)),
+      ),
+    );
+  };
+
   const renderLists = (): void => {
     const left = [...state.leftOut.values()].filter((l) => !state.expanded.has(l.entity.id));
     replace(
@@ -167,7 +193,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
       h('h3', {}, `Entities (${state.names.size})`),
       h('ul', { class: 'graph-entities' }, [...state.names].map(entityItem)),
       h('h3', {}, `Edges (${state.edges.size}): choose one for its citation`),
-      h('ul', { class: 'graph-edges' }, [...state.edges.values()].map(edgeItem)),
+      h('ul', { class: 'graph-edges' }, [...state.edges.values()].filter((edge) => !hiddenTypes.has(edge.type)).map(edgeItem)),
     );
   };
 
@@ -178,8 +204,11 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     try {
       const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT, validAt, kinds });
       if (answer.neighbourhood) {
-        cy.add(elements(answer.neighbourhood, state));
+        cy.add(elements(answer.neighbourhood, state)).edges().forEach((edge) => {
+          if (hiddenTypes.has(edge.data('label'))) edge.style('display', 'none');
+        });
         cy.layout(LAYOUT).run();
+        renderEdgeTypes();
       }
       renderLists();
     } catch (error) {
@@ -191,6 +220,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     const link = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: `${id}-neighbourhood.png` });
     link.click();
   });
+  renderEdgeTypes();
   cy.on('tap', 'node', (event) => void expand(event.target.id()));
   cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
   renderLists();
