@@ -9,6 +9,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The pages (/explore, /graphiql) are built from web/ with their types from the committed SDL.
+COPY schema ./schema
+COPY web ./web
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

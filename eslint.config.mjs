@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the import direction of ARCHITECTURE.md
-// (server → graphql → domain ← store; seed → domain; server → export → domain; main wires them) enforced, not hoped for.
+// (server → graphql → domain ← store; seed → domain; server → export → domain; main wires them; web/ apart) enforced, not hoped for.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/neo4j/target/**', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/neo4j/target/**', 'jest.config.js', 'web/explore/gql/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,6 +30,9 @@ export default tseslint.config(
             zone('./src/graphql', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/server', './src/export'], 'graphql may import only domain'),
             zone('./src/export', ['./src/config.ts', './src/main.ts', './src/seed', './src/store', './src/graphql', './src/server'], 'export may import only domain'),
             zone('./src/server', ['./src/main.ts', './src/seed', './src/store', './src/domain'], 'server may import only graphql, export and config'),
+            // The explorer is a client of the public API: its types come from schema/schema.graphql (web/explore/gql).
+            zone('./web', ['./src', './test', './bench', './scripts'], 'web imports nothing from src; its GraphQL types are generated from the SDL'),
+            zone('./src', ['./web'], 'the server serves the built web pages; it imports nothing from web/'),
           ],
         },
       ],

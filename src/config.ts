@@ -31,6 +31,20 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** pino level of the JSON logs. */
   readonly logLevel: LogLevel;
+  /** The browser pages served beside the API (README, Explorer). */
+  readonly pages: PagesConfig;
+}
+
+/** The pages for people: each can be turned off (EXPLORER, GRAPHIQL); Sandbox follows `introspection`. */
+export interface PagesConfig {
+  /** `/explore`, the research explorer; on by default. */
+  readonly explorer: boolean;
+  /** `/graphiql`, the self-hosted query editor; on when introspection is (it reads the schema by introspection). */
+  readonly graphiql: boolean;
+  /** Apollo Sandbox's telemetry to Apollo (SANDBOX_TELEMETRY); off by default. */
+  readonly sandboxTelemetry: boolean;
+  /** Where `npm run build` writes the pages' static files (WEB_DIR). */
+  readonly webDir: string;
 }
 
 /** Limits on one GraphQL request: the query's shape and cost, the batch, the body. */
@@ -128,6 +142,15 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 
 const NEO4J_SCHEMES = /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^/\s]+/;
 
+function pages(env: Env, introspection: boolean): PagesConfig {
+  return {
+    explorer: boolean(env, 'EXPLORER', true),
+    graphiql: boolean(env, 'GRAPHIQL', introspection),
+    sandboxTelemetry: boolean(env, 'SANDBOX_TELEMETRY', false),
+    webDir: env.WEB_DIR || 'dist/web',
+  };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const production = env.NODE_ENV === 'production';
   let neo4j: Neo4jConfig | undefined;
@@ -142,18 +165,20 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       timeoutMs: integer(env, 'NEO4J_TIMEOUT_MS', 10_000, 100, 600_000),
     };
   }
+  const introspection = boolean(env, 'INTROSPECTION', !production);
   return Object.freeze({
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     production,
     seedsDir: env.SEEDS_DIR || 'seeds',
-    introspection: boolean(env, 'INTROSPECTION', !production),
+    introspection,
     neo4j,
     curatorTokens: curatorTokens(env),
     journalPath: env.JOURNAL_PATH || 'data/journal.jsonl',
     limits: limits(env),
     corsOrigins: corsOrigins(env),
     logLevel: logLevel(env),
+    pages: pages(env, introspection),
     ...overrides,
   });
 }

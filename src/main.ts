@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   logger.info(
     `usmx-graph ready: ${entities} entities, ${stats.relationships} relationships, ${stats.observations} observations (dataset ${await store.getDatasetVersion()}, ${store.name} store)`,
   );
-  logger.info(`GraphQL and Apollo Sandbox at http://localhost:${port}/`);
+  logger.info(`GraphQL at http://localhost:${port}/graphql${config.introspection ? ` (Apollo Sandbox at http://localhost:${port}/, needs internet)` : ''}`);
+  if (config.pages.explorer) logger.info(`Research explorer at http://localhost:${port}/explore`);
+  if (config.pages.graphiql) logger.info(`GraphiQL at http://localhost:${port}/graphiql`);
 
   const shutdown = (signal: string): void => {
     logger.info(`${signal}: shutting down, answering the requests in flight`);

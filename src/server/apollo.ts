@@ -60,7 +60,8 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, degree
       operationLogPlugin(),
       datasetVersionPlugin(),
       config.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        ? // Sandbox loads from Apollo's CDN (it needs internet); its telemetry stays off unless SANDBOX_TELEMETRY.
+          ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: config.pages.sandboxTelemetry }, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
     ],
   });

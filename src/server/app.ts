@@ -10,6 +10,7 @@ import { createContext } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
 import { exportHandler } from './export-route';
 import { batchSizeLimit, bodyErrorHandler } from './http-limits';
+import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -26,8 +27,8 @@ export interface App {
 
 /**
  * The HTTP application: GraphQL (and Apollo Sandbox on GET in a browser) at `/` and `/graphql`,
- * liveness at `/healthz`, readiness at `/readyz`, downloads at `/export`. Call `apollo.stop()`
- * on shutdown.
+ * liveness at `/healthz`, readiness at `/readyz`, downloads at `/export`, the explorer at
+ * `/explore` and GraphiQL at `/graphiql` (when turned on). Call `apollo.stop()` on shutdown.
  */
 export async function createApp(schema: GraphQLSchema, store: GraphStore, config: Config, options: AppOptions = {}): Promise<App> {
   // Read once before serving (the first request does not pay for it, and a store that cannot
@@ -54,6 +55,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
       res.status(503).json({ status: 'unavailable', store: store.name, reason: error instanceof Error ? error.message : String(error) });
     }
   });
+  mountStaticPages(app, config.pages);
   app.get(
     '/export',
     cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, 'Content-Disposition'] }),
