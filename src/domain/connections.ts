@@ -124,6 +124,10 @@ export async function findConnections(store: GraphStore, q: ConnectionsQuery): P
     walk(q.from, length);
     candidates.push(...found.map((p) => ({ ...p, nodes: [startNode, ...p.nodes] })));
   }
+  // As of a date, an edge counts only when the entity at its other end existed then, and the
+  // search starts at `to` without that check: if `to` itself did not exist, it reached `from`,
+  // yet no walk back arrives at it. No path then means no connection on that day.
+  if (candidates.length === 0 && !capped) return { shortestLength: null, paths: [], morePaths: false };
   candidates.sort(comparePaths);
   return { shortestLength: shortest, paths: candidates.slice(0, q.first), morePaths: capped || candidates.length > q.first };
 }

@@ -39,6 +39,18 @@ describe('as of a date', () => {
     expect(await securityFramework(day)).toEqual(expected);
   });
 
+  it('finds no connection to an entity that did not exist yet, in either direction', async () => {
+    const connect = async (from: string, to: string, day?: string) =>
+      (await server.post(`{ connections(from: "${from}", to: "${to}"${day ? `, validAt: "${day}"` : ''}) { shortestLength paths { nodes { id } } } }`)).data as { connections: { shortestLength: number | null; paths: unknown[] } };
+    // The USMCA entered into force on 2020-07-01: in 2019 nothing led to it, and the answer says so consistently.
+    for (const [from, to] of [['merida-initiative', 'usmca'], ['usmca', 'merida-initiative']]) {
+      expect(await connect(from, to, '2019')).toEqual({ connections: { shortestLength: null, paths: [] } });
+    }
+    const now = await connect('merida-initiative', 'usmca');
+    expect(now.connections.shortestLength).toBe(2);
+    expect(now.connections.paths.length).toBeGreaterThan(0);
+  });
+
   it('applies to the generic relationships field too', async () => {
     const r = await server.post('{ entity(id: "nafta") { relationships(types: [PARTY_TO], validAt: "2021-01-01") { node { id } } } }');
     expect(r).toMatchObject({ data: { entity: { relationships: [] } } });
