@@ -5,14 +5,13 @@
  * request leaving the page's origin. Screenshots go to test-artifacts/explorer/ (gitignored).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
+import { initialJs, INITIAL_JS_BUDGET_GZIP } from './budget';
 import { buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPage } from './browser';
 
 /** The page's globals as the functions run in it see them (this file's own lib has no DOM). */
@@ -22,8 +21,6 @@ declare const document: { activeElement: { tagName: string; id: string; classNam
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath ? describe : describe.skip;
 
-/** What the browser loads before the explorer first draws: the entry script and what index.html preloads. */
-const INITIAL_JS_BUDGET_GZIP = 40_000;
 
 let webDir: string;
 beforeAll(() => {
@@ -32,12 +29,10 @@ beforeAll(() => {
 
 describe('explorer size budget', () => {
   test(`the initial JavaScript of /explore is at most ${INITIAL_JS_BUDGET_GZIP / 1000} kB gzipped (Cytoscape loads with the first graph)`, () => {
-    const html = readFileSync(join(webDir, 'explore', 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-    expect(scripts.length).toBeGreaterThan(0);
-    const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(webDir, file)), { level: 9 }).length, 0);
-    expect(bytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
-    expect(scripts.some((file) => file.includes('cytoscape'))).toBe(false);
+    const { files, gzipBytes } = initialJs(webDir);
+    expect(files.length).toBeGreaterThan(0);
+    expect(gzipBytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET_GZIP);
+    expect(files.some((file) => file.includes('cytoscape'))).toBe(false);
   });
 });
 
@@ -189,6 +184,46 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
+  test('graph state in the URL: depth, kinds, an expanded node and a hidden edge type survive a reload', async () => {
+    await page.goto(`${origin}/explore?entity=merida-initiative&view=graph`);
+    await page.locator('button.expand').first().waitFor();
+    await page.getByLabel('Depth').selectOption('2');
+    await page.getByLabel('Agreement').check();
+    await page.getByLabel('Topic').check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/depth=2.*show=Agreement%2CTopic/);
+    // Expand the first node not yet expanded, then hide the first edge type shown.
+    const node = (await page.locator('button.expand:not([disabled])').first().getAttribute('data-entity'))!;
+    await page.locator(`button.expand[data-entity="${node}"]`).click();
+    await page.locator(`button.expand[data-entity="${node}"][disabled]`).waitFor();
+    const type = (await page.locator('.edge-types input:checked').first().getAttribute('id'))!.replace(/^edge-type-/, '');
+    await page.locator(`#edge-type-${type}`).uncheck();
+    const url = new URL(page.url());
+    expect(url.searchParams.get('expand')).toBe(node);
+    expect(url.searchParams.get('hide')).toBe(type);
+    const view = (): Promise<{ nodes: string[]; edges: string[]; shown: string[] }> => page.evaluate(() => {
+      const cy = window.explorerGraph;
+      return {
+        nodes: cy.nodes().map((n) => n.id()).sort(),
+        edges: cy.edges().map((e) => e.id()).sort(),
+        shown: cy.edges().filter((e) => e.visible()).map((e) => e.id()).sort(),
+      };
+    });
+    const before = await view();
+    expect(before.shown.length).toBeLessThan(before.edges.length);
+    await page.reload();
+    await page.locator(`button.expand[data-entity="${node}"][disabled]`).waitFor();
+    expect(page.url()).toBe(url.href);
+    expect(await view()).toEqual(before);
+    expect(await page.getByLabel('Depth').inputValue()).toBe('2');
+    expect(await page.getByLabel('Agreement').isChecked()).toBe(true);
+    expect(await page.getByLabel('Topic').isChecked()).toBe(true);
+    expect(await page.locator(`#edge-type-${type}`).isChecked()).toBe(false);
+    expect((await page.locator('.graph-edges').textContent()) ?? '').not.toContain(` ${type} `);
+    await screenshot(page, '3-graph-restored');
+    expectClean();
+  }, 60_000);
+
   test('path finder: from the Mérida Initiative to the USMCA, every hop with its citation', async () => {
     await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
     await page.getByLabel('Find paths from Mérida Initiative to').fill('USMCA');
@@ -339,7 +374,7 @@ describeBrowser('explorer in Chromium', () => {
     await screenshot(a, '6-metric');
     expectClean(w);
     await a.context().close();
-  });
+  }, 90_000);
 
   test('GraphiQL at /graphiql: self-hosted, schema built in (no introspection request), runs a query against /graphql', async () => {
     const w = await watchedPage(browser, origin);

@@ -1,7 +1,8 @@
 // The graph view: the neighbourhood of an entity (depth 1 or 2, chosen kinds) drawn with
 // Cytoscape.js, coloured by kind with a legend and labelled edges. Click a node to expand it, click an edge for its citation; what a
-// limit cut is listed. The same graph is listed as tables for keyboards and screen readers.
-import type { Core, ElementDefinition } from 'cytoscape';
+// limit cut is listed. The same graph is listed as tables for keyboards and screen readers. Expanded
+// nodes and hidden edge types are recorded (in the URL) and restored when the view is drawn again.
+import type { Core, EdgeCollection, ElementDefinition } from 'cytoscape';
 import { request } from './api';
 import { citation, h, replace, status, validity } from './dom';
 import { entityLink, type Open } from './entity-view';
@@ -13,7 +14,13 @@ import { NODE_KINDS, type NodeKindName } from './state';
 export interface GraphOptions {
   readonly depth: 1 | 2;
   readonly show: readonly NodeKindName[];
+  /** Nodes expanded besides the centre, and edge types hidden. */
+  readonly expand: readonly string[];
+  readonly hide: readonly string[];
 }
+
+/** What changes without drawing the graph again: recorded (in the URL), restored by `renderGraph`. */
+export type GraphView = Pick<GraphOptions, 'expand' | 'hide'>;
 
 type Neighbourhood = NonNullable<ExplorerNeighbourhoodQuery['neighbourhood']>;
 type Edge = Neighbourhood['edges'][number];
@@ -87,7 +94,8 @@ function controls(options: GraphOptions, apply: (options: GraphOptions) => void)
       'aria-label': 'Graph options',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        apply({ depth: depth.value === '2' ? 2 : 1, show: boxes.filter((b) => b.checked).map((b) => b.value as NodeKindName) });
+        // A new depth or kinds draw a new graph: its expansions start over, hidden edge types stay.
+        apply({ depth: depth.value === '2' ? 2 : 1, show: boxes.filter((b) => b.checked).map((b) => b.value as NodeKindName), expand: [], hide: options.hide });
       },
     },
     h('label', { for: 'graph-depth' }, 'Depth'),
@@ -97,8 +105,12 @@ function controls(options: GraphOptions, apply: (options: GraphOptions) => void)
   );
 }
 
-/** Draws the neighbourhood of `id` (as of `validAt` when set) into `target`, replacing what was there; `apply` records new options. */
-export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, options: GraphOptions, open: Open, apply: (options: GraphOptions) => void): Promise<void> {
+/**
+ * Draws the neighbourhood of `id` (as of `validAt` when set) into `target`, replacing what was there,
+ * with `options.expand` expanded and `options.hide` hidden; `apply` draws with new options, `record`
+ * keeps a change made in place (a node expanded, an edge type hidden).
+ */
+export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, options: GraphOptions, open: Open, apply: (options: GraphOptions) => void, record: (view: GraphView) => void): Promise<void> {
   replace(target, status('Loading the neighbourhood…'));
   const kinds = options.show.length ? [...options.show] : null;
   // Cytoscape is most of the explorer's code: loaded with the first graph, not with the page.
@@ -114,7 +126,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
   // Edge types shown: unticking one hides its edges (and its lines in the list below).
-  const hiddenTypes = new Set<string>();
+  const hiddenTypes = new Set<string>(options.hide);
   const edgeTypesBox = h('fieldset', { class: 'edge-types' });
   const lists = h('div', { class: 'graph-lists' });
   replace(
@@ -123,6 +135,13 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, graphml, h('h3', {}, 'Legend'), legend(), edgeTypesBox, h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
+
+  const hideTypes = (edges: EdgeCollection): void => {
+    edges.forEach((edge) => {
+      edge.style('display', hiddenTypes.has(edge.data('label')) ? 'none' : 'element');
+    });
+  };
+  const recordView = (): void => record({ expand: [...state.expanded].filter((n) => n !== id), hide: [...hiddenTypes].sort() });
 
   const cy: Core = cytoscape({
     container: canvas,
@@ -161,10 +180,9 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
           onchange: (event: Event) => {
             if ((event.target as HTMLInputElement).checked) hiddenTypes.delete(type);
             else hiddenTypes.add(type);
-            cy.edges().forEach((edge) => {
-              edge.style('display', hiddenTypes.has(edge.data('label')) ? 'none' : 'element');
-            });
+            hideTypes(cy.edges());
             renderLists();
+            recordView();
           },
         }), h('label', { for: `edge-type-${type}` }, type)),
       ),
@@ -197,20 +215,19 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     );
   };
 
-  const expand = async (nodeId: string): Promise<void> => {
-    if (state.expanded.has(nodeId)) return;
-    state.expanded.add(nodeId);
-    cy.getElementById(nodeId).addClass('expanded');
+  /** Expands these nodes (fetched side by side, added in order, one layout). */
+  const expand = async (...nodeIds: string[]): Promise<void> => {
+    const fresh = nodeIds.filter((n) => !state.expanded.has(n));
+    if (!fresh.length) return;
+    for (const n of fresh) state.expanded.add(n);
     try {
-      const answer = await request(NeighbourhoodQuery, { id: nodeId, depth: 1, limit: EXPAND_LIMIT, validAt, kinds });
-      if (answer.neighbourhood) {
-        cy.add(elements(answer.neighbourhood, state)).edges().forEach((edge) => {
-          if (hiddenTypes.has(edge.data('label'))) edge.style('display', 'none');
-        });
-        cy.layout(LAYOUT).run();
-        renderEdgeTypes();
-      }
+      const answers = await Promise.all(fresh.map((n) => request(NeighbourhoodQuery, { id: n, depth: 1, limit: EXPAND_LIMIT, validAt, kinds })));
+      for (const answer of answers) if (answer.neighbourhood) hideTypes(cy.add(elements(answer.neighbourhood, state)).edges());
+      for (const n of fresh) cy.getElementById(n).addClass('expanded');
+      cy.layout(LAYOUT).run();
+      renderEdgeTypes();
       renderLists();
+      recordView();
     } catch (error) {
       replace(selected, status(`Could not expand: ${(error as Error).message}`, 'error'));
     }
@@ -220,8 +237,11 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     const link = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: `${id}-neighbourhood.png` });
     link.click();
   });
+  hideTypes(cy.edges());
   renderEdgeTypes();
   cy.on('tap', 'node', (event) => void expand(event.target.id()));
   cy.on('tap', 'edge', (event) => showEdge(event.target.id()));
   renderLists();
+  // A shared link or a reload: the expansions it names (an id not in the graph expands to nothing new).
+  await expand(...options.expand);
 }

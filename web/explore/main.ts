@@ -26,7 +26,7 @@ function navigate(next: Partial<ViewState>): void {
   void render(true);
 }
 
-const open = (id: string): void => navigate({ entity: id, view: 'entity', to: null });
+const open = (id: string): void => navigate({ entity: id, view: 'entity', to: null, expand: [] });
 
 function renderNav(): void {
   if (!state.entity) return replace(nav);
@@ -71,7 +71,12 @@ async function render(moveFocus = false): Promise<void> {
     } else if (state.view === 'graph') {
       const area = h('section', { class: 'graph', 'aria-label': 'Graph view' });
       replace(main, area);
-      await renderGraph(area, id, state.date, state, open, (options) => navigate(options));
+      await renderGraph(area, id, state.date, state, open, (options) => navigate(options), (view) => {
+        // Kept in the URL without drawing again (a reload or a shared link restores it).
+        if (mine !== renders) return;
+        state = { ...state, ...view };
+        window.history.replaceState(null, '', stateUrl(state));
+      });
     } else {
       const { entity } = await request(EntityNameQuery, { id });
       if (mine !== renders) return;

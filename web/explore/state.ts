@@ -1,5 +1,6 @@
-// Shareable state: the URL holds the entity, the view, the path's other end, the as-of date
-// and the timeline's filters, so a copied link (or a reload) opens the same view.
+// Shareable state: the URL holds the entity, the view, the path's other end, the as-of date,
+// the timeline's filters and the graph's depth, kinds, expanded nodes and hidden edge types, so a
+// copied link (or a reload) opens the same view.
 
 export const VIEWS = ['entity', 'graph', 'paths', 'timeline'] as const;
 /** The kinds a timeline holds. */
@@ -21,6 +22,10 @@ export interface ViewState {
   /** The graph's depth (1 or 2) and the kinds it shows (none: all). */
   readonly depth: 1 | 2;
   readonly show: readonly NodeKindName[];
+  /** The graph's nodes expanded by a click (besides the centre), in the order they were. */
+  readonly expand: readonly string[];
+  /** The graph's hidden edge types (`MEASURES`). */
+  readonly hide: readonly string[];
 }
 
 export const NODE_KINDS = ['Actor', 'Agreement', 'Dialogue', 'Event', 'Metric', 'Policy', 'Source', 'Topic'] as const;
@@ -28,6 +33,13 @@ export type NodeKindName = (typeof NODE_KINDS)[number];
 
 /** A partial date as the API takes it. */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Entity ids and edge types as the URL may carry them (anything else is dropped). */
+const TOKEN = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+function list(value: string | null): string[] {
+  return [...new Set((value ?? '').split(',').filter((t) => TOKEN.test(t)))];
+}
 
 function partialDate(value: string | null): string | null {
   return value !== null && PARTIAL_DATE.test(value) ? value : null;
@@ -47,6 +59,8 @@ export function readState(search: string = window.location.search): ViewState {
     kinds: (params.get('kinds') ?? '').split(',').filter((k): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k)),
     depth: params.get('depth') === '2' ? 2 : 1,
     show: (params.get('show') ?? '').split(',').filter((k): k is NodeKindName => (NODE_KINDS as readonly string[]).includes(k)),
+    expand: list(params.get('expand')),
+    hide: list(params.get('hide')),
   };
 }
 
@@ -65,6 +79,8 @@ export function stateUrl(state: ViewState): string {
   if (state.entity && state.view === 'graph') {
     if (state.depth !== 1) params.set('depth', String(state.depth));
     if (state.show.length) params.set('show', state.show.join(','));
+    if (state.expand.length) params.set('expand', state.expand.join(','));
+    if (state.hide.length) params.set('hide', state.hide.join(','));
   }
   const query = params.toString();
   return `${window.location.pathname}${query ? `?${query}` : ''}`;
