@@ -81,8 +81,7 @@ async function main(): Promise<void> {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
-        // The browser's own request for /favicon.ico (the pages declare none) is not the page's error.
-        if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} (${m.location().url})`);
+        if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
       });
       const record = async (id: StepId, timing: StepTiming): Promise<void> => {
         const fetchMs = timing.bodies.length ? await replay(page, timing.bodies) : 0;

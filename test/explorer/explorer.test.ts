@@ -6,8 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
+import { GRAPHML_KEYS, GRAPHML_NS } from '../../src/export';
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
@@ -17,6 +19,41 @@ import { buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPa
 /** The page's globals as the functions run in it see them (this file's own lib has no DOM). */
 declare const window: { explorerGraph: Core };
 declare const document: { activeElement: { tagName: string; id: string; className: string } | null; body: { innerText: string } };
+
+interface XmlData {
+  key: string;
+  '#text'?: string;
+}
+interface XmlElement {
+  id: string;
+  source?: string;
+  target?: string;
+  data?: XmlData[];
+}
+interface GraphML {
+  graphml: {
+    xmlns: string;
+    key: Array<{ id: string; for: string; 'attr.name': string }>;
+    graph: { edgedefault: string; data?: XmlData[]; node?: XmlElement[]; edge?: XmlElement[] };
+  };
+}
+
+/** Parses GraphML with a real XML parser (as test/export/graphml.test.ts), after checking it is well-formed. */
+function parseGraphml(xml: string): GraphML {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
+  });
+  return parser.parse(xml) as GraphML;
+}
+
+const dataOf = (element: { data?: XmlData[] }): Record<string, string> => Object.fromEntries((element.data ?? []).map((d) => [d.key, d['#text'] ?? '']));
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath ? describe : describe.skip;
@@ -150,7 +187,7 @@ describeBrowser('explorer in Chromium', () => {
     expect(download.suggestedFilename()).toBe('merida-initiative-neighbourhood.png');
     const png = readFileSync((await download.path())!);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the depth-1 neighbourhood as GraphML' }).click()]);
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Server export: the whole depth-1 neighbourhood as GraphML' }).click()]);
     expect(graphml.suggestedFilename()).toMatch(/\.graphml$/);
     const xml = readFileSync((await graphml.path())!, 'utf8');
     expect(xml).toContain('<graphml');
@@ -221,6 +258,75 @@ describeBrowser('explorer in Chromium', () => {
     expect(await page.locator(`#edge-type-${type}`).isChecked()).toBe(false);
     expect((await page.locator('.graph-edges').textContent()) ?? '').not.toContain(` ${type} `);
     await screenshot(page, '3-graph-restored');
+    expectClean();
+  }, 60_000);
+
+  test('save as GraphML: the graph as shown (an expanded node in, a hidden edge type out), with kinds, validity, notes and citations', async () => {
+    await page.goto(`${origin}/explore?entity=merida-initiative&view=graph`);
+    await page.locator('button.expand[data-entity="bicentennial-framework"]').waitFor();
+    const ids = (): Promise<string[]> => page.evaluate(() => window.explorerGraph.nodes().map((n) => n.id()));
+    const before = await ids();
+    await page.locator('button.expand[data-entity="bicentennial-framework"]').click();
+    await page.locator('button.expand[data-entity="bicentennial-framework"][disabled]').waitFor();
+    const added = (await ids()).filter((n) => !before.includes(n));
+    expect(added.length).toBeGreaterThan(0);
+    // Hide the first edge type shown but REPLACES (checked below through its validity and slide).
+    const types = (await page.locator('.edge-types input:checked').evaluateAll((inputs) => inputs.map((i) => i.id))).map((i) => i.replace(/^edge-type-/, ''));
+    const hidden = types.find((t) => t !== 'REPLACES')!;
+    await page.locator(`#edge-type-${hidden}`).uncheck();
+    await page.waitForURL(new RegExp(`hide=${hidden}`));
+    const shown = await page.evaluate(() => {
+      const cy = window.explorerGraph;
+      return {
+        nodes: cy.nodes(':visible').map((n) => ({ id: n.id(), name: n.data('label') as string, kind: n.data('kind') as string })),
+        edges: cy.edges(':visible').map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('label') as string })),
+        hiddenEdges: cy.edges().filter((e) => !e.visible()).map((e) => e.data('label') as string),
+      };
+    });
+    // The hidden type is in the graph (so leaving it out means something), just not shown.
+    expect(shown.hiddenEdges.length).toBeGreaterThan(0);
+    expect(new Set(shown.hiddenEdges)).toEqual(new Set([hidden]));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as GraphML' }).click()]);
+    expect(download.suggestedFilename()).toBe('merida-initiative-view.graphml');
+    const xml = readFileSync((await download.path())!, 'utf8');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- usmx-graph explorer: the graph view of merida-initiative (depth 1; all kinds; expanded bicentennial-framework; hidden edge types ')).toBe(true);
+    const doc = parseGraphml(xml);
+    expect(doc.graphml.xmlns).toBe(GRAPHML_NS);
+    expect(doc.graphml.graph.edgedefault).toBe('directed');
+    // Keys read as the server's export: the same id means the same scope and name; two are the view's own.
+    const serverKeys = new Map(GRAPHML_KEYS.map((k) => [k.id, k]));
+    for (const k of doc.graphml.key) {
+      if (k.id === 'graph_view' || k.id === 'edge_citations') continue;
+      expect({ id: k.id, for: k.for, name: k['attr.name'] }).toEqual({ id: k.id, for: serverKeys.get(k.id)?.for, name: serverKeys.get(k.id)?.name });
+    }
+    const graphData = dataOf(doc.graphml.graph);
+    expect(graphData.graph_datasetVersion).toBe(await page.locator('#dataset code').textContent());
+    expect(graphData.graph_view).toBe(page.url());
+
+    const nodes = doc.graphml.graph.node ?? [];
+    expect(nodes.map((n) => ({ id: n.id, name: dataOf(n).node_name, kind: dataOf(n).node_kind })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...shown.nodes].sort((a, b) => a.id.localeCompare(b.id)));
+    for (const n of added) expect(nodes.map((node) => node.id)).toContain(n);
+    for (const n of nodes) expect(dataOf(n).node_label).toBe(dataOf(n).node_name);
+
+    const edges = (doc.graphml.graph.edge ?? []).map((e) => ({ e, d: dataOf(e) }));
+    expect(edges.map(({ e, d }) => ({ id: d.edge_relationshipId, source: e.source, target: e.target, type: d.edge_type })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...shown.edges].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(edges.some(({ d }) => d.edge_type === hidden)).toBe(false);
+    for (const { d } of edges) {
+      expect(d.edge_label).toBe(d.edge_type);
+      expect(d.edge_sources).toMatch(/^[a-z0-9-]+#\d+( \| [a-z0-9-]+#\d+)*$/);
+      expect(d.edge_citations).toMatch(/^.+, slide \d+$/);
+      expect(d.edge_citations.split(' | ').length).toBe(d.edge_sources.split(' | ').length);
+    }
+    // Each edge's citations are the ones the view shows for it.
+    for (const { d } of edges.slice(0, 3)) {
+      await page.locator(`.graph-edges button.edge-cite[data-edge="${d.edge_relationshipId}"]`).click();
+      expect(await page.locator('.selected-edge .cite').textContent()).toBe(`Source: ${d.edge_citations.split(' | ').join('; ')}`);
+    }
+    // The Mérida Initiative gave way to the Bicentennial Framework in October 2021 (slide 29).
+    const replaces = edges.find(({ d }) => d.edge_type === 'REPLACES' && [d.edge_relationshipId].some((r) => r.includes('merida-initiative')));
+    expect(replaces?.d.edge_validFrom).toBe('2021-10');
+    expect(replaces?.d.edge_citations).toMatch(/slide 29/);
     expectClean();
   }, 60_000);
 

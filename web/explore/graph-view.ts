@@ -7,7 +7,8 @@ import { request } from './api';
 import { citation, h, replace, status, validity } from './dom';
 import { entityLink, type Open } from './entity-view';
 import type { ExplorerNeighbourhoodQuery, NodeKind } from './gql/graphql';
-import { NeighbourhoodQuery } from './operations';
+import { shownGraphml } from './graphml';
+import { DatasetQuery, NeighbourhoodQuery } from './operations';
 import { NODE_KINDS, type NodeKindName } from './state';
 
 /** What the graph shows: depth 1 or 2, and only these kinds (none: all; the centre always). */
@@ -121,8 +122,10 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
 
   const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Graph of the relationships around ${state.names.get(id) ?? id}; the same graph is listed below.` });
   const savePng = h('button', { type: 'button', class: 'save-png' }, 'Save as PNG');
-  // The API's own export of the same neighbourhood (every edge among its entities, all kinds, every date).
-  const graphml = h('p', {}, h('a', { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' }, `Download the depth-${options.depth} neighbourhood as GraphML`));
+  // The graph as shown (expansions in, hidden edge types and filtered kinds out), written here.
+  const saveGraphml = h('button', { type: 'button', class: 'save-graphml' }, 'Save as GraphML');
+  // The API's own export of the neighbourhood (every edge among its entities, all kinds, every date).
+  const graphml = h('p', {}, h('a', { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' }, `Server export: the whole depth-${options.depth} neighbourhood as GraphML`));
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
   // Edge types shown: unticking one hides its edges (and its lines in the list below).
@@ -132,7 +135,7 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   replace(
     target,
     controls(options, apply),
-    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, graphml, h('h3', {}, 'Legend'), legend(), edgeTypesBox, h('h3', {}, 'Selected edge'), selected, leftOutBox)),
+    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, ' ', saveGraphml, graphml, h('h3', {}, 'Legend'), legend(), edgeTypesBox, h('h3', {}, 'Selected edge'), selected, leftOutBox)),
     lists,
   );
 
@@ -233,10 +236,30 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     }
   };
 
+  /** Writes the nodes and edges Cytoscape shows (not the hidden ones) as GraphML and downloads it. */
+  const saveShown = async (): Promise<void> => {
+    try {
+      const { dataset } = await request(DatasetQuery, {});
+      const nodes = cy.nodes(':visible').map((n) => ({ id: n.id(), name: n.data('label') as string, kind: n.data('kind') as string }));
+      const edges = cy.edges(':visible').map((e) => state.edges.get(e.id())).filter((e): e is Edge => !!e);
+      const view = [`depth ${options.depth}`, options.show.length ? `kinds ${options.show.join(', ')}` : 'all kinds', validAt ? `as of ${validAt}` : null];
+      const expanded = [...state.expanded].filter((n) => n !== id);
+      if (expanded.length) view.push(`expanded ${expanded.join(', ')}`);
+      if (hiddenTypes.size) view.push(`hidden edge types ${[...hiddenTypes].sort().join(', ')}`);
+      const xml = shownGraphml({ nodes, edges, datasetVersion: dataset.version, url: window.location.href, description: `the graph view of ${id} (${view.filter(Boolean).join('; ')})` });
+      const href = URL.createObjectURL(new Blob([xml], { type: 'application/graphml+xml' }));
+      h('a', { href, download: `${id}-view.graphml` }).click();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    } catch (error) {
+      replace(selected, status(`Could not save GraphML: ${(error as Error).message}`, 'error'));
+    }
+  };
+
   savePng.addEventListener('click', () => {
     const link = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: `${id}-neighbourhood.png` });
     link.click();
   });
+  saveGraphml.addEventListener('click', () => void saveShown());
   hideTypes(cy.edges());
   renderEdgeTypes();
   cy.on('tap', 'node', (event) => void expand(event.target.id()));

@@ -164,6 +164,7 @@ export const NeighbourhoodQuery = graphql(`
         sources {
           slide
           source {
+            id
             name
           }
         }
