@@ -1,7 +1,7 @@
 /**
  * The browser tests' harness: Debian's Chromium driven by playwright-core (no browser download),
  * the web pages built from web/ into test-artifacts/ (so the test sees the source, not a stale
- * dist/), and a page that records console errors and every request that leaves its origin
+ * dist/), and a page that records console errors, HTTP error answers and every request that leaves its origin
  * (aborted, so nothing reaches the network either way).
  */
 import { execFileSync } from 'node:child_process';
@@ -47,7 +47,7 @@ export interface WatchedPage {
   readonly page: Page;
   /** Requests to anywhere but the page's origin, each aborted. */
   readonly outside: string[];
-  /** Console errors and uncaught page errors. */
+  /** Console errors, uncaught page errors and answers with an HTTP error (the browser's own /favicon.ico request too). */
   readonly errors: string[];
 }
 
@@ -70,6 +70,10 @@ export async function watchedPage(browser: Browser, origin: string): Promise<Wat
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  // Chromium does not always log a failed answer (e.g. a missing icon) to the console: record each.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`http: ${response.status()} ${response.url()}`);
+  });
   return { page, outside, errors };
 }
 

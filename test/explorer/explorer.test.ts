@@ -4,7 +4,8 @@
  * keyboard, an axe-core scan and GraphiQL. Every test also fails on a console error or on any
  * request leaving the page's origin. Screenshots go to test-artifacts/explorer/ (gitignored).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Core } from 'cytoscape';
@@ -14,7 +15,7 @@ import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { initialJs, INITIAL_JS_BUDGET_GZIP } from './budget';
-import { buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPage } from './browser';
+import { ARTIFACTS, buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPage } from './browser';
 
 /** The page's globals as the functions run in it see them (this file's own lib has no DOM). */
 declare const window: { explorerGraph: Core };
@@ -112,6 +113,29 @@ describeBrowser('explorer in Chromium', () => {
     expect(w.outside).toEqual(['https://cdn.example.org/lib.js']);
     await w.page.context().close();
   });
+
+  test('the pages\' own icon: /explore and /graphiql load it from this server, so Chromium asks for no /favicon.ico (no 404 in the console)', async () => {
+    // A context without the harness's routing: Chromium only asks for /favicon.ico when no route is set.
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors: string[] = [];
+    const answers: string[] = [];
+    p.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+    });
+    p.on('response', (response) => answers.push(`${response.status()} ${response.headers()['content-type'] ?? ''} ${new URL(response.url()).pathname}`));
+    for (const path of ['/explore', '/graphiql']) {
+      answers.length = 0;
+      await p.goto(`${origin}${path}`);
+      await p.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+      expect(answers.filter((a) => a.includes('favicon'))).toEqual([]);
+      const href = await p.locator('link[rel="icon"]').getAttribute('href', { timeout: 1_000 });
+      expect(href).toMatch(/^\/assets\/icon-[\w-]+\.svg$/);
+      expect(answers).toContain(`200 image/svg+xml ${href}`);
+    }
+    await context.close();
+  }, 60_000);
 
   test('search as you type: "Merida" finds the Mérida Initiative and says why', async () => {
     await page.goto(`${origin}/explore`);
@@ -290,6 +314,7 @@ describeBrowser('explorer in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as GraphML' }).click()]);
     expect(download.suggestedFilename()).toBe('merida-initiative-view.graphml');
     const xml = readFileSync((await download.path())!, 'utf8');
+    writeFileSync(join(ARTIFACTS, '3-graph-view.graphml'), xml);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- usmx-graph explorer: the graph view of merida-initiative (depth 1; all kinds; expanded bicentennial-framework; hidden edge types ')).toBe(true);
     const doc = parseGraphml(xml);
     expect(doc.graphml.xmlns).toBe(GRAPHML_NS);
