@@ -400,6 +400,21 @@ describeBrowser('explorer in Chromium', () => {
     expectClean();
   });
 
+  test('timeline as of a date: only what had happened by then', async () => {
+    const rows = page.locator('table.timeline tbody tr');
+    await page.goto(`${origin}/explore?entity=amlo&view=timeline`);
+    await rows.first().waitFor();
+    const every = await rows.locator('td:nth-child(1)').allTextContents();
+    await page.goto(`${origin}/explore?entity=amlo&view=timeline&date=2018`);
+    await page.getByText('up to 2018 (as of)').waitFor();
+    await rows.first().waitFor();
+    const asOf = await rows.locator('td:nth-child(1)').allTextContents();
+    expect(asOf.length).toBeGreaterThan(0);
+    expect(asOf.length).toBeLessThan(every.length);
+    for (const date of asOf) expect(date.slice(0, 4) <= '2018').toBe(true);
+    expectClean();
+  });
+
   test('timeline: dated facts around an actor, each with its source, filtered by kind and date range', async () => {
     await page.goto(`${origin}/explore?entity=amlo&view=timeline`);
     const rows = page.locator('table.timeline tbody tr');

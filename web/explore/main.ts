@@ -88,7 +88,7 @@ async function render(moveFocus = false): Promise<void> {
       } else {
         const area = h('section', { class: 'timeline-view', 'aria-labelledby': 'timeline-heading' });
         replace(main, area);
-        renderTimeline(area, entity, state, open, (filters) => navigate(filters));
+        renderTimeline(area, entity, state, state.date, open, (filters) => navigate(filters));
       }
     }
     if (moveFocus && mine === renders) main.focus();

@@ -63,17 +63,36 @@ function form(filters: TimelineFilters, apply: (filters: TimelineFilters) => voi
   );
 }
 
-/** The timeline around `entity` (as actor or topic filter when it is one) with `filters`; `apply` records new filters. */
-export function renderTimeline(target: HTMLElement, entity: { id: string; name: string; kind: NodeKind }, filters: TimelineFilters, open: Open, apply: (filters: TimelineFilters) => void): void {
+/** The earlier of two partial dates (ISO strings order by their first day); null when both are. */
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a <= b ? a : b;
+}
+
+/**
+ * The timeline around `entity` (as actor or topic filter when it is one) with `filters`; `apply`
+ * records new filters. As of a date (`asOf`), it shows what had happened by then: the range ends
+ * there at the latest.
+ */
+export function renderTimeline(
+  target: HTMLElement,
+  entity: { id: string; name: string; kind: NodeKind },
+  filters: TimelineFilters,
+  asOf: string | null,
+  open: Open,
+  apply: (filters: TimelineFilters) => void,
+): void {
   const answer = h('div', { class: 'timeline-answer', 'aria-live': 'polite' }, status('Loading the timeline…'));
   const scope = entity.kind === 'Actor' ? `Dated facts about entities related to ${entity.name}` : entity.kind === 'Topic' ? `Dated facts about ${entity.name} (narrower topics included)` : `Dated facts of the whole graph (a timeline filters by an actor or a topic; ${entity.name} is neither)`;
-  replace(target, h('h2', { id: 'timeline-heading' }, 'Timeline'), h('p', {}, scope), form(filters, apply), answer);
+  const until = asOf ? ` up to ${asOf} (as of)` : '';
+  replace(target, h('h2', { id: 'timeline-heading' }, 'Timeline'), h('p', {}, scope + until), form(filters, apply), answer);
   const variables = {
     actors: entity.kind === 'Actor' ? [entity.id] : null,
     topics: entity.kind === 'Topic' ? [entity.id] : null,
     kinds: filters.kinds.length ? [...filters.kinds] : null,
     from: filters.from,
-    to: filters.until,
+    to: earlier(filters.until, asOf),
   };
   request(TimelineQuery, variables).then(
     ({ timeline }) => {
