@@ -7,12 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { GRAPHML_KEYS, GRAPHML_NS } from '../../src/export';
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
+import { dataOf, parseGraphml } from '../helpers/graphml';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { initialJs, INITIAL_JS_BUDGET_GZIP } from './budget';
 import { ARTIFACTS, buildWeb, findChromium, launch, screenshot, watchedPage, type WatchedPage } from './browser';
@@ -20,41 +20,6 @@ import { ARTIFACTS, buildWeb, findChromium, launch, screenshot, watchedPage, typ
 /** The page's globals as the functions run in it see them (this file's own lib has no DOM). */
 declare const window: { explorerGraph: Core };
 declare const document: { activeElement: { tagName: string; id: string; className: string } | null; body: { innerText: string } };
-
-interface XmlData {
-  key: string;
-  '#text'?: string;
-}
-interface XmlElement {
-  id: string;
-  source?: string;
-  target?: string;
-  data?: XmlData[];
-}
-interface GraphML {
-  graphml: {
-    xmlns: string;
-    key: Array<{ id: string; for: string; 'attr.name': string }>;
-    graph: { edgedefault: string; data?: XmlData[]; node?: XmlElement[]; edge?: XmlElement[] };
-  };
-}
-
-/** Parses GraphML with a real XML parser (as test/export/graphml.test.ts), after checking it is well-formed. */
-function parseGraphml(xml: string): GraphML {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
-  });
-  return parser.parse(xml) as GraphML;
-}
-
-const dataOf = (element: { data?: XmlData[] }): Record<string, string> => Object.fromEntries((element.data ?? []).map((d) => [d.key, d['#text'] ?? '']));
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath ? describe : describe.skip;

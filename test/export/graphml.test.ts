@@ -1,47 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { GRAPHML_KEYS, GRAPHML_NS, toGraphml } from '../../src/export';
 import { seedDataset } from '../helpers/dataset';
 import { fixtureDataset } from '../helpers/fixture-dataset';
+import { dataOf, parseGraphml, type GraphML } from '../helpers/graphml';
 import { TRICKY_NAME, exportOf, trickyDataset } from './graphs';
-
-interface XmlData {
-  key: string;
-  '#text'?: string;
-}
-interface XmlElement {
-  id: string;
-  data?: XmlData[];
-}
-interface XmlEdge extends XmlElement {
-  source: string;
-  target: string;
-}
-interface GraphML {
-  graphml: {
-    xmlns: string;
-    key: Array<{ id: string; for: string; 'attr.name': string; 'attr.type': string }>;
-    graph: { id: string; edgedefault: string; data: XmlData[]; node?: XmlElement[]; edge?: XmlEdge[] };
-  };
-  '#comment'?: string;
-}
-
-/** Parses with a real XML parser, after checking the document is well-formed. */
-function parseGraphml(xml: string): GraphML {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    commentPropName: '#comment',
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['key', 'node', 'edge', 'data'].includes(name),
-  });
-  return parser.parse(xml) as GraphML;
-}
-
-const dataOf = (element: XmlElement): Record<string, string> => Object.fromEntries((element.data ?? []).map((d) => [d.key, d['#text'] ?? '']));
 
 describe('GraphML export', () => {
   describe('of the whole seeded graph', () => {
@@ -76,7 +37,7 @@ describe('GraphML export', () => {
 
     it('holds one directed graph carrying the dataset version', () => {
       expect(doc.graphml.graph.edgedefault).toBe('directed');
-      expect(dataOf(doc.graphml.graph as unknown as XmlElement)).toEqual({ graph_datasetVersion: dataset.version });
+      expect(dataOf(doc.graphml.graph)).toEqual({ graph_datasetVersion: dataset.version });
     });
 
     it('has exactly one <node> per entity and one <edge> per relationship, every edge between declared nodes', () => {
