@@ -11,7 +11,7 @@ export interface AsOf {
 
 /** The as-of form; `apply` receives a valid partial date, or null to clear it. */
 export function createAsOf(initial: string | null, apply: (date: string | null) => void): AsOf {
-  const input = h('input', { id: 'as-of-input', type: 'text', inputmode: 'numeric', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', size: 14, 'aria-describedby': 'as-of-error' });
+  const input = h('input', { id: 'as-of-input', type: 'text', inputmode: 'numeric', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', size: 26, 'aria-describedby': 'as-of-error' });
   const error = h('span', { id: 'as-of-error', class: 'status-error', 'aria-live': 'polite' });
   const current = h('span', { class: 'as-of-current' });
   const show = (date: string | null): void => {
