@@ -1,6 +1,8 @@
 import { BadInputError, DomainError, ErrorCode, describeValue } from './errors';
 import { NodeKind } from './kinds';
-import { readCitations, readEdge, readNode, readObservation, type ItemSource, type NodeLookup } from './item-rules';
+import { EDGE_RULES, type EdgeType } from './edge-types';
+import { UNIT_SCALE, UNITS, type Unit } from './units';
+import { readCitations, readEdge, readNode, readObservation, type ItemReport, type ItemSource, type NodeLookup } from './item-rules';
 import type { Citation, GraphNode, Observation, Relationship } from './model';
 import { seedDates } from './date-qualifiers';
 
@@ -11,7 +13,13 @@ import { seedDates } from './date-qualifiers';
 //
 // "Retire" keeps the record (with retiredAt/retiredBy) but every read leaves it out: a retired
 // entity is gone from lookups, lists, search, stats, and so are its relationships (and a retired
-// metric's observations). Its id stays taken. A Source cannot be retired: citations point at it.
+// metric's observations). Its id stays taken. A Source cannot be retired: citations point at it,
+// nor an Actor that a live observation names in a dimension (`partner: mexico`).
+//
+// The principle: a change is accepted only if the graph after it would pass `npm run seeds:check`
+// (so the YAML export folds back into seeds/). Hence the lookups beyond single items: a metric's
+// observation units (its unit stays in their family), dimension uses (retirement), paths of the
+// acyclic edge types (no cycle), and a new Metric carries its first observation.
 
 interface ChangeBase {
   /** Citations for the change, seed syntax: `ustr-2018#36`. At least one. */
@@ -28,6 +36,11 @@ export type EntityFields = Readonly<Record<string, unknown>>;
 export interface CreateEntityChange extends ChangeBase {
   readonly op: 'createEntity';
   readonly entity: EntityFields;
+  /**
+   * A Metric's first observation (seed-shaped, without `metric`), required for a Metric: the seed
+   * checker refuses a metric with no observations. Cites the change's `sources`.
+   */
+  readonly observation?: Readonly<Record<string, unknown>>;
 }
 export interface UpdateEntityChange extends ChangeBase {
   readonly op: 'updateEntity';
@@ -68,7 +81,8 @@ export const CHANGE_OPS: readonly ChangeOp[] = ['createEntity', 'updateEntity', 
 
 /** A change checked against the graph: the record it writes, ready for a store to apply. */
 export type ValidatedChange =
-  | { readonly op: 'createEntity' | 'updateEntity' | 'retireEntity'; readonly node: GraphNode; readonly citations: readonly Citation[] }
+  | { readonly op: 'createEntity'; readonly node: GraphNode; readonly observation?: Observation; readonly citations: readonly Citation[] }
+  | { readonly op: 'updateEntity' | 'retireEntity'; readonly node: GraphNode; readonly citations: readonly Citation[] }
   | { readonly op: 'addRelationship'; readonly relationship: Relationship; readonly citations: readonly Citation[] }
   | { readonly op: 'retireRelationship'; readonly id: string; readonly citations: readonly Citation[] }
   | { readonly op: 'addObservation'; readonly observation: Observation; readonly citations: readonly Citation[] };
@@ -80,6 +94,7 @@ export interface AppliedChange {
   readonly recordedAt: string;
   /** The entity as written (for retireEntity: as it was when retired). */
   readonly node?: GraphNode;
+  /** addObservation: the observation written; createEntity of a Metric: its first observation. */
   /** The relationship as written (for retireRelationship: as it was), and the entity at its `to` end. */
   readonly relationship?: Relationship;
   readonly to?: GraphNode;
@@ -92,6 +107,43 @@ export interface ChangeLookup {
   readonly node: NodeLookup;
   /** True when a retired entity holds this id (ids are never reused). */
   readonly isRetired: (id: string) => boolean;
+  /** The units of a live metric's observations (asked on a change of its unit). */
+  readonly observationUnits: (metricId: string) => readonly Unit[];
+  /** The live observations naming this entity in an entity dimension (asked on retirement). */
+  readonly dimensionUses: (id: string) => DimensionUses;
+  /** True when live edges of `type` lead from `start` to `end` (asked for acyclic types only). */
+  readonly pathExists: (type: EdgeType, start: string, end: string) => boolean;
+}
+
+/** How many live observations name an entity in a dimension, and the ids of a few (at most DIMENSION_USES_SHOWN). */
+export interface DimensionUses {
+  readonly count: number;
+  readonly ids: readonly string[];
+}
+export const DIMENSION_USES_SHOWN = 3;
+
+/** What a store must look up beyond `referencedIds` to validate this change (a remote store fetches these first). */
+export interface ChangeLookupNeeds {
+  readonly observationUnitsOf?: string;
+  readonly dimensionUsesOf?: string;
+  readonly path?: { readonly type: EdgeType; readonly start: string; readonly end: string };
+}
+
+/** The extra lookups `validateChange` will ask for this change, so a remote store can fetch only those. */
+export function changeLookupNeeds(change: Change): ChangeLookupNeeds {
+  switch (change.op) {
+    case 'updateEntity':
+      return change.fields && change.fields.unit !== undefined ? { observationUnitsOf: change.id } : {};
+    case 'retireEntity':
+      return { dimensionUsesOf: change.id };
+    case 'addRelationship': {
+      const { type, from, to } = change.relationship ?? {};
+      const rule = typeof type === 'string' ? EDGE_RULES[type as EdgeType] : undefined;
+      return rule?.acyclic && typeof from === 'string' && typeof to === 'string' && from !== to ? { path: { type: type as EdgeType, start: to, end: from } } : {};
+    }
+    default:
+      return {};
+  }
 }
 
 /** A change the seed checker's rules refused; the message is the seed checker's (several joined by "; "). */
@@ -156,7 +208,6 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
     if (issues.length > 0 || value === null) throw new ChangeRejectedError(issues.length > 0 ? issues : [`${change.op}: rejected`]);
     return value;
   };
-  const sources = [...(Array.isArray(change.sources) ? change.sources : [])];
 
   switch (change.op) {
     case 'createEntity': {
@@ -168,7 +219,8 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
       // A new Source may cite itself, as the seed sources do.
       const self: NodeLookup = (id) => (node && id === node.id ? node : lookup.node(id));
       const citations = node ? readCitations(item, `node ${node.id}`, change.sources, self, report) : [];
-      return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
+      const observation = node ? readFirstObservation(change, { ...node, sources: citations }, lookup, report) : undefined;
+      return done(node && { op: change.op, node: { ...node, sources: citations }, ...(observation ? { observation } : {}), citations });
     }
     case 'updateEntity': {
       const current = lookup.node(change.id);
@@ -182,26 +234,36 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
         if (value === null) delete record[field];
         else if (value !== undefined) record[field] = value;
       }
-      // The entity keeps its citations and gains the change's: curation loses nothing.
-      const existing = record.sources as string[];
-      record.sources = [...existing, ...sources.filter((s) => !existing.includes(s))];
-      readCitations(itemOf(change.op, { sources: change.sources }), `node ${current.id}`, change.sources, lookup.node, report);
+      // The entity keeps its citations and gains the change's: curation loses nothing. Only the
+      // change's own citations are checked: the kept ones were checked when written, and a store
+      // need not fetch every source the entity already cites (a remote store does not).
+      const added = readCitations(itemOf(change.op, { sources: change.sources }), `node ${current.id}`, change.sources, lookup.node, report);
       if (issues.length > 0) throw new ChangeRejectedError(issues);
       const item = itemOf(change.op, record);
       const node = readNode(item, report);
-      const citations = node ? readCitations(item, `node ${node.id}`, record.sources, lookup.node, report) : [];
+      const kept = current.sources.map(citationText);
+      const citations = [...current.sources, ...added.filter((c, i) => !kept.includes(citationText(c)) && added.findIndex((d) => citationText(d) === citationText(c)) === i)];
+      if (node && node.unit !== current.unit && node.unit !== null && current.unit !== null) checkUnitFamily(node, current.unit, lookup, issues);
       return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
     }
     case 'retireEntity': {
       const current = lookup.node(change.id);
       if (!current) throw new BadInputError('retireEntity.id', 'the id of an entity in the graph', change.id);
       if (current.kind === NodeKind.Source) issues.push(`node ${current.id}: a Source cannot be retired (citations point at it)`);
+      const uses = lookup.dimensionUses(current.id);
+      if (uses.count > 0) {
+        const more = uses.count > uses.ids.length ? ` and ${uses.count - uses.ids.length} more` : '';
+        issues.push(`node ${current.id}: cannot be retired while ${uses.count} observation(s) name it in a dimension (${uses.ids.join(', ')}${more})`);
+      }
       const citations = readCitations(itemOf(change.op, {}), `retirement of node ${current.id}`, change.sources, lookup.node, report);
       return done({ op: change.op, node: current, citations });
     }
     case 'addRelationship': {
       const item = itemOf(change.op, { ...change.relationship, sources: change.sources });
       const rel = readEdge(item, lookup.node, report);
+      if (rel && EDGE_RULES[rel.type].acyclic && lookup.pathExists(rel.type, rel.to, rel.from)) {
+        issues.push(`${rel.type} edge ${rel.from} -> ${rel.to} would close a cycle: ${rel.to} already leads to ${rel.from} through ${rel.type} edges (${rel.type} is a hierarchy)`);
+      }
       const citations = rel ? readCitations(item, `${rel.type} edge ${rel.from} -> ${rel.to}`, change.sources, lookup.node, report) : [];
       return done(rel && { op: change.op, relationship: { ...rel, sources: citations }, citations });
     }
@@ -221,6 +283,31 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
   }
 }
 
+/** A Metric's first observation, required with it; anything else takes none. */
+function readFirstObservation(change: CreateEntityChange, node: GraphNode, lookup: ChangeLookup, report: ItemReport): Observation | undefined {
+  if (node.kind !== NodeKind.Metric) {
+    if (change.observation !== undefined && change.observation !== null) report(itemOf(change.op, {}), 'observation', `node ${node.id}: only a Metric takes a first observation, this is a ${node.kind}`);
+    return undefined;
+  }
+  if (change.observation === undefined || change.observation === null || typeof change.observation !== 'object') {
+    report(itemOf(change.op, {}), 'observation', `metric ${node.id} has no observations: a metric needs at least one (create it with its first observation)`);
+    return undefined;
+  }
+  const item = itemOf(change.op, { ...change.observation, metric: node.id, sources: change.sources });
+  const withNew: NodeLookup = (id) => (id === node.id ? node : lookup.node(id));
+  const obs = readObservation(item, withNew, report);
+  return obs ? { ...obs, sources: node.sources } : undefined;
+}
+
+/** A metric with observations keeps its unit's family: every figure must still measure what the unit does. */
+function checkUnitFamily(node: GraphNode, previous: Unit, lookup: ChangeLookup, issues: string[]): void {
+  const family = UNIT_SCALE[node.unit!].family;
+  const units = lookup.observationUnits(node.id);
+  if (units.length === 0 || units.every((u) => UNIT_SCALE[u].family === family)) return;
+  const same = UNITS.filter((u) => UNIT_SCALE[u].family === UNIT_SCALE[previous].family);
+  issues.push(`node ${node.id}: unit ${node.unit} does not measure what its ${units.length} observation(s) in ${[...new Set(units)].join(', ')} do: expected one of ${same.join(', ')} (make a separate metric for a share or a rank)`);
+}
+
 /** Every entity id a change refers to, so a remote store can fetch them before validating. */
 export function referencedIds(change: Change): string[] {
   const ids = new Set<string>();
@@ -229,9 +316,12 @@ export function referencedIds(change: Change): string[] {
   };
   for (const s of Array.isArray(change.sources) ? change.sources : []) if (typeof s === 'string') add(s.split('#')[0]);
   switch (change.op) {
-    case 'createEntity':
+    case 'createEntity': {
       add(change.entity.id);
+      const dims = change.observation?.dimensions;
+      if (dims && typeof dims === 'object') for (const v of Object.values(dims)) add(v);
       break;
+    }
     case 'updateEntity':
     case 'retireEntity':
       add(change.id);

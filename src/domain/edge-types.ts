@@ -29,6 +29,11 @@ export interface EdgeRule {
   readonly description: string;
   readonly from: readonly NodeKind[];
   readonly to: readonly NodeKind[];
+  /**
+   * A hierarchy or a succession: no chain of edges of this type may lead back to where it
+   * started (the seed checker and curation refuse a cycle). Self-loops are refused for every type.
+   */
+  readonly acyclic?: boolean;
 }
 
 const { Actor, Policy, Agreement, Dialogue, Event, Topic, Metric } = NodeKind;
@@ -55,6 +60,7 @@ export const EDGE_RULES: Readonly<Record<EdgeType, EdgeRule>> = {
     description: 'a newer agreement, policy or dialogue supersedes an older one',
     from: [Agreement, Policy, Dialogue],
     to: [Agreement, Policy, Dialogue],
+    acyclic: true,
   },
   ESTABLISHED_BY: {
     description: 'something was created by an actor, event, dialogue, agreement or policy',
@@ -65,6 +71,7 @@ export const EDGE_RULES: Readonly<Record<EdgeType, EdgeRule>> = {
     description: 'a component belongs to a larger whole (a provision of an agreement, a state of a country, a summit of a dialogue)',
     from: [Policy, Actor, Event, Dialogue, Topic],
     to: [Policy, Agreement, Dialogue, Actor, Event],
+    acyclic: true,
   },
   LEADS: {
     description: 'a person or body heads a country, body, party, policy or dialogue',
@@ -100,6 +107,7 @@ export const EDGE_RULES: Readonly<Record<EdgeType, EdgeRule>> = {
     description: 'a narrower topic sits under a broader one (fentanyl BROADER illicit drugs)',
     from: [Topic],
     to: [Topic],
+    acyclic: true,
   },
   PROPOSED_BY: {
     description: 'a policy, agreement or dialogue was proposed, launched or sponsored by an actor',
@@ -127,6 +135,9 @@ export const EDGE_RULES: Readonly<Record<EdgeType, EdgeRule>> = {
     to: [Policy, Dialogue, Agreement, Topic],
   },
 };
+
+/** The edge types whose edges may form no cycle (hierarchies and successions). */
+export const ACYCLIC_EDGE_TYPES: readonly EdgeType[] = EDGE_TYPES.filter((t) => EDGE_RULES[t].acyclic === true);
 
 export function isEdgeAllowed(type: EdgeType, from: NodeKind, to: NodeKind): boolean {
   const rule = EDGE_RULES[type];

@@ -29,6 +29,18 @@ export type NodeLookup = (id: string) => GraphNode | undefined;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CITATION = /^([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)$/;
+/** Dimension keys: a lower-case word, then letters, digits or hyphens (`partner`, `bound`). */
+const DIMENSION_KEY = /^[a-z][a-zA-Z0-9-]*$/;
+
+/** The longest id (the longest seed id has 53 characters). */
+export const MAX_ID_LENGTH = 100;
+/** The highest slide or page number a citation may name (the deck has 60 slides). */
+export const MAX_SLIDE = 10_000;
+
+/** True for an id the seed rules accept: lower-case words joined by hyphens, at most MAX_ID_LENGTH long. */
+export function isValidId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID.test(value);
+}
 
 export const NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'type', 'name', 'aliases', 'description', 'dates', 'unit', 'publisher', 'year', 'sources']);
 export const EDGE_FIELDS: ReadonlySet<string> = new Set(['from', 'type', 'to', 'validFrom', 'validTo', 'note', 'sources']);
@@ -72,8 +84,8 @@ function readDate(item: ItemSource, field: string, raw: unknown, report: ItemRep
 export function readNode(item: ItemSource, report: ItemReport): GraphNode | null {
   const v = item.value;
   checkFields(item, NODE_FIELDS, 'a node', report);
-  if (typeof v.id !== 'string' || !ID.test(v.id)) {
-    report(item, 'id', `id: expected lower-case words joined by hyphens (e.g. "usmca"), received ${describeValue(v.id)}`);
+  if (!isValidId(v.id)) {
+    report(item, 'id', `id: expected lower-case words joined by hyphens (e.g. "usmca"), at most ${MAX_ID_LENGTH} characters, received ${describeValue(v.id)}`);
     return null;
   }
   const what = `node ${v.id}`;
@@ -180,11 +192,12 @@ export function readCitations(item: ItemSource, owner: string, raw: unknown, loo
       report(item, at, `${owner}: sources: expected a citation "<sourceId>#<slide>" such as "ustr-2018#36", received ${describeValue(entry)}`);
       return;
     }
-    const slide = Number(m[2]);
+    // Compared as text first: a long digit string is no safe integer.
+    const slide = m[2].length > String(MAX_SLIDE).length ? Infinity : Number(m[2]);
     const target = lookup(m[1]);
     if (!target) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names unknown source ${JSON.stringify(m[1])}`);
     else if (target.kind !== NodeKind.Source) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.kind}, not a Source`);
-    else if (slide < 1) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: slide numbers start at 1`);
+    else if (slide < 1 || slide > MAX_SLIDE) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: expected a slide number from 1 to ${MAX_SLIDE}`);
     else result.push({ sourceId: m[1], slide });
   });
   return result;
@@ -215,6 +228,10 @@ export function readEdge(item: ItemSource, lookup: NodeLookup, report: ItemRepor
   });
   const [from, to] = ends;
   if (!from || !to) return null;
+  if (from.id === to.id) {
+    report(item, 'to', `${type} edge: ${from.id} -> ${to.id} joins ${from.id} to itself: an edge needs two different nodes`);
+    return null;
+  }
   if (!isEdgeAllowed(type, from.kind, to.kind)) {
     const rule = EDGE_RULES[type];
     report(item, null, `${type} may not join ${from.kind} ${from.id} to ${to.kind} ${to.id}: expected ${rule.from.join('|')} -> ${rule.to.join('|')}`);
@@ -270,8 +287,20 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
       ok = false;
     } else {
       for (const [key, raw] of Object.entries(v.dimensions)) {
+        // Keys and values make up the observation's id (`metric@2021[partner=mexico]`): a strict
+        // alphabet keeps ids unambiguous, and a key such as `__proto__` is refused, not dropped.
+        if (!DIMENSION_KEY.test(key)) {
+          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension key ${JSON.stringify(key)}: expected a lower-case word, then letters, digits or hyphens (e.g. "partner")`);
+          ok = false;
+          continue;
+        }
         if (typeof raw !== 'string') {
           report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension ${key}: expected a string, received ${describeValue(raw)}`);
+          ok = false;
+          continue;
+        }
+        if (!isValidId(raw)) {
+          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension ${key}: expected lower-case words joined by hyphens (e.g. "mexico"), at most ${MAX_ID_LENGTH} characters, received ${describeValue(raw)}`);
           ok = false;
           continue;
         }

@@ -1,4 +1,4 @@
-import { NodeKind, readCitations, readEdge, readNode, readObservation, type Citation, type GraphNode, type ItemSource, type NodeLookup, type Observation, type Relationship } from '../domain';
+import { ACYCLIC_EDGE_TYPES, NodeKind, readCitations, readEdge, readNode, readObservation, type Citation, type GraphNode, type ItemSource, type NodeLookup, type Observation, type Relationship } from '../domain';
 import type { SeedFile, SeedItem } from './read-yaml';
 import type { SeedIssue } from './seed-error';
 
@@ -59,6 +59,14 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
     relationships.set(rel.id, { item, value: { ...rel, sources } });
   }
 
+  // Hierarchies and successions (REPLACES, BROADER, PART_OF) may not loop back on themselves.
+  for (const type of ACYCLIC_EDGE_TYPES) {
+    const edges = [...relationships.values()].filter((r) => r.value.type === type);
+    for (const { item, value, cycle } of closingEdges(edges)) {
+      report(item, null, `${type} edge ${value.from} -> ${value.to} closes a cycle (${cycle.join(' -> ')}): ${type} is a hierarchy, its edges may not lead back to where they start`);
+    }
+  }
+
   const observations = new Map<string, Located<Observation>>();
   for (const item of files.flatMap((f) => f.observations)) {
     const obs = readObservation(item, lookup, report);
@@ -89,4 +97,29 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
     observations: [...observations.values()].map((o) => o.value),
     issues,
   };
+}
+
+/**
+ * The edges that close a cycle, each with the cycle it closes (depth-first, in seed order: the
+ * edge found last on a loop is the one reported).
+ */
+function closingEdges(edges: ReadonlyArray<Located<Relationship>>): Array<Located<Relationship> & { cycle: string[] }> {
+  const out = new Map<string, Array<Located<Relationship>>>();
+  for (const edge of edges) out.set(edge.value.from, [...(out.get(edge.value.from) ?? []), edge]);
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const found: Array<Located<Relationship> & { cycle: string[] }> = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const edge of out.get(id) ?? []) {
+      const next = edge.value.to;
+      if (state.get(next) === 'open') found.push({ ...edge, cycle: [...stack.slice(stack.indexOf(next)), next] });
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const edge of edges) if (!state.has(edge.value.from)) visit(edge.value.from);
+  return found;
 }

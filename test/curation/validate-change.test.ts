@@ -1,11 +1,17 @@
-import { validateChange, type Change, type GraphNode } from '../../src/domain';
+import { validateChange, type Change, type ChangeLookup, type GraphNode } from '../../src/domain';
 import { readSeedFile } from '../../src/seed/read-yaml';
 import { validateSeeds } from '../../src/seed/validate';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 // The same defect as a seed item and as a change gives the same message (the seed checker's rules run on both).
 const nodes = new Map<string, GraphNode>(fixtureDataset.nodes.map((n) => [n.id, n]));
-const lookup = { node: (id: string) => nodes.get(id), isRetired: () => false };
+const lookup: ChangeLookup = {
+  node: (id: string) => nodes.get(id),
+  isRetired: () => false,
+  observationUnits: () => [],
+  dimensionUses: () => ({ count: 0, ids: [] }),
+  pathExists: () => false,
+};
 const meta = { actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
 
 function seedMessages(yaml: string): string[] {
@@ -35,6 +41,13 @@ describe('validateChange reports what the seed checker reports', () => {
     ['a dangling edge', 'edges:\n  - { from: us, type: PARTY_TO, to: nowhere, sources: [src#1] }\n', { op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'nowhere' }, sources: ['src#1'] }],
     ['a unit of another family', 'observations:\n  - { metric: crossings, value: 3, unit: PERCENT, period: 2020, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, unit: 'PERCENT', period: '2020' }, sources: ['src#1'] }],
     ['a bad period', 'observations:\n  - { metric: crossings, value: 3, period: FY21, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: 'FY21' }, sources: ['src#1'] }],
+    ['a slide number past the bound', '  - { id: x, kind: Topic, name: X, sources: ["src#99999999999999999999999"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#99999999999999999999999'] }],
+    ['a slide number of 10001', '  - { id: x, kind: Topic, name: X, sources: ["src#10001"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#10001'] }],
+    ['an id of 101 characters', `  - { id: ${'a'.repeat(101)}, kind: Topic, name: X, sources: [src#1] }\n`, { op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'X' }, sources: ['src#1'] }],
+    ['a self-loop', 'edges:\n  - { from: us, type: AFFECTS, to: us, sources: [src#1] }\n', { op: 'addRelationship', relationship: { from: 'us', type: 'AFFECTS', to: 'us' }, sources: ['src#1'] }],
+    ['a dimension key __proto__', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { __proto__: us }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: JSON.parse('{"__proto__":"us"}') }, sources: ['src#1'] }],
+    ['a dimension value with ; and =', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { a: "x;b=y" }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { a: 'x;b=y' } }, sources: ['src#1'] }],
+    ['a dimension key with ]', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { "a]": x }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { 'a]': 'x' } }, sources: ['src#1'] }],
   ])('%s', (_name, yaml, change) => {
     const expected = seedMessages(yaml as string);
     expect(expected.length).toBeGreaterThan(0);

@@ -46,6 +46,11 @@ const CASES: readonly Case[] = [
   { fixture: 'reported-not-source-year', file: '00-seeds.yaml', line: 9, contains: 'reported: expected the publication year of a source it cites (2022), received 2021', count: 1 },
   { fixture: 'yaml-syntax-error', file: '00-seeds.yaml', line: 7, contains: 'name: Mexico: the United Mexican States', count: 1 },
   // The typo also leaves the node without sources: that knock-on issue is reported on the item's first line.
+  { fixture: 'self-loop', file: '00-seeds.yaml', line: 9, contains: 'AFFECTS edge: usmca -> usmca joins usmca to itself', count: 1 },
+  { fixture: 'broken-cycle', file: '00-seeds.yaml', line: 11, contains: 'BROADER edge security -> fentanyl closes a cycle (fentanyl -> drugs -> security -> fentanyl)', count: 1 },
+  { fixture: 'slide-out-of-range', file: '00-seeds.yaml', line: 5, contains: '"deck-2022#99999999999999999999999": expected a slide number from 1 to 10000', count: 1 },
+  { fixture: 'bad-dimension-key', file: '00-seeds.yaml', line: 7, contains: 'dimension key "port;x=y"', count: 1 },
+  { fixture: 'id-too-long', file: '00-seeds.yaml', line: 4, contains: 'at most 100 characters', count: 1 },
   { fixture: 'unknown-field', file: '00-seeds.yaml', line: 8, contains: 'unknown field "sorces"', count: 2 },
 ];
 

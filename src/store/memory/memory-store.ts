@@ -28,7 +28,6 @@ import {
   type SearchQuery,
   type AppliedChange,
   type Change,
-  type ChangeLookup,
   ChangeRejectedError,
   duplicateObservationMessage,
   duplicateRelationshipMessage,
@@ -47,6 +46,7 @@ import {
   type ContentDigest,
 } from '../../domain';
 import { CitationIndex } from './citation-index';
+import { memoryChangeLookup } from './change-lookup';
 import { Journal, type JournalOptions } from './journal';
 import { listRelationships } from './relationship-list';
 import { SearchIndex } from './search-index';
@@ -356,8 +356,7 @@ export class MemoryStore implements GraphStore {
    * other request runs between the check, the fsync and the update.
    */
   private apply(change: Change, journal: Journal | null = null): AppliedChange {
-    const lookup: ChangeLookup = { node: (id) => this.nodes.get(id), isRetired: (id) => this.retiredNodes.has(id) };
-    const valid = validateChange(change, lookup);
+    const valid = validateChange(change, memoryChangeLookup({ nodes: this.nodes, retiredNodes: this.retiredNodes, out: this.out, observations: this.observations }));
     this.checkAgainstStore(valid);
     journal?.append(change);
     this.degreeStats = null;
@@ -380,7 +379,9 @@ export class MemoryStore implements GraphStore {
         this.citations.add({ kind: 'ENTITY', node: valid.node });
         this.refreshValidity();
         this.changed({ added: { nodes: [valid.node] } });
-        return { node: valid.node };
+        // A Metric comes with its first observation.
+        if (valid.observation) this.addObservation(valid.observation);
+        return { node: valid.node, ...(valid.observation ? { observation: valid.observation } : {}) };
       }
       case 'updateEntity': {
         const old = this.nodes.get(valid.node.id)!;
@@ -435,19 +436,21 @@ export class MemoryStore implements GraphStore {
         this.changed({ removed: { relationships: [rel] } });
         return { relationship: rel, to: this.nodes.get(rel.to) };
       }
-      case 'addObservation': {
-        const obs = valid.observation;
-        const list = this.observations.get(obs.metricId) ?? [];
-        list.push(obs);
-        list.sort(compareObservations);
-        this.observations.set(obs.metricId, list);
-        this.observationIds.add(obs.id);
-        this.citations.add({ kind: 'OBSERVATION', observation: obs });
-        this.index.putObservation(obs);
-        this.changed({ added: { observations: [obs] } });
-        return { observation: obs };
-      }
+      case 'addObservation':
+        this.addObservation(valid.observation);
+        return { observation: valid.observation };
     }
+  }
+
+  private addObservation(obs: Observation): void {
+    const list = this.observations.get(obs.metricId) ?? [];
+    list.push(obs);
+    list.sort(compareObservations);
+    this.observations.set(obs.metricId, list);
+    this.observationIds.add(obs.id);
+    this.citations.add({ kind: 'OBSERVATION', observation: obs });
+    this.index.putObservation(obs);
+    this.changed({ added: { observations: [obs] } });
   }
 
   private edgesOf(adjacency: Adjacency, id: string): Relationship[] {

@@ -22,6 +22,7 @@ import {
   type Relationship,
 } from '../../domain';
 import type { Neo4jExecutor, TransactionRun } from './executor';
+import { neo4jChangeLookup } from './change-lookup';
 import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties } from './mappers';
 
 /**
@@ -59,7 +60,7 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
     if (node.properties.retiredAt !== null && node.properties.retiredAt !== undefined) retired.add(String(node.properties.id));
     else live.set(String(node.properties.id), nodeFromNeo4j(node));
   }
-  const valid = validateChange(change, { node: (id) => live.get(id), isRetired: (id) => retired.has(id) });
+  const valid = validateChange(change, await neo4jChangeLookup(run, change, live, retired));
   const meta = { actor: change.actor, at: change.at };
   const base = { op: change.op, recordedBy: change.actor, recordedAt: change.at };
 
@@ -67,7 +68,11 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
     case 'createEntity': {
       const result = await run('change/create-entity', { kind: valid.node.kind, properties: nodeToProperties(valid.node, nodeValidity(valid.node)), ...meta });
       const node = nodeFromNeo4j(result.records[0].get('node'));
-      return { result: { ...base, node }, delta: { added: { nodes: [node] } } };
+      if (!valid.observation) return { result: { ...base, node }, delta: { added: { nodes: [node] } } };
+      // A Metric comes with its first observation, in the same transaction.
+      const first = await run('change/add-observation', { metricId: node.id, properties: observationToProperties(valid.observation), ...meta });
+      const observation = observationFromNeo4j(first.records[0].get('observation'));
+      return { result: { ...base, node, observation }, delta: { added: { nodes: [node], observations: [observation] } } };
     }
     case 'updateEntity': {
       const properties: Record<string, unknown> = nodeToProperties(valid.node, nodeValidity(valid.node));

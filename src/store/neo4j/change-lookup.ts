@@ -1,0 +1,39 @@
+import { DIMENSION_USES_SHOWN, ENTITY_DIMENSIONS, changeLookupNeeds, type Change, type ChangeLookup, type GraphNode, type Unit } from '../../domain';
+import type { TransactionRun } from './executor';
+
+/**
+ * What validateChange will ask of the graph beyond the entities the change names, read inside
+ * the change's transaction before it is checked (changeLookupNeeds says which): a metric's
+ * observation units, an entity's dimension uses, a path of an acyclic edge type. Anything the
+ * validation asks that was not fetched answers "none", which only the needs list can cause.
+ */
+export async function neo4jChangeLookup(run: TransactionRun, change: Change, live: ReadonlyMap<string, GraphNode>, retired: ReadonlySet<string>): Promise<ChangeLookup> {
+  const needs = changeLookupNeeds(change);
+  let units: readonly Unit[] = [];
+  let uses = { count: 0, ids: [] as string[] };
+  let path = false;
+  if (needs.observationUnitsOf !== undefined) {
+    const result = await run('change/get-observation-units', { metricId: needs.observationUnitsOf });
+    units = (result.records[0]?.get('units') as Unit[] | undefined) ?? [];
+  }
+  if (needs.dimensionUsesOf !== undefined) {
+    const result = await run('change/get-dimension-uses', { id: needs.dimensionUsesOf, keys: [...ENTITY_DIMENSIONS], shown: DIMENSION_USES_SHOWN });
+    const record = result.records[0];
+    if (record) uses = { count: toNumber(record.get('count')), ids: (record.get('ids') as unknown[]).map(String) };
+  }
+  if (needs.path !== undefined) {
+    const result = await run('change/get-path-exists', { ...needs.path });
+    path = result.records[0]?.get('found') === true;
+  }
+  return {
+    node: (id) => live.get(id),
+    isRetired: (id) => retired.has(id),
+    observationUnits: (metricId) => (metricId === needs.observationUnitsOf ? units : []),
+    dimensionUses: (id) => (id === needs.dimensionUsesOf ? uses : { count: 0, ids: [] }),
+    pathExists: (type, start, end) => needs.path !== undefined && type === needs.path.type && start === needs.path.start && end === needs.path.end && path,
+  };
+}
+
+function toNumber(value: unknown): number {
+  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value);
+}
