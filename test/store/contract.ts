@@ -308,6 +308,13 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('retires an entity: gone from lookups, lists, search, its relationships and its observations; its id stays taken', async () => {
+        // Texas is a dimension of a live crossings figure: the metric goes first (its observations with it).
+        expect(await rejection({ op: 'retireEntity', id: 'texas', ...meta })).toBe(
+          'BAD_USER_INPUT: node texas: cannot be retired while 1 observation(s) name it in a dimension (crossings@2019[state=texas])',
+        );
+        await w.applyChange({ op: 'retireEntity', id: 'crossings', ...meta });
+        expect(await w.getObservations([{ metricId: 'crossings' }])).toEqual([[]]);
+        expect((await w.getStats()).observations).toBe(0);
         await w.applyChange({ op: 'retireEntity', id: 'texas', ...meta });
         expect(await w.getNodesByIds(['texas'])).toEqual([null]);
         expect((await w.findNodes({ kinds: [NodeKind.Actor], offset: 0, limit: 10 })).nodes.map((n) => n.id)).toEqual(['agora', 'mx', 'us']);
@@ -315,9 +322,6 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const [usEdges] = await w.getRelationships([{ nodeId: 'us', direction: 'IN' }]);
         expect(usEdges.map((h) => h.other.id)).not.toContain('texas');
         expect((await w.findNodes({ filter: { relatedTo: ['us'] }, offset: 0, limit: 10 })).nodes.map((n) => n.id)).not.toContain('texas');
-        await w.applyChange({ op: 'retireEntity', id: 'crossings', ...meta });
-        expect(await w.getObservations([{ metricId: 'crossings' }])).toEqual([[]]);
-        expect((await w.getStats()).observations).toBe(0);
         expect(await rejection({ op: 'createEntity', entity: { id: 'texas', kind: 'Actor', type: 'SUBNATIONAL_STATE', name: 'Texas' }, ...meta })).toBe('BAD_USER_INPUT: duplicate id "texas": already defined (retired)');
         expect(await rejection({ op: 'retireEntity', id: 'src', ...meta })).toBe('BAD_USER_INPUT: node src: a Source cannot be retired (citations point at it)');
       });
@@ -450,6 +454,87 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
     });
 
+    describe('curation keeps every seed rule', () => {
+      // A store of its own (on Neo4j, the one shared database): a change is accepted only if the
+      // graph after it would pass the seed checker.
+      let c: GraphStore;
+      const meta = { sources: ['src#2'], actor: 'dana', at: '2024-07-01T12:00:00.000Z' };
+      const rejection = (change: Change) => c.applyChange(change).then(() => 'applied', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+
+      beforeAll(async () => {
+        c = await createStore(fixtureDataset);
+      });
+      afterAll(async () => {
+        await c?.close();
+      });
+
+      it('updates an entity that cites other sources with one new citation (the kept citations are not re-checked)', async () => {
+        await c.applyChange({ op: 'createEntity', entity: { id: 'src-b', kind: 'Source', name: 'Second source', publisher: 'Tests', year: 2021 }, ...meta, sources: ['src-b#1'] });
+        await c.applyChange({ op: 'updateEntity', id: 'trade', fields: { description: 'Goods and services' }, ...meta, sources: ['src-b#4'] });
+        const applied = await c.applyChange({ op: 'updateEntity', id: 'trade', fields: { description: 'x' }, ...meta, sources: ['src#5'] });
+        expect(applied.node!.sources).toEqual([{ sourceId: 'src', slide: 1 }, { sourceId: 'src-b', slide: 4 }, { sourceId: 'src', slide: 5 }]);
+        expect((await c.getNodesByIds(['trade']))[0]).toEqual(applied.node);
+      });
+
+      it('keeps a metric\'s unit in the family of its observations', async () => {
+        expect(await rejection({ op: 'updateEntity', id: 'crossings', fields: { unit: 'PERCENT' }, ...meta })).toBe(
+          'BAD_USER_INPUT: node crossings: unit PERCENT does not measure what its 4 observation(s) in COUNT do: expected one of COUNT, THOUSAND, MILLION (make a separate metric for a share or a rank)',
+        );
+        const applied = await c.applyChange({ op: 'updateEntity', id: 'crossings', fields: { unit: 'THOUSAND' }, ...meta });
+        expect(applied.node!.unit).toBe('THOUSAND');
+        await c.applyChange({ op: 'updateEntity', id: 'crossings', fields: { unit: 'COUNT' }, ...meta });
+      });
+
+      it('refuses slide numbers past 10000, ids past 100 characters, self-loops and odd dimension keys or values', async () => {
+        const before = await c.getDatasetVersion();
+        expect(await rejection({ op: 'updateEntity', id: 'trade', fields: { description: 'y' }, ...meta, sources: ['src#99999999999999999999999'] })).toBe(
+          'BAD_USER_INPUT: node trade: sources: citation "src#99999999999999999999999": expected a slide number from 1 to 10000',
+        );
+        expect(await rejection({ op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'Long' }, ...meta })).toMatch(/^BAD_USER_INPUT: id: expected lower-case words joined by hyphens \(e\.g\. "usmca"\), at most 100 characters/);
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'trade', type: 'AFFECTS', to: 'trade' }, ...meta })).toBe(
+          'BAD_USER_INPUT: AFFECTS edge: trade -> trade joins trade to itself: an edge needs two different nodes',
+        );
+        expect(await rejection({ op: 'addObservation', observation: { metric: 'crossings', value: 1, period: '2022', dimensions: JSON.parse('{"__proto__":"us"}') }, ...meta })).toBe(
+          'BAD_USER_INPUT: observation of crossings: dimension key "__proto__": expected a lower-case word, then letters, digits or hyphens (e.g. "partner")',
+        );
+        expect(await rejection({ op: 'addObservation', observation: { metric: 'crossings', value: 1, period: '2022', dimensions: { bound: 'a];b=c' } }, ...meta })).toMatch(/^BAD_USER_INPUT: observation of crossings: dimension bound: expected lower-case words/);
+        expect(await c.getDatasetVersion()).toBe(before);
+      });
+
+      it('refuses a cycle of REPLACES, BROADER or PART_OF edges, counting live edges only', async () => {
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'drugs', type: 'BROADER', to: 'fent' }, ...meta })).toBe(
+          'BAD_USER_INPUT: BROADER edge drugs -> fent would close a cycle: fent already leads to drugs through BROADER edges (BROADER is a hierarchy)',
+        );
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'old-deal', type: 'REPLACES', to: 'new-deal' }, ...meta })).toMatch(/^BAD_USER_INPUT: REPLACES edge old-deal -> new-deal would close a cycle/);
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'us', type: 'PART_OF', to: 'texas' }, ...meta })).toMatch(/^BAD_USER_INPUT: PART_OF edge us -> texas would close a cycle/);
+        // Another type may run the other way; a retired edge no longer leads anywhere.
+        await c.applyChange({ op: 'addRelationship', relationship: { from: 'drugs', type: 'AFFECTS', to: 'fent' }, ...meta });
+        await c.applyChange({ op: 'retireRelationship', id: 'opioids:BROADER:drugs', ...meta });
+        const applied = await c.applyChange({ op: 'addRelationship', relationship: { from: 'drugs', type: 'BROADER', to: 'fent' }, ...meta });
+        expect(applied.relationship!.id).toBe('drugs:BROADER:fent');
+      });
+
+      it('refuses to retire an actor a live observation names in a dimension, and a Metric without its first observation', async () => {
+        expect(await rejection({ op: 'retireEntity', id: 'texas', ...meta })).toBe(
+          'BAD_USER_INPUT: node texas: cannot be retired while 1 observation(s) name it in a dimension (crossings@2019[state=texas])',
+        );
+        expect(await rejection({ op: 'createEntity', entity: { id: 'trucks', kind: 'Metric', name: 'Trucks', unit: 'COUNT' }, ...meta })).toBe(
+          'BAD_USER_INPUT: metric trucks has no observations: a metric needs at least one (create it with its first observation)',
+        );
+        expect(await rejection({ op: 'createEntity', entity: { id: 'ports', kind: 'Topic', name: 'Ports' }, observation: { value: 1, period: '2020' }, ...meta })).toBe(
+          'BAD_USER_INPUT: node ports: only a Metric takes a first observation, this is a Topic',
+        );
+        expect(await c.getNodesByIds(['trucks', 'ports'])).toEqual([null, null]);
+        const applied = await c.applyChange({ op: 'createEntity', entity: { id: 'trucks', kind: 'Metric', name: 'Trucks', unit: 'THOUSAND' }, observation: { value: 5.5, period: '2021', dimensions: { state: 'texas' } }, ...meta });
+        expect(applied.observation).toMatchObject({ id: 'trucks@2021[state=texas]', metricId: 'trucks', value: 5.5, unit: 'THOUSAND', sources: [{ sourceId: 'src', slide: 2 }] });
+        const [[first]] = await c.getObservations([{ metricId: 'trucks' }]);
+        expect(first).toEqual(applied.observation);
+        expect(await rejection({ op: 'retireEntity', id: 'texas', ...meta })).toBe(
+          'BAD_USER_INPUT: node texas: cannot be retired while 2 observation(s) name it in a dimension (crossings@2019[state=texas], trucks@2021[state=texas])',
+        );
+      });
+    });
+
     describe('dataset version under curation', () => {
       // A store of its own, last (on Neo4j, the one shared database). `content` follows the live
       // graph, so each expected version is the domain's digest of the same data computed afresh.
@@ -520,8 +605,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('keeps an undated observation out of every date range, and lists it after the dated ones', async () => {
-        await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, ...meta });
-        await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3201, period: '2021' }, ...meta });
+        await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, observation: { value: 3201, period: '2021' }, ...meta });
         const undated = await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3200, reported: 2022 }, ...meta, sources: ['src#1'] });
         expect(undated.observation).toMatchObject({ id: 'length@reported-2022', period: null, periodStart: null, periodEnd: null, reportedIn: 2022 });
         const [all, in2022, open, from] = await v.getObservations([

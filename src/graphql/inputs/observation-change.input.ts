@@ -9,11 +9,8 @@ export class DimensionInput {
   value!: string;
 }
 
-@InputType({ description: 'A new observation of a metric, with the fields of a seed observation (citations go in the mutation\'s `sources`).' })
-export class AddObservationInput {
-  @Field(() => String, { description: 'Id of the Metric this is a value of.' })
-  metric!: string;
-
+@InputType({ description: 'The first observation of a new Metric (`createEntity`), with the fields of a seed observation but `metric` (citations go in the mutation\'s `sources`).' })
+export class FirstObservationInput {
   @Field(() => Float, { description: 'The number as the source states it.' })
   value!: number;
 
@@ -40,4 +37,10 @@ export class AddObservationInput {
 
   @Field(() => String, { nullable: true, description: 'A note on how to read this value.' })
   note?: string | null;
+}
+
+@InputType({ description: 'A new observation of a metric, with the fields of a seed observation (citations go in the mutation\'s `sources`).' })
+export class AddObservationInput extends FirstObservationInput {
+  @Field(() => String, { description: 'Id of the Metric this is a value of.' })
+  metric!: string;
 }

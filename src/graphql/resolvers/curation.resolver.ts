@@ -4,7 +4,7 @@ import { requireCurator } from '../auth';
 import type { Context } from '../context';
 import { datesOf } from '../inputs/date-entry.input';
 import { CreateEntityInput, UpdateEntityInput } from '../inputs/entity-change.input';
-import { AddObservationInput } from '../inputs/observation-change.input';
+import { AddObservationInput, FirstObservationInput } from '../inputs/observation-change.input';
 import { AddRelationshipInput } from '../inputs/relationship-change.input';
 import { EntityChange, ObservationChange, RelationshipChange } from '../types/curation.types';
 import { entityView, observationView, relationshipView } from '../views';
@@ -30,13 +30,14 @@ function seedFields(input: object): Record<string, unknown> {
  */
 @Resolver()
 export class CurationResolver {
-  @Mutation(() => EntityChange, { description: 'Adds an entity. Its citations are `sources`.' })
+  @Mutation(() => EntityChange, { description: 'Adds an entity. Its citations are `sources`. A Metric comes with its first observation (a metric needs one, as in the seeds).' })
   createEntity(
     @Arg('input', () => CreateEntityInput, { description: 'The new entity, as a seed node.' }) input: CreateEntityInput,
     @Arg('sources', () => [String], SOURCES) sources: string[],
     @Ctx() ctx: Context,
+    @Arg('observation', () => FirstObservationInput, { nullable: true, description: 'A Metric only, and required for one: its first observation, citing `sources`.' }) observation?: FirstObservationInput | null,
   ) {
-    return apply(ctx, (meta) => ({ op: 'createEntity', entity: seedFields(input), ...meta }), sources).then(entityChange);
+    return apply(ctx, (meta) => ({ op: 'createEntity', entity: seedFields(input), ...(observation ? { observation: seedFields(observation) } : {}), ...meta }), sources).then(entityChange);
   }
 
   @Mutation(() => EntityChange, { description: 'Changes fields of an entity; `sources` are added to its citations (none are lost).' })
