@@ -98,6 +98,11 @@ export function comparePeriods(from: Observation, to: Observation): SeriesCompar
   for (const [argument, o] of [['from', from], ['to', to]] as const) {
     if (o.period === null) throw new BadInputError(argument, 'a dated observation (an undated figure has no period to compare)', `${o.id}, undated, reported in ${o.reportedIn}`);
   }
+  // Curation keeps a metric's units in one family; a graph that does not (an older journal) is
+  // answered with what went wrong, not an internal error.
+  if (UNIT_SCALE[from.unit].family !== UNIT_SCALE[to.unit].family) {
+    throw new BadInputError('to', `a period whose figure is in a unit that converts to ${from.unit} (as ${from.id} is)`, `${to.id}, in ${to.unit}`);
+  }
   const fromValue = convertUnit(from.value, from.unit, to.unit);
   const change = to.value - fromValue;
   const said = notes(from as Dated, to as Dated, fromValue);

@@ -49,6 +49,11 @@ describe('findPeriodObservation', () => {
 });
 
 describe('comparePeriods', () => {
+  it('answers figures in units of two families with a client error naming both, not an internal one (item H5)', () => {
+    const compare = () => comparePeriods(obs('FY2020', 400651, Unit.COUNT), obs('FY2021', 12, Unit.PERCENT));
+    expect(compare).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining('m@FY2021, in PERCENT') }));
+  });
+
   it('computes the change between two fiscal years (southwest border apprehensions)', () => {
     const c = comparePeriods(obs('FY2020', 400651, Unit.COUNT), obs('FY2021', 1660000, Unit.COUNT));
     expect(c).toMatchObject({ unit: Unit.COUNT, fromValue: 400651, toValue: 1660000, absoluteChange: 1259349, note: null });
