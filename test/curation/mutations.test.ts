@@ -90,4 +90,45 @@ describe('curation mutations', () => {
     await post(server, 'mutation { retireEntity(id: "review-topic", sources: ["deck-2022#9"]) { entity { id } } }', `Bearer ${TOKEN}`);
     expect(await ustr()).toEqual({ slides: [36], backs: { totalCount: 0, edges: [] } });
   });
+
+  it('keep every seed rule: the issue\'s repros (items 4, 5, 6, 8, 11) and a Metric created with its first observation', async () => {
+    const refused = async (query: string) => {
+      const result = await post(server, query, `Bearer ${TOKEN}`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      return result.errors![0].message;
+    };
+    // 4: nafta cites ustr-2018 and others; one new citation is enough.
+    const nafta = await post(server, 'mutation { updateEntity(id: "nafta", input: { description: "x" }, sources: ["deck-2022#7"]) { entity { description } } }', `Bearer ${TOKEN}`);
+    expect(nafta.errors).toBeUndefined();
+    expect(nafta.data).toEqual({ updateEntity: { entity: { description: 'x' } } });
+    // 5
+    expect(await refused('mutation { updateEntity(id: "southwest-border-apprehensions", input: { unit: "PERCENT" }, sources: ["deck-2022#7"]) { entity { id } } }')).toMatch(
+      /^node southwest-border-apprehensions: unit PERCENT does not measure what its \d+ observation\(s\) in COUNT, THOUSAND do/,
+    );
+    // 6
+    expect(await refused('mutation { updateEntity(id: "nafta", input: { description: "y" }, sources: ["deck-2022#99999999999999999999999"]) { entity { id } } }')).toBe(
+      'node nafta: sources: citation "deck-2022#99999999999999999999999": expected a slide number from 1 to 10000',
+    );
+    // 8
+    expect(await refused('mutation { retireEntity(id: "us-border-states", sources: ["deck-2022#7"]) { entity { id } } }')).toBe(
+      'node us-border-states: cannot be retired while 1 observation(s) name it in a dimension (mexico-rank-as-us-export-market@reported-2022[region=us-border-states])',
+    );
+    // 11: __proto__ is refused, not dropped; ; = ] cannot make ids collide; self-loops and cycles.
+    expect(await refused('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, period: "2023", dimensions: [{ key: "__proto__", value: "mexico" }] }, sources: ["deck-2022#7"]) { observation { id } } }')).toMatch(/dimension key "__proto__"/);
+    expect(await refused('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, period: "2023", dimensions: [{ key: "a", value: "b;c=d]" }] }, sources: ["deck-2022#7"]) { observation { id } } }')).toMatch(/dimension a: expected lower-case words/);
+    expect(await refused('mutation { addRelationship(input: { from: "usmca", type: "AFFECTS", to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/joins usmca to itself/);
+    expect(await refused('mutation { addRelationship(input: { from: "nafta", type: "REPLACES", to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/^REPLACES edge nafta -> usmca would close a cycle/);
+    expect(await refused(`mutation { createEntity(input: { id: "${'a'.repeat(101)}", kind: "Topic", name: "Long" }, sources: ["deck-2022#7"]) { entity { id } } }`)).toMatch(/at most 100 characters/);
+    // A new Metric needs its first observation, given with it.
+    expect(await refused('mutation { createEntity(input: { id: "truck-crossings", kind: "Metric", name: "Truck crossings", unit: "COUNT" }, sources: ["deck-2022#5"]) { entity { id } } }')).toBe(
+      'metric truck-crossings has no observations: a metric needs at least one (create it with its first observation)',
+    );
+    const metric = await post(
+      server,
+      'mutation { createEntity(input: { id: "truck-crossings", kind: "Metric", name: "Truck crossings", unit: "COUNT" }, observation: { value: 5, period: "2021", dimensions: [{ key: "state", value: "texas" }] }, sources: ["deck-2022#5"]) { entity { id ... on Metric { observations { id value unit } } } } }',
+      `Bearer ${TOKEN}`,
+    );
+    expect(metric.errors).toBeUndefined();
+    expect(metric.data).toEqual({ createEntity: { entity: { id: 'truck-crossings', observations: [{ id: 'truck-crossings@2021[state=texas]', value: 5, unit: 'COUNT' }] } } });
+  });
 });
