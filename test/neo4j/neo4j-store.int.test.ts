@@ -67,6 +67,10 @@ describeNeo4j('Neo4j store', (target) => {
       at: '2024-05-01T12:00:00.000Z',
       sources: ['s#1'],
       metricId: 'm',
+      keys: ['state'],
+      shown: neo4j.int(3),
+      start: 'a',
+      end: 'b',
       // cypher/citation/
       sourceIds: ['s'],
     };
