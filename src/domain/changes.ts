@@ -190,12 +190,20 @@ export function unknownRelationshipError(id: string): BadInputError {
   return new BadInputError('retireRelationship.id', 'the id of a relationship in the graph (`from:TYPE:to`, with `@validFrom` when dated)', id);
 }
 
+export interface ValidateOptions {
+  /**
+   * Replaying a journal written before a Metric had to come with its first observation: such a
+   * createEntity is taken as written (its observations follow in later records).
+   */
+  readonly replaying?: boolean;
+}
+
 /**
  * Checks a change with the seed checker's rules against the live graph and returns the record it
  * writes, or throws ChangeRejectedError with the seed checker's messages (BadInputError for the
  * change's own envelope: actor, timestamp, a target id that does not exist).
  */
-export function validateChange(change: Change, lookup: ChangeLookup): ValidatedChange {
+export function validateChange(change: Change, lookup: ChangeLookup, options: ValidateOptions = {}): ValidatedChange {
   if (typeof change.actor !== 'string' || change.actor.trim() === '') throw new BadInputError('actor', 'the name of the curator making the change', change.actor);
   if (typeof change.at !== 'string' || !ISO_TIMESTAMP.test(change.at) || Number.isNaN(Date.parse(change.at))) {
     throw new BadInputError('at', 'an ISO 8601 timestamp such as "2024-05-01T12:00:00.000Z"', change.at);
@@ -219,7 +227,7 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
       // A new Source may cite itself, as the seed sources do.
       const self: NodeLookup = (id) => (node && id === node.id ? node : lookup.node(id));
       const citations = node ? readCitations(item, `node ${node.id}`, change.sources, self, report) : [];
-      const observation = node ? readFirstObservation(change, { ...node, sources: citations }, lookup, report) : undefined;
+      const observation = node ? readFirstObservation(change, { ...node, sources: citations }, lookup, report, options) : undefined;
       return done(node && { op: change.op, node: { ...node, sources: citations }, ...(observation ? { observation } : {}), citations });
     }
     case 'updateEntity': {
@@ -284,12 +292,13 @@ export function validateChange(change: Change, lookup: ChangeLookup): ValidatedC
 }
 
 /** A Metric's first observation, required with it; anything else takes none. */
-function readFirstObservation(change: CreateEntityChange, node: GraphNode, lookup: ChangeLookup, report: ItemReport): Observation | undefined {
+function readFirstObservation(change: CreateEntityChange, node: GraphNode, lookup: ChangeLookup, report: ItemReport, options: ValidateOptions): Observation | undefined {
   if (node.kind !== NodeKind.Metric) {
     if (change.observation !== undefined && change.observation !== null) report(itemOf(change.op, {}), 'observation', `node ${node.id}: only a Metric takes a first observation, this is a ${node.kind}`);
     return undefined;
   }
   if (change.observation === undefined || change.observation === null || typeof change.observation !== 'object') {
+    if (options.replaying && change.observation === undefined) return undefined;
     report(itemOf(change.op, {}), 'observation', `metric ${node.id} has no observations: a metric needs at least one (create it with its first observation)`);
     return undefined;
   }

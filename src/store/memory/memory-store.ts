@@ -34,6 +34,7 @@ import {
   unknownRelationshipError,
   validateChange,
   type ValidatedChange,
+  type ValidateOptions,
   compareRelationships,
   type CitedItem,
   type CitedItemsQuery,
@@ -129,7 +130,7 @@ export class MemoryStore implements GraphStore {
       const records = journal ? journal.records : Journal.read(options.journalPath, options);
       for (const record of records) {
         try {
-          store.apply(record.change);
+          store.apply(record.change, null, { replaying: true });
         } catch (error) {
           journal?.close();
           throw new Error(`journal ${options.journalPath}:${record.seq}: change ${record.change.op} no longer applies over the seeds: ${(error as Error).message}`);
@@ -355,8 +356,8 @@ export class MemoryStore implements GraphStore {
    * Validates, journals (when `journal` is given), then updates the indexes. All synchronous: no
    * other request runs between the check, the fsync and the update.
    */
-  private apply(change: Change, journal: Journal | null = null): AppliedChange {
-    const valid = validateChange(change, memoryChangeLookup({ nodes: this.nodes, retiredNodes: this.retiredNodes, out: this.out, observations: this.observations }));
+  private apply(change: Change, journal: Journal | null = null, options: ValidateOptions = {}): AppliedChange {
+    const valid = validateChange(change, memoryChangeLookup({ nodes: this.nodes, retiredNodes: this.retiredNodes, out: this.out, observations: this.observations }), options);
     this.checkAgainstStore(valid);
     journal?.append(change);
     this.degreeStats = null;
