@@ -101,7 +101,7 @@ export interface PropertyRun {
 export async function assertCurationKeepsSeedRules(dataset: Dataset, open: (dataset: Dataset) => Promise<GraphStore>, run: PropertyRun): Promise<{ accepted: number; refused: number }> {
   const tally = { accepted: 0, refused: 0 };
   await fc.assert(
-    fc.asyncProperty(fc.array(curatedChange, { minLength: 1, maxLength: run.maxChanges }), async (changes) => {
+    fc.asyncProperty(fc.array(curatedChange, { minLength: Math.min(8, run.maxChanges), maxLength: run.maxChanges }), async (changes) => {
       const store = await open(dataset);
       try {
         for (const change of changes) {
