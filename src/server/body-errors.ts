@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import zlib from 'node:zlib';
 import { limitExceeded } from '../graphql/limits';
 import { errorBody } from './http-limits';
 
@@ -18,8 +19,8 @@ interface BodyParserError extends Error {
   charset?: string;
 }
 
-/** The content encodings body-parser decompresses (identity is no encoding). */
-const ENCODINGS = 'gzip, deflate, br or identity';
+/** The content encodings body-parser decompresses (zstd where Node.js has it; identity is no encoding). */
+const ENCODINGS = `gzip, deflate, br${'createZstdDecompress' in zlib ? ', zstd' : ''} or identity`;
 
 /** Status and message for a client error the body parser refused, or undefined for anything else. */
 function describe(error: BodyParserError, encoding: string): { status: number; message: string } | undefined {

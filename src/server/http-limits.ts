@@ -25,7 +25,7 @@ export function batchSizeLimit(maxBatchSize: number): RequestHandler {
 
 /**
  * Longest `operationName` a request may give. A GraphQL name is an identifier (the examples' longest
- * is 40 characters); a longer one is refused before Apollo echoes it back in "Unknown operation
+ * is 29 characters); a longer one is refused before Apollo echoes it back in "Unknown operation
  * named …" and the request log records it.
  */
 export const MAX_OPERATION_NAME_LENGTH = 256;
