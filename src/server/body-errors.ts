@@ -23,7 +23,7 @@ interface BodyParserError extends Error {
 const ENCODINGS = `gzip, deflate, br${'createZstdDecompress' in zlib ? ', zstd' : ''} or identity`;
 
 /** Status and message for a client error the body parser refused, or undefined for anything else. */
-function describe(error: BodyParserError, encoding: string): { status: number; message: string } | undefined {
+function clientRefusal(error: BodyParserError, encoding: string): { status: number; message: string } | undefined {
   switch (error.type) {
     case 'encoding.unsupported':
       return { status: 415, message: `content-encoding: expected ${ENCODINGS}, received ${JSON.stringify(error.encoding ?? encoding)}` };
@@ -65,7 +65,7 @@ export function bodyErrorHandler(): ErrorRequestHandler {
       return;
     }
     const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    const refusal = describe(error, encoding);
+    const refusal = clientRefusal(error, encoding);
     if (refusal) {
       res.status(refusal.status).json(errorBody(refusal.message, { code: 'BAD_REQUEST' }));
       return;
