@@ -1,8 +1,8 @@
 /**
- * Deepest nesting of arrays and objects the request variables may have. The deepest input of the
- * schema nests a handful of levels (a list of date entries inside an input object inside a
- * list); 64 leaves room for any legal value and stops hostile ones long before anything
- * recursive (`JSON.stringify`, graphql-js's coercion, the cost estimate) would run out of stack.
+ * Deepest nesting of arrays and objects the request variables may have. The deepest legal value
+ * nests four levels (the variables object › CreateEntityInput › its `dates` list › a
+ * DateEntryInput); 64 leaves room for any schema to come and stops hostile values long before
+ * anything recursive (`JSON.stringify`, graphql-js's coercion, the cost estimate) runs out of stack.
  */
 export const MAX_VARIABLES_DEPTH = 64;
 
