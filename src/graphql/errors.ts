@@ -1,4 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, isEnumType } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../domain';
@@ -16,6 +16,16 @@ const INPUT_COERCION = [
   /^Argument "\w+" of required type "[^"]+" was (not provided|provided the variable "\$\w+" which was not provided a runtime value)\.$/,
   /^Argument "\w+" has invalid value /,
   /^Too many errors processing variables, error limit reached\. Execution aborted\.$/,
+];
+
+/**
+ * Apollo's own refusals of a malformed request that it raises without a code (so they would read
+ * INTERNAL_SERVER_ERROR, though Apollo already answers HTTP 400): an automatic persisted query
+ * whose hash is not the query's, or of a version it does not know. Restated as BAD_REQUEST.
+ */
+const PERSISTED_QUERY_ERRORS: ReadonlyArray<[RegExp, string]> = [
+  [/^provided sha does not match query$/, 'extensions.persistedQuery.sha256Hash: expected the SHA-256 (hex) of the query sent with it, received a hash that does not match the query'],
+  [/^Unsupported persisted query version$/, 'extensions.persistedQuery.version: expected 1, received another version'],
 ];
 
 /**
@@ -63,7 +73,11 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
       if (original instanceof GraphQLError && !original.originalError && INPUT_COERCION.some((re) => re.test(formatted.message))) {
         return { ...formatted, extensions: { ...withoutStack(formatted.extensions, production), code: ErrorCode.BAD_USER_INPUT } };
       }
-      if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !(original instanceof GraphQLError)) {
+      const persisted = original instanceof GraphQLError && !original.originalError && code === ErrorCode.INTERNAL_SERVER_ERROR ? PERSISTED_QUERY_ERRORS.find(([re]) => re.test(formatted.message)) : undefined;
+      if (persisted) {
+        return { ...formatted, message: persisted[1], extensions: { ...withoutStack(formatted.extensions, production), code: ApolloServerErrorCode.BAD_REQUEST } };
+      }
+      if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !anticipated(original)) {
         return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }
       return { ...formatted, extensions: withoutStack(formatted.extensions, production) };
@@ -71,6 +85,17 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
       return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
   };
+}
+
+/**
+ * An error raised on purpose, whose message is meant for the client: a GraphQLError of graphql-js,
+ * Apollo or this code. Not one that merely wraps a runtime failure (Apollo wraps what a plugin
+ * throws, a RangeError from a stack overflow say, in a GraphQLError with `originalError`).
+ */
+function anticipated(original: unknown): boolean {
+  if (!(original instanceof GraphQLError)) return false;
+  const cause = original.originalError;
+  return cause === undefined || cause === null || cause instanceof GraphQLError || cause instanceof DomainError;
 }
 
 function withoutStack(extensions: GraphQLFormattedError['extensions'], production: boolean): Record<string, unknown> {

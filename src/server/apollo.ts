@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
+import { knownOperationTypesRule } from '../graphql/operation-types';
 import type { DegreeStats } from '../graphql/limits';
 import { operationLogPlugin } from './logging';
 import { queryLimitsPlugin } from './query-limits';
@@ -53,6 +54,8 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, degree
     formatError: createErrorFormatter(schema, config.production),
     // The parser stops past the token limit; queryLimitsPlugin restates its error.
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // A subscription (the schema has none) is refused by validation, as a client error.
+    validationRules: [knownOperationTypesRule],
     allowBatchedHttpRequests: config.limits.maxBatchSize > 0,
     // csrfPrevention stays at Apollo's default (on): a GET or a simple POST needs a preflight header.
     plugins: [

@@ -9,7 +9,8 @@ import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
 import { exportHandler } from './export-route';
-import { batchSizeLimit, bodyErrorHandler } from './http-limits';
+import { bodyErrorHandler } from './body-errors';
+import { batchSizeLimit, operationNameLimit } from './http-limits';
 import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import type { ApolloServer } from '@apollo/server';
@@ -72,6 +73,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     cors<cors.CorsRequest>({ origin, exposedHeaders }),
     express.json({ limit: config.limits.maxBodyBytes }),
     batchSizeLimit(config.limits.maxBatchSize),
+    operationNameLimit(),
     graphql,
   );
   app.use(bodyErrorHandler());

@@ -1,8 +1,8 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { limitExceeded } from '../graphql/limits';
 
-/** A GraphQL-shaped error body, so that clients read every refusal the same way. */
-function errorBody(message: string, extensions: Record<string, unknown>) {
+/** A GraphQL-shaped error body, so that clients read every refusal the same way (`extensions.http` left out). */
+export function errorBody(message: string, extensions: Record<string, unknown>) {
   const { http: _http, ...visible } = extensions;
   return { errors: [{ message, extensions: visible }] };
 }
@@ -23,31 +23,34 @@ export function batchSizeLimit(maxBatchSize: number): RequestHandler {
   };
 }
 
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-  length?: number;
-  received?: number;
-  limit?: number;
+/**
+ * Longest `operationName` a request may give. A GraphQL name is an identifier (the examples' longest
+ * is 29 characters); a longer one is refused before Apollo echoes it back in "Unknown operation
+ * named …" and the request log records it.
+ */
+export const MAX_OPERATION_NAME_LENGTH = 256;
+
+/** The `operationName` of each operation in a request: a POST body (one or a batch) or a GET query string. */
+function operationNames(req: Parameters<RequestHandler>[0]): unknown[] {
+  if (req.method === 'GET') return [req.query?.operationName].flat();
+  const body: unknown = req.body;
+  const operations = Array.isArray(body) ? body : [body];
+  return operations.map((op) => (typeof op === 'object' && op !== null ? (op as Record<string, unknown>).operationName : undefined));
 }
 
 /**
- * Answers the body parser's refusals as JSON instead of Express's HTML page: an oversized body
- * is 413 `QUERY_TOO_COMPLEX` with the measured and allowed bytes; malformed JSON and other
- * client errors keep their 4xx status as `BAD_REQUEST`.
+ * Refuses an `operationName` longer than `MAX_OPERATION_NAME_LENGTH` characters with 400
+ * `BAD_REQUEST`: "operationName: expected a name of at most 256 characters, received 90000
+ * characters". Other wrong types are left to Apollo, which refuses them itself.
  */
-export function bodyErrorHandler(): ErrorRequestHandler {
-  return (error: BodyParserError, _req, res, next) => {
-    if (error.type === 'entity.too.large' && error.limit !== undefined) {
-      const measured = error.length ?? error.received ?? error.limit + 1;
-      const refusal = limitExceeded('request body (bytes)', measured, error.limit, 413);
-      res.status(413).json(errorBody(refusal.message, refusal.extensions));
+export function operationNameLimit(): RequestHandler {
+  return (req, res, next) => {
+    const long = operationNames(req).find((name): name is string => typeof name === 'string' && name.length > MAX_OPERATION_NAME_LENGTH);
+    if (long !== undefined) {
+      const message = `operationName: expected a name of at most ${MAX_OPERATION_NAME_LENGTH} characters, received ${long.length} characters`;
+      res.status(400).json(errorBody(message, { code: 'BAD_REQUEST' }));
       return;
     }
-    if (typeof error.type === 'string' && error.status !== undefined && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json(errorBody(error.message, { code: 'BAD_REQUEST' }));
-      return;
-    }
-    next(error);
+    next();
   };
 }

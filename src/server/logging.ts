@@ -35,7 +35,16 @@ export function openOperationLog(res: ServerResponse): OperationLog {
   return log;
 }
 
-/** Records each GraphQL operation's name and error codes into the request's `OperationLog`. */
+/** Longest operation name written to the log as is; longer ones are cut there, with a marker. */
+export const MAX_LOGGED_NAME_LENGTH = 128;
+
+/** `name` cut to `MAX_LOGGED_NAME_LENGTH` characters plus "…[+N characters]", so a log line stays short. */
+export function loggedOperationName(name: string | null): string | null {
+  if (name === null || name.length <= MAX_LOGGED_NAME_LENGTH) return name;
+  return `${name.slice(0, MAX_LOGGED_NAME_LENGTH)}…[+${name.length - MAX_LOGGED_NAME_LENGTH} characters]`;
+}
+
+/** Records each GraphQL operation's name (bounded: `loggedOperationName`) and error codes into the request's `OperationLog`. */
 export function operationLogPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -43,7 +52,7 @@ export function operationLogPlugin(): ApolloServerPlugin {
         async willSendResponse({ contextValue, operationName, request, response }) {
           const log = (contextValue as { [OPERATION_LOG]?: OperationLog })[OPERATION_LOG];
           if (!log) return;
-          log.operations.push(operationName ?? request.operationName ?? null);
+          log.operations.push(loggedOperationName(operationName ?? (typeof request.operationName === 'string' ? request.operationName : null)));
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             if (typeof error.extensions?.code === 'string') log.errorCodes.add(error.extensions.code);

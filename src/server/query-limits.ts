@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, checkQueryLimits, countTokens, limitExceeded, measureDocument, readDegreeStats, type DegreeStats, type QueryLimits } from '../graphql/limits';
+import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, MAX_VARIABLES_DEPTH, checkQueryLimits, countTokens, limitExceeded, measureDocument, nestingDepth, readDegreeStats, type DegreeStats, type QueryLimits } from '../graphql/limits';
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
@@ -11,6 +11,9 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;
  * document and restates the parser's error. Depth, aliases, directives and cost are measured on
  * the validated document, before execution; the cost with list sizes bounded by `stats()`, the
  * store's degree statistics (cached by the store until its next curated change).
+ * Variables nested past `MAX_VARIABLES_DEPTH` are refused first, before execution coerces them
+ * or the cost estimate reads them (measured without recursion: thousands of levels would
+ * overflow the stack of anything recursive).
  */
 export function queryLimitsPlugin(limits: QueryLimits, stats: () => Promise<DegreeStats>): ApolloServerPlugin {
   return {
@@ -23,6 +26,8 @@ export function queryLimitsPlugin(limits: QueryLimits, stats: () => Promise<Degr
           };
         },
         async didResolveOperation({ schema, document, operationName, request }) {
+          const nesting = nestingDepth(request.variables);
+          if (nesting > MAX_VARIABLES_DEPTH) throw limitExceeded(LIMIT_NAMES.variables, nesting, MAX_VARIABLES_DEPTH);
           const measures = measureDocument(schema, await readDegreeStats(stats), document, operationName, request.variables);
           const refusal = checkQueryLimits(measures, limits, MAX_ESTIMATED_SELECTIONS);
           if (refusal) throw refusal;

@@ -34,6 +34,8 @@ export interface CheckOptions {
   readonly allowed?: ReadonlySet<string>;
   /** Unhandled rejections collected so far: any is a failure. */
   readonly rejections: readonly unknown[];
+  /** Receives the error messages of the answer, when a suite checks them. */
+  readonly messages?: string[];
 }
 
 /** Sends one request and checks the invariants; throws (for fast-check to shrink) on a breach. */
@@ -62,6 +64,7 @@ export async function postChecked(url: string, body: string, options: CheckOptio
     if (error.extensions && 'stacktrace' in error.extensions) throw new Error(`a stack trace in production: ${JSON.stringify(error).slice(0, 300)}`);
     if (typeof error.message !== 'string' || /\n\s+at .+:\d+:\d+/.test(error.message)) throw new Error(`a message with a stack trace: ${String(error.message).slice(0, 300)}`);
     codes.push(code);
+    options.messages?.push(error.message);
   }
   if (options.rejections.length) throw new Error(`unhandled rejection: ${String(options.rejections[0])}`);
   return { status: res.status, codes, hasData: json.data !== undefined && json.data !== null && codes.length === 0 };

@@ -1,8 +1,17 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { NODE_KINDS, SUBTYPES, SUBTYPE_REQUIRED } from '../../domain';
 import { DateEntryInput } from './date-entry.input';
 
 // Kinds, types and units are plain strings here, not enums, so a wrong value is reported by the
 // seed checker's own rules with the seed checker's message.
+
+/** "Actor, Policy and Event". */
+const listed = (kinds: readonly string[]): string => (kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : (kinds[0] ?? 'none'));
+
+// Read off the domain's rule (SUBTYPE_REQUIRED, SUBTYPES), so that the description cannot drift from it.
+const TYPE_REQUIRED = NODE_KINDS.filter((k) => SUBTYPE_REQUIRED.has(k));
+const TYPE_OPTIONAL = NODE_KINDS.filter((k) => SUBTYPES[k] && !SUBTYPE_REQUIRED.has(k));
+const TYPE_NONE = NODE_KINDS.filter((k) => !SUBTYPES[k]);
 
 @InputType({ description: 'A new entity, with the fields of a seed node (citations go in the mutation\'s `sources`).' })
 export class CreateEntityInput {
@@ -15,7 +24,7 @@ export class CreateEntityInput {
   @Field(() => String, { description: 'Preferred name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Subtype from the kind\'s vocabulary (COUNTRY, FRAMEWORK, ELECTION …); required for Actor, Policy, Agreement, Dialogue and Event.' })
+  @Field(() => String, { nullable: true, description: `Subtype from the kind's vocabulary (COUNTRY, FRAMEWORK, ELECTION …): required for ${listed(TYPE_REQUIRED)}; optional for ${listed(TYPE_OPTIONAL)}; ${listed(TYPE_NONE)} take none.` })
   type?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names: acronyms, Spanish and English forms.' })
@@ -42,7 +51,7 @@ export class UpdateEntityInput {
   @Field(() => String, { nullable: true, description: 'New preferred name.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New subtype.' })
+  @Field(() => String, { nullable: true, description: `New subtype from the kind's vocabulary; \`null\` removes it, which only ${listed(TYPE_OPTIONAL)} allow (${listed(TYPE_REQUIRED)} need one).` })
   type?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'The whole new list of other names.' })

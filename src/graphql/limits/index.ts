@@ -3,3 +3,4 @@ export { listBounds } from './list-bounds';
 export { MAX_ESTIMATED_SELECTIONS, countTokens, measureDocument } from './measure';
 export { LIMIT_NAMES, checkQueryLimits, limitExceeded, readDegreeStats, type QueryLimits, type QueryMeasures } from './query-limits';
 export type { DegreeStats } from '../../domain';
+export { MAX_VARIABLES_DEPTH, nestingDepth } from './variables';

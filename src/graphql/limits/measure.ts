@@ -6,6 +6,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import type { DegreeStats } from '../../domain';
 import { statisticsCostEstimator } from './cost';
 import type { QueryMeasures } from './query-limits';
+import { MAX_VARIABLES_DEPTH, nestingDepth } from './variables';
 
 /**
  * Selections the cost estimator visits at most, fragments expanded. A document past it (a
@@ -37,6 +38,8 @@ export function measureDocument(
   operationName?: string | null,
   variables?: Record<string, unknown>,
 ): QueryMeasures {
+  // JSON.stringify recurses: variables nested past the limit are measured uncached, never stringified.
+  if (variables !== undefined && nestingDepth(variables, MAX_VARIABLES_DEPTH) > MAX_VARIABLES_DEPTH) return measure(schema, stats, document, operationName, variables);
   const key = `${operationName ?? ''}\0${variables === undefined ? '' : JSON.stringify(variables)}`;
   if (key.length > MAX_CACHED_KEY_LENGTH) return measure(schema, stats, document, operationName, variables);
   let byStats = measured.get(stats);

@@ -34,6 +34,7 @@ export const LIMIT_NAMES = {
   tokens: 'tokens',
   cost: 'query cost',
   selections: 'selections with fragments expanded',
+  variables: 'variables depth',
 } as const;
 
 /**
