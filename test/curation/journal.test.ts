@@ -135,6 +135,14 @@ describe('the memory store journal', () => {
       journal.close();
     });
 
+    it('takes over a lock recorded under its own pid that it does not hold (a restarted container is pid 1 again)', () => {
+      mkdirSync(`${path}.lock`, { recursive: true });
+      writeFileSync(join(`${path}.lock`, 'owner.json'), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+      const journal = Journal.open(path);
+      expect(() => Journal.open(path)).toThrow(JournalLockError);
+      journal.close();
+    });
+
     it('refuses writes, and says why, once the lock is lost while held', async () => {
       const warnings: string[] = [];
       const store = MemoryStore.open(fixtureDataset, { journalPath: path, warn: (m) => warnings.push(m) });

@@ -24,6 +24,8 @@ export class JournalLockError extends Error {
 /** A holder that stops refreshing the lock's mtime for this long is presumed gone. */
 const STALE_MS = 10_000;
 const OWNER_FILE = 'owner.json';
+/** Lock directories this process holds. */
+const held = new Set<string>();
 
 interface Owner {
   readonly pid: number;
@@ -64,7 +66,10 @@ function clearAbandoned(lockDir: string): void {
     return; // no lock
   }
   const owner = readOwner(lockDir);
-  const deadHere = owner !== null && owner.hostname === hostname() && owner.pid !== process.pid && !alive(owner.pid);
+  // Our own pid on a lock we do not hold: an earlier process that had the same pid (a container's
+  // pid 1 after a restart).
+  const gone = (pid: number): boolean => (pid === process.pid ? !held.has(lockDir) : !alive(pid));
+  const deadHere = owner !== null && owner.hostname === hostname() && gone(owner.pid);
   if (deadHere || mtimeMs < Date.now() - STALE_MS) rmSync(lockDir, { recursive: true, force: true });
 }
 
@@ -99,12 +104,14 @@ export class JournalLock {
     const { atime, mtime } = statSync(lockDir);
     writeFileSync(join(lockDir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
     utimesSync(lockDir, atime, mtime);
+    held.add(lockDir);
     return new JournalLock(path, lockDir, release);
   }
 
   /** Gives the lock up (idempotent). */
   unlock(): void {
     if (this.released) return;
+    held.delete(this.lockDir);
     process.off('exit', this.onExit);
     // proper-lockfile removes its directory with rmdir, which needs it empty.
     try {
