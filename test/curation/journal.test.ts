@@ -1,5 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, utimesSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../src/domain';
@@ -133,6 +133,26 @@ describe('the memory store journal', () => {
       expect(journal.records).toHaveLength(3);
       expect(JSON.parse(readFileSync(join(`${path}.lock`, 'owner.json'), 'utf8'))).toMatchObject({ pid: process.pid });
       journal.close();
+    });
+
+    it('keeps a lock whose holder is alive on this host, however old its mtime; takes over one from another host gone quiet', () => {
+      const lockDir = `${path}.lock`;
+      const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+      try {
+        mkdirSync(lockDir, { recursive: true });
+        writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: sleeper.pid, hostname: hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+        const longAgo = new Date(Date.now() - 3_600_000);
+        utimesSync(lockDir, longAgo, longAgo);
+        expect(() => Journal.open(path)).toThrow(`is in use by process ${sleeper.pid} on ${hostname()} (since 2020-01-01T00:00:00.000Z)`);
+
+        writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: sleeper.pid, hostname: 'elsewhere.example', startedAt: '2020-01-01T00:00:00.000Z' }));
+        utimesSync(lockDir, new Date(), new Date());
+        expect(() => Journal.open(path)).toThrow(`is in use by process ${sleeper.pid} on elsewhere.example`);
+        utimesSync(lockDir, longAgo, longAgo);
+        Journal.open(path).close();
+      } finally {
+        sleeper.kill('SIGKILL');
+      }
     });
 
     it('takes over a lock recorded under its own pid that it does not hold (a restarted container is pid 1 again)', () => {

@@ -8,8 +8,9 @@ import lockfile from 'proper-lockfile';
  * The lock is proper-lockfile's directory `<journal>.lock` (mkdir is atomic, also on network
  * filesystems); the holder's pid, host and start time sit in `owner.json` inside it, so a second
  * process can say who holds it. A lock whose recorded pid is dead on this host (a SIGKILL) is
- * taken over at once; any other lock counts as stale once its mtime, refreshed every 5 s by its
- * holder, is older than `STALE_MS`.
+ * taken over at once, one whose pid is alive on this host never; a lock from another host (or
+ * without an owner file) counts as stale once its mtime, refreshed every 5 s by its holder, is
+ * older than `STALE_MS`.
  */
 export class JournalLockError extends Error {
   constructor(
@@ -21,8 +22,13 @@ export class JournalLockError extends Error {
   }
 }
 
-/** A holder that stops refreshing the lock's mtime for this long is presumed gone. */
-const STALE_MS = 10_000;
+/**
+ * A holder elsewhere that stops refreshing the lock's mtime for this long is presumed gone. Long
+ * enough that a busy event loop (a long journal replay right after locking) does not make the
+ * holder lose its own lock; refreshed every UPDATE_MS.
+ */
+const STALE_MS = 30_000;
+const UPDATE_MS = 5_000;
 const OWNER_FILE = 'owner.json';
 /** Lock directories this process holds. */
 const held = new Set<string>();
@@ -69,8 +75,10 @@ function clearAbandoned(lockDir: string): void {
   // Our own pid on a lock we do not hold: an earlier process that had the same pid (a container's
   // pid 1 after a restart).
   const gone = (pid: number): boolean => (pid === process.pid ? !held.has(lockDir) : !alive(pid));
-  const deadHere = owner !== null && owner.hostname === hostname() && gone(owner.pid);
-  if (deadHere || mtimeMs < Date.now() - STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+  const here = owner !== null && owner.hostname === hostname();
+  // On this host the pid says it all; from elsewhere only the mtime can.
+  const abandoned = here ? gone(owner.pid) : mtimeMs < Date.now() - STALE_MS;
+  if (abandoned) rmSync(lockDir, { recursive: true, force: true });
 }
 
 export class JournalLock {
@@ -91,10 +99,11 @@ export class JournalLock {
     clearAbandoned(lockDir);
     let release: () => void;
     try {
-      release = lockfile.lockSync(path, { lockfilePath: lockDir, realpath: false, stale: STALE_MS, onCompromised: options.onCompromised });
+      release = lockfile.lockSync(path, { lockfilePath: lockDir, realpath: false, stale: STALE_MS, update: UPDATE_MS, onCompromised: options.onCompromised });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw new JournalLockError(path, `cannot be locked (${(error as Error).message})`);
       const owner = readOwner(lockDir);
+      // proper-lockfile cannot remove a stale-looking lock with an owner file in it (ENOTEMPTY): its holder is alive here.
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' && !owner) throw new JournalLockError(path, `cannot be locked (${(error as Error).message})`);
       const holder = owner ? `process ${owner.pid} on ${owner.hostname} (since ${owner.startedAt})` : 'another process (it has not recorded its pid yet)';
       throw new JournalLockError(path, `is in use by ${holder}; one process may write a journal (lock ${lockDir})`);
     }
