@@ -1,3 +1,7 @@
+import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { redactUri, uriPassword } from './redact';
+
 /**
  * Configuration, resolved once at startup from explicit overrides, then the environment, then
  * defaults; validated and frozen. A bad value stops the process with a message naming the
@@ -100,9 +104,13 @@ function logLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
-/** `alice=<token>,bob=<token>`: names are subjects, tokens at least 16 characters; never echoes a token. */
+/**
+ * `alice=<token>,bob=<token>`: names are subjects, tokens at least 16 characters and distinct (a
+ * shared token would record one curator's writes under the other's name); never echoes a token.
+ */
 function curatorTokens(env: Env): ReadonlyMap<string, string> {
   const tokens = new Map<string, string>();
+  const owners = new Map<string, string>();
   for (const entry of (env.CURATOR_TOKENS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
     const at = entry.indexOf('=');
     const name = at > 0 ? entry.slice(0, at).trim() : '';
@@ -110,14 +118,18 @@ function curatorTokens(env: Env): ReadonlyMap<string, string> {
     const shown = name ? `${name}=<${token.length} characters>` : '<an entry without name=>';
     if (!/^[A-Za-z0-9][A-Za-z0-9._@-]*$/.test(name) || tokens.has(name)) throw new ConfigError('CURATOR_TOKENS', 'comma-separated name=token pairs with distinct names', shown);
     if (token.length < 16 || /\s/.test(token)) throw new ConfigError('CURATOR_TOKENS', 'tokens of at least 16 characters without spaces', shown);
+    const owner = owners.get(token);
+    if (owner !== undefined) throw new ConfigError('CURATOR_TOKENS', 'a distinct token for each curator', `${name}=<the same token as ${owner}>`);
+    owners.set(token, name);
     tokens.set(name, token);
   }
   return tokens;
 }
 
 export class ConfigError extends Error {
-  constructor(variable: string, expected: string, received: string) {
-    super(`${variable}: expected ${expected}, received ${JSON.stringify(received)}`);
+  /** `what` says what the received value turned out to be, when that is the problem (`a directory`). */
+  constructor(variable: string, expected: string, received: string, what?: string) {
+    super(`${variable}: expected ${expected}, received ${JSON.stringify(received)}${what ? ` (${what})` : ''}`);
     this.name = 'ConfigError';
   }
 }
@@ -127,7 +139,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
+  // Plain decimal digits only: Number() would also take "0x12C1", "1e3" and " 4808 ".
+  const value = /^-?\d{1,16}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, `an integer from ${min} to ${max}`, raw);
   return value;
 }
@@ -142,6 +155,84 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 
 const NEO4J_SCHEMES = /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^/\s]+/;
 
+/**
+ * NEO4J_URI split into a URI without credentials (what logs and errors may show) and the user
+ * name and password of its userinfo, if any. NEO4J_USERNAME and NEO4J_PASSWORD, when set, win.
+ */
+function neo4jConfig(env: Env, raw: string): Neo4jConfig {
+  if (!NEO4J_SCHEMES.test(raw)) throw new ConfigError('NEO4J_URI', 'a URI such as bolt://host:7687 or neo4j+s://host', redactUri(raw));
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('NEO4J_URI', 'a URI such as bolt://host:7687 or neo4j+s://host', redactUri(raw));
+  }
+  let user: string | undefined;
+  let password: string | undefined;
+  try {
+    user = url.username ? decodeURIComponent(url.username) : undefined;
+    password = uriPassword(raw);
+  } catch {
+    throw new ConfigError('NEO4J_URI', 'percent-encoded credentials (user:password@host)', redactUri(raw));
+  }
+  url.username = '';
+  url.password = '';
+  // URL adds nothing to a URI without a path; keep the original spelling otherwise.
+  const uri = user === undefined && password === undefined ? raw : url.toString().replace(/\/$/, raw.endsWith('/') ? '/' : '');
+  return {
+    uri,
+    username: env.NEO4J_USERNAME ?? user ?? 'neo4j',
+    password: env.NEO4J_PASSWORD ?? password ?? '',
+    database: env.NEO4J_DATABASE || undefined,
+    timeoutMs: integer(env, 'NEO4J_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+}
+
+/** What `stat` says a path is, for messages. */
+function describeStats(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Kernel filesystems whose "files" are not storage: reading /proc/kmsg blocks forever, /dev/zero never ends. */
+const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
+
+/**
+ * JOURNAL_PATH must be a regular file, or a file that can be created in a directory on a normal
+ * filesystem. Checked with `stat` before anything reads it, so a wrong path is one clear line, not
+ * a hang (/proc) or a read without end (/dev/zero).
+ */
+function journalPath(env: Env): string {
+  const path = env.JOURNAL_PATH || 'data/journal.jsonl';
+  const expected = 'a regular file path (the journal of curated changes)';
+  const refuse = (what: string): never => {
+    throw new ConfigError('JOURNAL_PATH', expected, path, what);
+  };
+  let existing = resolve(path);
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(existing);
+  } catch {
+    stats = undefined;
+  }
+  if (stats && !stats.isFile()) refuse(describeStats(stats));
+  if (!stats) {
+    // The nearest ancestor that exists must be a directory (the journal's folders are created).
+    do existing = dirname(existing);
+    while (!existsSync(existing) && dirname(existing) !== existing);
+    const parent = statSync(existing);
+    if (!parent.isDirectory()) refuse(`${existing} is not a directory`);
+  }
+  const real = realpathSync(existing);
+  const pseudo = PSEUDO_FILESYSTEMS.find((root) => real === root || real.startsWith(`${root}/`));
+  if (pseudo) refuse(`on ${pseudo}, a kernel filesystem, not storage`);
+  return path;
+}
+
 function pages(env: Env, introspection: boolean): PagesConfig {
   return {
     explorer: boolean(env, 'EXPLORER', true),
@@ -155,16 +246,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const production = env.NODE_ENV === 'production';
   let neo4j: Neo4jConfig | undefined;
   const uri = env.NEO4J_URI;
-  if (uri !== undefined && uri !== '') {
-    if (!NEO4J_SCHEMES.test(uri)) throw new ConfigError('NEO4J_URI', 'a URI such as bolt://host:7687 or neo4j+s://host', uri);
-    neo4j = {
-      uri,
-      username: env.NEO4J_USERNAME ?? 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
-      database: env.NEO4J_DATABASE || undefined,
-      timeoutMs: integer(env, 'NEO4J_TIMEOUT_MS', 10_000, 100, 600_000),
-    };
-  }
+  if (uri !== undefined && uri !== '') neo4j = neo4jConfig(env, uri);
   const introspection = boolean(env, 'INTROSPECTION', !production);
   return Object.freeze({
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -174,11 +256,35 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     introspection,
     neo4j,
     curatorTokens: curatorTokens(env),
-    journalPath: env.JOURNAL_PATH || 'data/journal.jsonl',
+    // Only the memory store keeps a journal; on Neo4j the variable is not used.
+    journalPath: neo4j || overrides.journalPath ? (overrides.journalPath ?? env.JOURNAL_PATH ?? 'data/journal.jsonl') : journalPath(env),
     limits: limits(env),
     corsOrigins: corsOrigins(env),
     logLevel: logLevel(env),
     pages: pages(env, introspection),
     ...overrides,
   });
+}
+
+/** The secrets in a loaded configuration (the Neo4j password, curator tokens), for `redactSecrets`. */
+export function configSecrets(config: Pick<Config, 'neo4j' | 'curatorTokens'>): string[] {
+  return [config.neo4j?.password ?? '', ...config.curatorTokens.values()].filter(Boolean);
+}
+
+/**
+ * The secrets in the environment, read without validating anything (NEO4J_PASSWORD, the password
+ * in NEO4J_URI, every CURATOR_TOKENS token): what a startup error must not echo even when the
+ * configuration itself is what failed.
+ */
+export function environmentSecrets(env: Env = process.env): string[] {
+  // Entries too short to be tokens are refused by loadConfig without being echoed; masking them
+  // everywhere would only garble the text.
+  const tokens = (env.CURATOR_TOKENS ?? '').split(',').map((entry) => entry.slice(entry.indexOf('=') + 1).trim()).filter((t) => t.length >= 8);
+  let encoded = '';
+  try {
+    encoded = new URL(env.NEO4J_URI ?? '').password;
+  } catch {
+    // Not a URI: no password in it.
+  }
+  return [env.NEO4J_PASSWORD ?? '', uriPassword(env.NEO4J_URI ?? '') ?? '', encoded, ...tokens].filter((s) => s.length > 0);
 }

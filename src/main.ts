@@ -1,19 +1,25 @@
 /* Composition root: config → seeds → store → schema → HTTP server. */
 import 'reflect-metadata';
-import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, configSecrets, environmentSecrets, loadConfig, type Config } from './config';
 import type { Dataset, GraphStore } from './domain';
 import { createSchema } from './graphql/schema';
+import { redactSecrets } from './redact';
 import { SeedValidationError, loadSeeds } from './seed';
 import { createApp } from './server/app';
+import { ListenError, listen } from './server/listen';
 import { createLogger } from './server/logging';
 import { drainAndStop } from './server/shutdown';
-import { JournalError, MemoryStore } from './store/memory';
+import { JournalError, JournalLockError, MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 import type { Logger } from 'pino';
 
 /** How long SIGTERM waits for requests in flight before giving up on them. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long a failed start waits for the store to close before exiting anyway. */
+const CLOSE_ON_FAILURE_MS = 5_000;
+
+/** What a failed start must close before exiting (the Neo4j driver would keep the process alive; the journal lock). */
+const opened: Array<{ close(): Promise<void> }> = [];
 
 /** The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`). */
 async function openStore(config: Config, dataset: Dataset, logger: Logger): Promise<GraphStore> {
@@ -34,15 +40,15 @@ async function openStore(config: Config, dataset: Dataset, logger: Logger): Prom
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, [...configSecrets(config), ...environmentSecrets()]);
   const dataset = loadSeeds(config.seedsDir);
   const store = await openStore(config, dataset, logger);
+  opened.unshift(store);
   const schema = await createSchema();
   const { express, apollo } = await createApp(schema, store, config, { logger });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = express.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  opened.unshift({ close: () => apollo.stop() });
+  // "ready" only once the port is ours: a taken port is a startup error, not a silent success.
+  const server = await listen(express, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const stats = await store.getStats();
@@ -71,8 +77,27 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError || error instanceof JournalError;
-  console.error(`usmx-graph cannot start: ${known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message}`);
+/** Closes what a failed start had opened, each given CLOSE_ON_FAILURE_MS at most. */
+async function closeOpened(): Promise<void> {
+  for (const resource of opened.splice(0)) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_ON_FAILURE_MS)));
+    await Promise.race([resource.close().catch(() => undefined), late]);
+    clearTimeout(timer);
+  }
+}
+
+main().catch(async (error: unknown) => {
+  await closeOpened();
+  const known =
+    error instanceof SeedValidationError ||
+    error instanceof ConfigError ||
+    error instanceof Neo4jConnectError ||
+    error instanceof JournalError ||
+    error instanceof JournalLockError ||
+    error instanceof ListenError;
+  const message = known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message;
+  // One line (the seeds' problems aside) naming the cause; never a credential.
+  console.error(`usmx-graph cannot start: ${redactSecrets(message, environmentSecrets())}`);
   process.exit(1);
 });

@@ -2,7 +2,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Config } from '../config';
+import { configSecrets, type Config } from '../config';
+import { redactSecrets } from '../redact';
 import type { Context } from '../graphql/context';
 type GraphStore = Context['store'];
 import { createAuthenticator } from '../graphql/auth';
@@ -40,7 +41,8 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogger(options.logger ?? createLogger(config.logLevel)));
+  const secrets = configSecrets(config);
+  app.use(requestLogger(options.logger ?? createLogger(config.logLevel, undefined, secrets)));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
   const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER];
@@ -53,7 +55,9 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
       const [stats, version] = await Promise.all([store.getStats(), store.getDatasetVersion()]);
       res.json({ status: 'ready', store: store.name, datasetVersion: version, nodes: Object.values(stats.nodesByKind).reduce((a, b) => a + b, 0) });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', store: store.name, reason: error instanceof Error ? error.message : String(error) });
+      // The reason is for operators and probes, which anyone may call: never a credential in it.
+      const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+      res.status(503).json({ status: 'unavailable', store: store.name, reason });
     }
   });
   mountStaticPages(app, config.pages);

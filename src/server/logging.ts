@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REDACTED, redactSecrets } from '../redact';
 import { pino, type DestinationStream, type Level, type LevelWithSilent, type Logger } from 'pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -10,9 +11,23 @@ const PLAIN_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 /** Probes poll often; their lines are logged at debug level. */
 const PROBES = new Set(['/healthz', '/readyz']);
 
-/** JSON logs, one object a line, on stdout unless `destination` is given (tests pass a stream). */
-export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
-  return pino({ level, base: { service: 'usmx-graph' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+/**
+ * JSON logs, one object a line, on stdout unless `destination` is given (tests pass a stream).
+ * Secrets never reach a line: authorization and cookie headers are censored wherever a request's
+ * headers are logged, and each written line is masked for the URI passwords in it and for every
+ * one of `secrets` (the Neo4j password, curator tokens: `configSecrets`), whatever logged it.
+ */
+export function createLogger(level: LevelWithSilent, destination?: DestinationStream, secrets: readonly string[] = []): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'usmx-graph' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: REDACTED },
+      hooks: { streamWrite: (line) => redactSecrets(line, secrets) },
+    },
+    destination,
+  );
 }
 
 /** What the GraphQL layer adds to a request's log line; filled in by `operationLogPlugin`. */

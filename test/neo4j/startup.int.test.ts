@@ -1,6 +1,8 @@
 /**
  * Starting against a Neo4j that cannot be used: one clear line naming the URI and the cause,
- * a non-zero exit, no stack dump. And NEO4J_URI really selects the Neo4j store.
+ * a non-zero exit, no stack dump. And NEO4J_URI really selects the Neo4j store. A taken port is
+ * a startup error here too (the driver must not keep a process alive that never listens), and
+ * credentials written into NEO4J_URI are used but never shown.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -76,5 +78,49 @@ describeNeo4j('starting on Neo4j', (target) => {
     });
     expect(result.code).toBe(0);
     expect(ready).toMatchObject({ status: 'ready', store: 'neo4j' });
+  });
+
+  it('refuses a taken port with one line and a non-zero exit, never saying ready', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const result = await run({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`usmx-graph cannot start: port ${port} on 127.0.0.1 is in use (EADDRINUSE); stop the other process or choose another PORT\n`);
+      expect(result.stdout).not.toMatch(/ready|GraphQL at/);
+      // It exits by itself (the driver is closed), well before run()'s 60 s SIGKILL.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('uses credentials written into NEO4J_URI and shows them nowhere', async () => {
+    const url = new URL(target.uri);
+    const withCredentials = `${url.protocol}//${encodeURIComponent(target.username)}:${encodeURIComponent(target.password)}@${url.host}`;
+    let ready: unknown;
+    const result = await run({ NEO4J_URI: withCredentials, LOG_LEVEL: 'trace' }, (base, stop) => {
+      void fetch(`${base}readyz`)
+        .then((r) => r.json())
+        .then((body) => {
+          ready = body;
+          stop();
+        });
+    });
+    expect(result.code).toBe(0);
+    expect(ready).toMatchObject({ status: 'ready', store: 'neo4j' });
+    expect(result.stdout + result.stderr).not.toContain(target.password);
+  });
+
+  it('refuses a wrong password written into NEO4J_URI without echoing it', async () => {
+    const url = new URL(target.uri);
+    const secret = `wrong-${Math.random().toString(36).slice(2)}`;
+    // Another user than the other tests': Neo4j rate-limits failed logins per user.
+    const result = await run({ NEO4J_URI: `${url.protocol}//usmx-nobody:${secret}@${url.host}` });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`usmx-graph cannot start: cannot reach Neo4j at ${target.uri}: authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)`);
+    expect(result.stdout + result.stderr).not.toContain(secret);
   });
 });

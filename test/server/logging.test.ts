@@ -104,3 +104,51 @@ describe('request logs', () => {
     expect(line).not.toHaveProperty('operationName');
   });
 });
+
+describe('secrets in logs and probes', () => {
+  const password = 'pw-4d1e9c0b7a';
+  const token = 'token-5f2e8d7c6b5a4938';
+
+  it('masks known secrets, URI passwords and authorization headers in every line, whatever logged it', () => {
+    const written: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger('trace', destination, [password, token]);
+    logger.warn(`cannot reach bolt://neo4j:${password}@db:7687 (auth ${password})`);
+    logger.error({ err: new Error(`token ${token} refused`) }, 'failed');
+    logger.info({ req: { headers: { authorization: `Bearer ${token}`, cookie: 'session=abc' } } }, 'request');
+    logger.info('see bolt://reader:other-password@db:7687');
+    const text = written.join('');
+    expect(text).not.toContain(password);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('other-password');
+    expect(text).not.toContain('session=abc');
+    expect(text).toContain('bolt://neo4j:***@db:7687 (auth ***)');
+    expect(text).toContain('bolt://reader:***@db:7687');
+    expect(written).toHaveLength(4);
+    for (const line of written) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('/readyz gives the reason a store is unavailable without a credential in it', async () => {
+    class FailingStore extends MemoryStore {
+      override async getStats(): Promise<never> {
+        throw new Error(`Neo4j at bolt://neo4j:${password}@db:7687 is unavailable (password ${password}, token ${token})`);
+      }
+    }
+    const server = await startTestServer(new FailingStore(fixtureDataset), {
+      neo4j: { uri: 'bolt://db:7687', username: 'neo4j', password, database: undefined, timeoutMs: 1000 },
+      curatorTokens: new Map([['alice', token]]),
+    });
+    try {
+      const res = await fetch(server.url.replace(/graphql$/, 'readyz'));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', store: 'memory', reason: 'Neo4j at bolt://neo4j:***@db:7687 is unavailable (password ***, token ***)' });
+    } finally {
+      await server.close();
+    }
+  });
+});

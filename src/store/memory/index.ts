@@ -1,2 +1,3 @@
 export { MemoryStore, type MemoryStoreOptions } from './memory-store';
 export { Journal, JournalError, type JournalRecord } from './journal';
+export { JournalLockError } from './journal-lock';

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Change } from '../../domain';
+import { StoreUnavailableError, type Change } from '../../domain';
+import { JournalLock } from './journal-lock';
 
 /**
  * The memory store's write-ahead journal: an append-only JSON Lines file, one curated change per
  * line as `{"seq":n,"change":{…},"sha256":"…"}`, the checksum taken over `{"seq":n,"change":{…}}`.
  * `append` writes and fsyncs before it returns, so a change is acknowledged only once it is on
- * disk. On open, a torn or corrupt LAST record (a crash mid-write) is reported, moved aside to
- * `<file>.torn` and cut off; a bad record anywhere else is a startup error (JournalError).
+ * disk. On open, a torn LAST record (no final newline: a crash mid-write) is reported, moved
+ * aside to `<file>.torn` and cut off; a complete (newline-terminated) record that fails its
+ * checks is damage, wherever it is, and a startup error (JournalError). One process writes a
+ * journal: `open` takes an exclusive lock (journal-lock.ts) that `close` gives up.
  */
 export interface JournalRecord {
   readonly seq: number;
@@ -56,7 +59,7 @@ interface JournalScan {
   readonly records: JournalRecord[];
   /** Bytes of good records. */
   readonly size: number;
-  /** A torn or corrupt last record, not applied. */
+  /** A torn last record (no final newline), not applied. */
   readonly torn: { readonly line: number; readonly reason: string; readonly bytes: Buffer } | null;
 }
 
@@ -70,15 +73,16 @@ function scanJournal(path: string, bytes: Buffer): JournalScan {
     const newline = bytes.indexOf(0x0a, offset);
     const end = newline === -1 ? bytes.length : newline;
     const text = bytes.subarray(offset, end).toString('utf8');
-    const last = newline === -1 || newline === bytes.length - 1;
+    // Only an unterminated last line is a torn write: append writes the newline last.
     const result = newline === -1 ? { reason: 'record has no final newline (torn write)' } : problem(text, records.length + 1);
     if ('record' in result) {
       records.push(result.record);
       offset = end + 1;
       continue;
     }
-    if (!last) {
-      throw new JournalError(path, lineNo, `${result.reason}; a damaged record before the last one is not a torn write: restore the journal from a backup or inspect it`);
+    if (newline !== -1) {
+      const where = newline === bytes.length - 1 ? 'a complete last record' : 'a damaged record before the last one';
+      throw new JournalError(path, lineNo, `${result.reason}; ${where} is not a torn write: restore the journal from a backup or inspect it`);
     }
     return { records, size: offset, torn: { line: lineNo, reason: result.reason, bytes: bytes.subarray(offset) } };
   }
@@ -87,6 +91,9 @@ function scanJournal(path: string, bytes: Buffer): JournalScan {
 
 export class Journal {
   private fd: number;
+  /** Set when the lock was lost while held: another process may be writing, so no more appends. */
+  private compromised: string | null = null;
+  private lock: JournalLock | null = null;
   private nextSeq: number;
   /** Bytes of good records: an append that fails is cut back to this. */
   private size: number;
@@ -104,19 +111,32 @@ export class Journal {
 
   /**
    * Opens (creating the file and its directory) and reads the journal. The records read are in
-   * `records`, for the store to replay over the seeds.
+   * `records`, for the store to replay over the seeds. Locks the journal first: a second process
+   * on the same file fails here with JournalLockError naming the holder's pid.
    */
   static open(path: string, options: JournalOptions = {}): Journal {
     const warn = options.warn ?? ((m: string) => console.warn(m));
     mkdirSync(dirname(path), { recursive: true });
-    const created = !existsSync(path);
-    const fd = openSync(path, 'a+');
-    if (created) fsyncDir(dirname(path));
+    let journal: Journal | null = null;
+    let lostEarly: string | null = null;
+    const lock = JournalLock.acquire(path, {
+      onCompromised: (error) => {
+        const reason = `the lock ${path}.lock was lost (${error.message})`;
+        if (journal) journal.compromised = reason;
+        else lostEarly = reason;
+        warn(`usmx-graph: journal ${path}: ${reason}; refusing further writes until restart`);
+      },
+    });
+    let fd = -1;
     let scan: JournalScan;
     try {
+      const created = !existsSync(path);
+      fd = openSync(path, 'a+');
+      if (created) fsyncDir(dirname(path));
       scan = scanJournal(path, readFileSync(path));
     } catch (error) {
-      closeSync(fd);
+      if (fd >= 0) closeSync(fd);
+      lock.unlock();
       throw error;
     }
     if (scan.torn) {
@@ -126,13 +146,17 @@ export class Journal {
       fsyncSync(fd);
       warn(`usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); its ${scan.torn.bytes.length} bytes were moved to ${path}.torn and not applied`);
     }
-    return new Journal(path, fd, scan.records, scan.size);
+    journal = new Journal(path, fd, scan.records, scan.size);
+    journal.lock = lock;
+    journal.compromised = lostEarly;
+    return journal;
   }
 
   /**
    * Reads the records of the journal at `path` WITHOUT changing anything: the file is opened for
    * reading only, never created, cut or moved (for `npm run export` beside a running server). A
-   * missing file has no records; a torn last record is reported and left where it is.
+   * missing file has no records; a torn last record is reported and left where it is. Takes no
+   * lock: the writer may hold it.
    */
   static read(path: string, options: JournalOptions = {}): readonly JournalRecord[] {
     const warn = options.warn ?? ((m: string) => console.warn(m));
@@ -150,6 +174,7 @@ export class Journal {
 
   /** Appends one change and fsyncs; returns its sequence number once it is on disk. */
   append(change: Change): number {
+    if (this.compromised) throw new StoreUnavailableError(`journal ${this.path}: ${this.compromised}; curated changes are refused until the server restarts`);
     const seq = this.nextSeq;
     const line = `${JSON.stringify({ seq, change, sha256: checksum(seq, change) })}\n`;
     const buffer = Buffer.from(line, 'utf8');
@@ -176,9 +201,12 @@ export class Journal {
     return this.nextSeq - 1;
   }
 
+  /** Closes the file and gives up the lock. */
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    this.lock?.unlock();
+    this.lock = null;
   }
 }
 

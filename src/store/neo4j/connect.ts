@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { redactSecrets, redactUri } from '../../redact';
 import { Neo4jExecutor } from './executor';
 import { Neo4jStore } from './neo4j-store';
 
@@ -10,10 +11,10 @@ export interface Neo4jConnection {
   readonly timeoutMs?: number;
 }
 
-/** Why the store could not start, in one line naming the server. */
+/** Why the store could not start, in one line naming the server (never its credentials). */
 export class Neo4jConnectError extends Error {
-  constructor(uri: string, cause: string) {
-    super(`cannot reach Neo4j at ${uri}: ${cause}`);
+  constructor(uri: string, cause: string, secrets: readonly string[] = []) {
+    super(redactSecrets(`cannot reach Neo4j at ${redactUri(uri)}: ${cause}`, secrets));
     this.name = 'Neo4jConnectError';
   }
 }
@@ -44,9 +45,9 @@ export async function connectExecutor(connection: Neo4jConnection): Promise<Neo4
     await driver.getServerInfo({ database: connection.database });
   } catch (error) {
     await driver.close();
-    throw new Neo4jConnectError(connection.uri, describeCause(error));
+    throw new Neo4jConnectError(connection.uri, describeCause(error), [connection.password]);
   }
-  return new Neo4jExecutor(driver, { uri: connection.uri, database: connection.database, timeoutMs: connection.timeoutMs ?? 10_000 });
+  return new Neo4jExecutor(driver, { uri: connection.uri, database: connection.database, timeoutMs: connection.timeoutMs ?? 10_000, secrets: [connection.password] });
 }
 
 export async function connectNeo4jStore(connection: Neo4jConnection): Promise<Neo4jStore> {

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { DomainError, ErrorCode, StoreUnavailableError } from '../../domain';
+import { redactSecrets, redactUri } from '../../redact';
 import { STATEMENTS, loadStatements, type StatementName } from './statements';
 
 /** Runs one named statement inside the surrounding transaction. */
@@ -9,8 +10,10 @@ export interface ExecutorOptions {
   readonly database?: string;
   /** Transaction timeout; Neo4j aborts a statement that runs longer. */
   readonly timeoutMs: number;
-  /** Where the server is, for error messages. */
+  /** Where the server is, for error messages (shown without credentials). */
   readonly uri: string;
+  /** What error messages must never contain (the password): masked if a driver message echoes it. */
+  readonly secrets?: readonly string[];
   /** How long a read is retried after a transient error (server restarting, leader switch); default 5000 ms. */
   readonly maxRetryMs?: number;
 }
@@ -113,12 +116,13 @@ export class Neo4jExecutor {
     }
   }
 
-  /** Driver errors → domain errors; the message names the server and the statement, never the parameters. */
+  /** Driver errors → domain errors; the message names the server and the statement, never the parameters or credentials. */
   mapError(error: unknown, statement: string): Error {
     const code = (error as { code?: string }).code ?? '';
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = redactSecrets(error instanceof Error ? error.message.split('\n')[0] : String(error), this.options.secrets ?? []);
+    const uri = redactUri(this.options.uri);
     if (UNAVAILABLE.has(code) || /ECONNREFUSED|ECONNRESET|connection.*(closed|refused)/i.test(message)) {
-      return new StoreUnavailableError(`Neo4j at ${this.options.uri} is unavailable (${message})`);
+      return new StoreUnavailableError(`Neo4j at ${uri} is unavailable (${message})`);
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
       return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `Neo4j did not answer within ${this.options.timeoutMs} ms (${statement})`);
@@ -127,7 +131,7 @@ export class Neo4jExecutor {
       return new DomainError(ErrorCode.BAD_USER_INPUT, `${statement}: already defined (${message})`);
     }
     if (code.startsWith('Neo.ClientError.Security.')) {
-      return new StoreUnavailableError(`Neo4j at ${this.options.uri} refused the credentials (${code})`);
+      return new StoreUnavailableError(`Neo4j at ${uri} refused the credentials (${code})`);
     }
     return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, `Neo4j statement ${statement} failed: ${code || message}`);
   }
