@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
@@ -42,10 +43,14 @@ function datasetVersionPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`). */
-export function createApolloServer(schema: GraphQLSchema, config: Config, degreeStats: () => Promise<DegreeStats>): ApolloServer<Context> {
+/**
+ * `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`);
+ * `logger` receives what Apollo itself logs (the server's masked pino logger, not the console).
+ */
+export function createApolloServer(schema: GraphQLSchema, config: Config, degreeStats: () => Promise<DegreeStats>, logger: Logger): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
+    logger,
     introspection: config.introspection,
     // main.ts owns shutdown (drain HTTP, stop Apollo, close the store), so Apollo must not
     // handle SIGTERM itself and re-raise it.

@@ -36,13 +36,15 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   // Read once before serving (the first request does not pay for it, and a store that cannot
   // answer fails here); afterwards the store keeps them until the dataset version moves on.
   await store.getDegreeStats();
-  const apollo = createApolloServer(schema, config, () => store.getDegreeStats());
+  const secrets = configSecrets(config);
+  // One logger for everything the server writes (requests, Apollo, exports): every line is masked.
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, secrets);
+  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  const secrets = configSecrets(config);
-  app.use(requestLogger(options.logger ?? createLogger(config.logLevel, undefined, secrets)));
+  app.use(requestLogger(logger));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
   const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER];
@@ -64,7 +66,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   app.get(
     '/export',
     cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, 'Content-Disposition'] }),
-    exportHandler(store, config.production),
+    exportHandler(store, config.production, logger),
   );
   // Curation: writes need a curator token; reads stay open (src/graphql/auth.ts).
   const authenticate = createAuthenticator(config.curatorTokens);

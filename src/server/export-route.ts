@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
 import { collectGraph, explainError, parseExportOptions, renderExport, type ExportSource } from '../export';
 import { DATASET_VERSION_HEADER } from './apollo';
 
@@ -15,9 +16,10 @@ function raw(req: Request) {
  * `GET /export?format=json|csv|graphml|jsonld[&id=<entity>&depth=1..3][&part=nodes|edges|observations]`:
  * the whole graph or a neighbourhood as a download named after the scope and dataset version,
  * which also travels in the X-Dataset-Version header. Bad parameters and unknown ids answer 400
- * with `{ error: { code: "BAD_USER_INPUT", message } }`.
+ * with `{ error: { code: "BAD_USER_INPUT", message } }`; an unexpected failure is logged (masked)
+ * and answered 500 without its details in production.
  */
-export function exportHandler(store: ExportSource, production: boolean): RequestHandler {
+export function exportHandler(store: ExportSource, production: boolean, logger: Logger): RequestHandler {
   return async (req: Request, res: Response) => {
     try {
       const options = parseExportOptions(raw(req));
@@ -29,7 +31,7 @@ export function exportHandler(store: ExportSource, production: boolean): Request
       res.send(document.body);
     } catch (error) {
       const known = explainError(error);
-      if (!known) console.error('usmx-graph: export failed:', error);
+      if (!known) logger.error({ err: error }, 'export failed');
       const code = known?.code ?? 'INTERNAL_SERVER_ERROR';
       const message = known?.message ?? (production || !(error instanceof Error) ? 'Internal server error' : error.message);
       res.status(STATUS[code] ?? 500).json({ error: { code, message } });
