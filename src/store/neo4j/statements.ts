@@ -54,7 +54,6 @@ export const STATEMENTS = [
   'change/create-entity',
   'change/update-entity',
   'change/retire-entity',
-  'change/get-relationship',
   'change/merge-relationship',
   'change/retire-relationship',
   'change/get-observation',
