@@ -64,6 +64,19 @@ function shown(target: string): string {
   return target.length > 120 ? `${JSON.stringify(`${target.slice(0, 60)}…${target.slice(-40)}`)} (${target.length} characters)` : JSON.stringify(target);
 }
 
+/** NEO4J_URI as given, taken out of error messages as `scheme://host:port` (it may carry a user and a password). */
+let givenUri: string | undefined;
+function withoutUri(message: string): string {
+  if (!givenUri) return message;
+  let server = 'NEO4J_URI';
+  try {
+    server = `${new URL(givenUri).protocol}//${new URL(givenUri).host}`;
+  } catch {
+    // not a URL: name the variable instead
+  }
+  return message.split(givenUri).join(server);
+}
+
 /** The file `--out DIR --format yaml` writes: the whole curated graph, for review against seeds/. */
 export const CURATED_YAML = 'curated.yaml';
 
@@ -151,6 +164,7 @@ async function main(): Promise<void> {
   const options = parseExportOptions(values);
   checkOut(values.out, options.format, values.part !== undefined);
   const config = loadConfig();
+  givenUri = config.neo4j?.uri;
   const store = await openStore(config);
   try {
     const graph = await collectGraph(store, options.scope);
@@ -175,6 +189,6 @@ main().catch((error: unknown) => {
     process.exit(2);
   }
   const expected = known !== null || error instanceof ConfigError || error instanceof SeedValidationError || error instanceof Neo4jConnectError;
-  console.error(`export failed: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(`export failed: ${withoutUri(expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
   process.exit(1);
 });

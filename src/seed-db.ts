@@ -51,6 +51,12 @@ function where(uri: string): string {
   }
 }
 
+/** NEO4J_URI as given, taken out of error messages (it may carry a user and a password). */
+let givenUri: string | undefined;
+function withoutUri(message: string): string {
+  return givenUri ? message.split(givenUri).join(where(givenUri)) : message;
+}
+
 function planLine(name: string, plan: SeedPartPlan): string {
   return `${name}: ${plan.create} to create, ${plan.update} to update, ${plan.unchanged} unchanged, ${plan.remove} to remove`;
 }
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   if (!config.neo4j) throw new ConfigError('NEO4J_URI', 'the Bolt URI of the Neo4j to seed (e.g. bolt://localhost:7687)', '');
+  givenUri = config.neo4j.uri;
   const server = where(config.neo4j.uri);
   const dataset = loadSeeds(config.seedsDir);
   const executor = await connectExecutor(config.neo4j);
@@ -100,6 +107,6 @@ main().catch((error: unknown) => {
     process.exit(2);
   }
   const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError;
-  console.error(`seed failed: ${known ? (error as Error).message : error instanceof Error ? error.message : String(error)}`);
+  console.error(`seed failed: ${withoutUri(known ? (error as Error).message : error instanceof Error ? error.message : String(error))}`);
   process.exit(1);
 });

@@ -17,11 +17,16 @@ interface Run {
 const TSX = pathToFileURL(join(process.cwd(), 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs src/export-cli.ts as `npm run export --` would (through tsx, without the build step), on the embedded store. */
-function runCli(args: string[], options: { journal?: string; cwd?: string } = {}): Promise<Run> {
+function runCli(args: string[], options: { journal?: string; cwd?: string; neo4jUri?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, join(process.cwd(), 'src/export-cli.ts'), ...args], {
       // By default a journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
-      env: { PATH: process.env.PATH ?? '', SEEDS_DIR: join(process.cwd(), 'seeds'), JOURNAL_PATH: options.journal ?? join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        SEEDS_DIR: join(process.cwd(), 'seeds'),
+        JOURNAL_PATH: options.journal ?? join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl'),
+        ...(options.neo4jUri ? { NEO4J_URI: options.neo4jUri } : {}),
+      },
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -106,5 +111,12 @@ describe('npm run export', () => {
     const run = await runCli(['--format', 'json'], { journal });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^export failed: journal ${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: checksum mismatch for seq 1; [^\n]*\n$`));
+  });
+
+  it('names an unreachable Neo4j by host and port, never with the password in NEO4J_URI', async () => {
+    const run = await runCli(['--format', 'json'], { neo4jUri: 'bolt://neo4j:s3cret-pw@127.0.0.1:9' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^export failed: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*\n$/);
+    expect(run.stderr).not.toContain('s3cret-pw');
   });
 });

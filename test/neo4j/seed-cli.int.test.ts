@@ -1,13 +1,14 @@
 /**
  * `npm run seed` against a real Neo4j: arguments are checked before anything connects, `--reset`
  * removes this project's nodes only, `--dry-run` says what would change and writes nothing, and
- * progress lines go to stderr while it writes.
+ * progress lines go to stderr while it writes. A private Neo4j: it resets and adds foreign nodes.
  */
 import { spawn } from 'node:child_process';
 import neo4j from 'neo4j-driver';
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
 import { describeNeo4j } from '../helpers/neo4j-target';
+import { startTestNeo4j, type TestNeo4j } from './start';
 
 interface Run {
   code: number | null;
@@ -15,15 +16,19 @@ interface Run {
   stderr: string;
 }
 
-describeNeo4j('npm run seed', (target) => {
+describeNeo4j('npm run seed (private Neo4j)', () => {
   const dataset = seedDataset();
+  let target: TestNeo4j;
   let executor: Neo4jExecutor;
   let store: Neo4jStore;
 
   function seed(...args: string[]): Promise<Run> {
+    return seedAt(target.uri, ...args);
+  }
+  function seedAt(uri: string, ...args: string[]): Promise<Run> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed-db.ts', ...args], {
-        env: { PATH: process.env.PATH ?? '', NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
+        env: { PATH: process.env.PATH ?? '', NEO4J_URI: uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -46,14 +51,15 @@ describeNeo4j('npm run seed', (target) => {
   }
 
   beforeAll(async () => {
-    executor = await connectExecutor(target);
+    target = await startTestNeo4j();
+    executor = await connectExecutor({ uri: target.uri, username: target.username, password: target.password, timeoutMs: 30_000 });
     store = new Neo4jStore(executor);
     await writeDataset(executor, dataset, { reset: true });
     await executor.autoCommit("CREATE (:Other {name: 'not ours'})-[:KNOWS]->(:Other {name: 'also not ours'})");
-  });
+  }, 240_000);
   afterAll(async () => {
-    await executor?.autoCommit('MATCH (n:Other) DETACH DELETE n');
     await store?.close();
+    await target?.stop();
   });
 
   it('--help prints the usage and touches nothing', async () => {
@@ -118,4 +124,11 @@ describeNeo4j('npm run seed', (target) => {
     expect(again.stdout).toContain(`relationships: 0 to create, 0 to update, ${dataset.relationships.length} unchanged, 0 to remove\n`);
     expect(again.stdout).toContain(`observations: 0 to create, 0 to update, ${dataset.observations.length} unchanged, 0 to remove\n`);
   }, 60_000);
+
+  it('names an unreachable Neo4j by host and port, never with the password in NEO4J_URI', async () => {
+    const run = await seedAt('bolt://neo4j:s3cret-pw@127.0.0.1:9', '--dry-run');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^seed failed: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*\n$/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('s3cret-pw');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Identical curated changes sent at once through GraphQL to a real Neo4j: exactly one is
  * acknowledged as new, the others get the same duplicate message the memory store gives, and
- * no message shows Neo4j's internals (its "Node(123) already exists with label …" text).
+ * no message shows Neo4j's internals (its "Node(123) already exists with label …" text). A private
+ * Neo4j, so no other suite's writes run between.
  */
 import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
@@ -9,6 +10,7 @@ import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '.
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
+import { startTestNeo4j, type TestNeo4j } from './start';
 
 const TOKEN = 'alice-token-0123456789';
 const COPIES = 8;
@@ -38,21 +40,28 @@ const MUTATIONS = {
     'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1, unit: "USD_BILLION", period: "2031" }, sources: ["deck-2022#7"]) { observation { id } recordedBy } }',
 };
 
-describeNeo4j('Neo4j identical concurrent changes', (target) => {
+describeNeo4j('Neo4j identical concurrent changes (private Neo4j)', () => {
+  let target: TestNeo4j;
   let executor: Neo4jExecutor;
   let server: TestServer;
   let memory: TestServer;
+  let neo4jStore: Neo4jStore;
+  let memoryStore: MemoryStore;
   beforeAll(async () => {
-    executor = await connectExecutor(target);
+    target = await startTestNeo4j();
+    executor = await connectExecutor({ uri: target.uri, username: target.username, password: target.password, timeoutMs: 30_000 });
     await writeDataset(executor, seedDataset(), { reset: true });
     const tokens = { curatorTokens: new Map([['alice', TOKEN]]) };
-    server = await startTestServer(new Neo4jStore(executor), tokens);
-    memory = await startTestServer(new MemoryStore(seedDataset()), tokens);
-  });
+    neo4jStore = new Neo4jStore(executor);
+    memoryStore = new MemoryStore(seedDataset());
+    server = await startTestServer(neo4jStore, tokens);
+    memory = await startTestServer(memoryStore, tokens);
+  }, 240_000);
   afterAll(async () => {
     await server?.close();
     await memory?.close();
     await executor?.driver.close();
+    await target?.stop();
   });
 
   async function count(cypher: string): Promise<number> {
@@ -73,7 +82,8 @@ describeNeo4j('Neo4j identical concurrent changes', (target) => {
     for (const refusal of answers.refused) expect(refusal.message).not.toMatch(/Node\(\d+\)|Relationship\(\d+\)|already exists with/);
   });
 
-  it('stores one of each', async () => {
+  it('stores one of each, and the dataset version counts each once (as on the memory store)', async () => {
+    expect(await neo4jStore.getDatasetVersion()).toBe(await memoryStore.getDatasetVersion());
     expect(await count("MATCH (:Entity {id: 'usmca'})-[r:ADDRESSES]->(:Entity {id: 'remittances'}) RETURN count(r)")).toBe(1);
     expect(await count("MATCH (n:Entity {id: 'race-topic'}) RETURN count(n)")).toBe(1);
     expect(await count("MATCH (:Entity {id: 'us-mexico-goods-trade'})-[:HAS_OBSERVATION]->(o:Observation {period: '2031'}) RETURN count(o)")).toBe(1);
