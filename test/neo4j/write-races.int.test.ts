@@ -100,4 +100,17 @@ describeNeo4j('Neo4j identical concurrent changes (private Neo4j)', () => {
     await expect(observation).rejects.toMatchObject({ message: `duplicate observation ${existing.get('id') as string}: already defined`, code: 'BAD_USER_INPUT' });
     await expect(observation).rejects.not.toMatchObject({ message: expect.stringMatching(/Node\(\d+\)|already exists with/) });
   });
+
+  it('decides "new or already there" in the write itself: eight concurrent merges without the dataset lock, one new', async () => {
+    // The dataset lock serializes whole changes today; the duplicate decision must not depend on
+    // it (an earlier read let all eight through once the lock was out of the way).
+    const at = '2024-05-01T12:00:00.000Z';
+    const params = { id: 'nafta:ADDRESSES:remittances', type: 'ADDRESSES', from: 'nafta', to: 'remittances', properties: { id: 'nafta:ADDRESSES:remittances', sources: ['deck-2022#7'] }, actor: 'alice', at };
+    const existed = await Promise.all(
+      Array.from({ length: COPIES }, () => executor.transaction('change/addRelationship', async (run) => (await run('change/merge-relationship', params)).records[0].get('existed') as unknown)),
+    );
+    expect(existed.filter((e) => e === false)).toHaveLength(1);
+    expect(existed.filter((e) => e === true)).toHaveLength(COPIES - 1);
+    expect(await count("MATCH (:Entity {id: 'nafta'})-[r:ADDRESSES {id: 'nafta:ADDRESSES:remittances'}]->(:Entity {id: 'remittances'}) RETURN count(r)")).toBe(1);
+  });
 });
