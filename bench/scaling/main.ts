@@ -283,9 +283,9 @@ async function runNeo4j(sizes: readonly number[]): Promise<SizeResult[]> {
       let started = performance.now();
       const dataset = generateDataset({ nodes });
       const generateMs = performance.now() - started;
-      // Empty the database first, so the timed load is the write alone, not the previous size's deletion.
+      // Remove the project's nodes first, so the timed load is the write alone, not the previous size's deletion.
       const cleaner = await connectExecutor(neo4j);
-      await cleaner.autoCommit(cleaner.statement('seed/delete-all'), {}, 'seed/delete-all');
+      await cleaner.autoCommit(cleaner.statement('seed/delete-project'), {}, 'seed/delete-project');
       await cleaner.driver.close();
       log(`  writing ${dataset.relationships.length.toLocaleString('en-US')} edges with the seed writer`);
       started = performance.now();

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { seedDataset } from '../helpers/dataset';
@@ -12,12 +13,21 @@ interface Run {
   stderr: string;
 }
 
+/** tsx's loader by its URL, so the CLI also runs from another working directory. */
+const TSX = pathToFileURL(join(process.cwd(), 'node_modules/tsx/dist/loader.mjs')).href;
+
 /** Runs src/export-cli.ts as `npm run export --` would (through tsx, without the build step), on the embedded store. */
-function runCli(args: string[]): Promise<Run> {
+function runCli(args: string[], options: { journal?: string; cwd?: string; neo4jUri?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/export-cli.ts', ...args], {
-      // A journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
-      env: { PATH: process.env.PATH ?? '', JOURNAL_PATH: join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl') },
+    const child = spawn(process.execPath, ['--import', TSX, join(process.cwd(), 'src/export-cli.ts'), ...args], {
+      // By default a journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
+      env: {
+        PATH: process.env.PATH ?? '',
+        SEEDS_DIR: join(process.cwd(), 'seeds'),
+        JOURNAL_PATH: options.journal ?? join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl'),
+        ...(options.neo4jUri ? { NEO4J_URI: options.neo4jUri } : {}),
+      },
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -64,5 +74,49 @@ describe('npm run export', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('export: depth: expected an integer from 1 to 3, received "9" (--help for usage)\n');
     expect((await runCli(['--frmat', 'csv'])).code).toBe(2);
+  });
+
+  it('writes to stdout with --out - (CSV: one table, so --part is needed), and no file named -', async () => {
+    const cwd = mkdtempSync(join(dir, 'cwd-'));
+    const json = await runCli(['--format', 'json', '--id', 'nafta', '--out', '-'], { cwd });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ datasetVersion: dataset.version, scope: { id: 'nafta', depth: 1 } });
+    const csv = await runCli(['--format', 'csv', '--part', 'edges', '--out', '-'], { cwd });
+    expect(csv.code).toBe(0);
+    expect(parse(csv.stdout, { bom: true, columns: true })).toHaveLength(dataset.relationships.length);
+    const tables = await runCli(['--format', 'csv', '--out', '-'], { cwd });
+    expect([tables.code, tables.stderr]).toEqual([2, 'export: --out -: expected --part nodes|edges|observations with CSV on stdout (one table), received no --part (--help for usage)\n']);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('refuses --out \'\' as a usage error, in one line', async () => {
+    const run = await runCli(['--format', 'json', '--out', '']);
+    expect([run.code, run.stderr]).toEqual([2, 'export: --out: expected a file, a CSV prefix, a directory or - for stdout, received an empty string (--help for usage)\n']);
+  });
+
+  it('says in one line, without a stack, that it cannot write a name too long or under a file', async () => {
+    const long = join(dir, `${'x'.repeat(300)}.json`);
+    const tooLong = await runCli(['--format', 'json', '--out', long]);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toMatch(/^export failed: --out: expected a path this process can write, received "[^"\n]*…[^"\n]*" \(\d+ characters\): a name longer than the file system allows\n$/);
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    const underFile = await runCli(['--format', 'json', '--out', join(dir, 'plain-file', 'graph.json')]);
+    expect([underFile.code, underFile.stderr]).toEqual([1, `export failed: --out: expected a path this process can write, received "${join(dir, 'plain-file', 'graph.json')}": a part of the path is a file, not a directory\n`]);
+    expect(existsSync(long)).toBe(false);
+  });
+
+  it('names a damaged journal\'s file and line in one line, without a stack', async () => {
+    const journal = join(dir, 'damaged.jsonl');
+    writeFileSync(journal, '{"seq":1,"change":{},"sha256":"00"}\n{"seq":2,"change":{},"sha256":"00"}\n');
+    const run = await runCli(['--format', 'json'], { journal });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^export failed: journal ${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: checksum mismatch for seq 1; [^\n]*\n$`));
+  });
+
+  it('names an unreachable Neo4j by host and port, never with the password in NEO4J_URI', async () => {
+    const run = await runCli(['--format', 'json'], { neo4jUri: 'bolt://neo4j:s3cret-pw@127.0.0.1:9' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^export failed: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*\n$/);
+    expect(run.stderr).not.toContain('s3cret-pw');
   });
 });

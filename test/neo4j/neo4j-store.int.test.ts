@@ -130,9 +130,10 @@ describeNeo4j('Neo4j store', (target) => {
           env: { PATH: process.env.PATH ?? '', NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
           encoding: 'utf8',
         });
-      const counts = (output: string) => output.split('\n').slice(1).join('\n');
+      const counts = (output: string) => output.split('\n').slice(1).filter((line) => !line.startsWith('reset: ')).join('\n');
       const first = seed('--reset');
       expect(first).toMatch(/^seeded bolt:\/\/\S+ with dataset [0-9a-f]{16} \(after reset\) in \d+ ms$/m);
+      expect(first).toMatch(/^reset: removed \d+ nodes of this project \(Entity, Observation, Dataset\); other nodes stay$/m);
       expect(first).toMatch(/^nodes: Actor \d+, Policy \d+, Agreement \d+, Dialogue \d+, Event \d+, Topic \d+, Metric \d+, Source \d+$/m);
       const second = seed();
       expect(counts(second)).toBe(counts(first));

@@ -99,11 +99,11 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
     }
     case 'addRelationship': {
       const rel = valid.relationship;
-      const existing = await run('change/get-relationship', { id: rel.id, from: rel.from });
-      if (toNumber(existing.records[0].get('live')) > 0) throw new ChangeRejectedError([duplicateRelationshipMessage(rel)]);
+      // The write itself says whether a live one was there (identical changes at once: one is new).
       const result = await run('change/merge-relationship', { id: rel.id, type: rel.type, from: rel.from, to: rel.to, properties: relationshipToProperties(rel), ...meta });
-      if (rel.type === EdgeType.REPLACES) await refreshValidity(run, [rel.to]);
       const record = result.records[0];
+      if (record.get('existed') === true) throw new ChangeRejectedError([duplicateRelationshipMessage(rel)]);
+      if (rel.type === EdgeType.REPLACES) await refreshValidity(run, [rel.to]);
       const written = relationshipFromNeo4j(rel.type, record.get('rel'), rel.from, rel.to);
       return { result: { ...base, relationship: written, to: nodeFromNeo4j(record.get('other')) }, delta: { added: { relationships: [written] } } };
     }

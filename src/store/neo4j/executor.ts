@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { DomainError, ErrorCode, StoreUnavailableError } from '../../domain';
+import { ChangeRejectedError, DomainError, ErrorCode, StoreUnavailableError } from '../../domain';
 import { redactSecrets, redactUri } from '../../redact';
+import { duplicateMessageOf } from './constraint-error';
 import { STATEMENTS, loadStatements, type StatementName } from './statements';
 
 /** Runs one named statement inside the surrounding transaction. */
@@ -128,7 +129,8 @@ export class Neo4jExecutor {
       return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `Neo4j did not answer within ${this.options.timeoutMs} ms (${statement})`);
     }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new DomainError(ErrorCode.BAD_USER_INPUT, `${statement}: already defined (${message})`);
+      // Neo4j's text names internal node ids: the client gets the domain's duplicate message only.
+      return new ChangeRejectedError([duplicateMessageOf(message)]);
     }
     if (code.startsWith('Neo.ClientError.Security.')) {
       return new StoreUnavailableError(`Neo4j at ${uri} refused the credentials (${code})`);

@@ -1,12 +1,30 @@
-import { applyDelta, computeNodeValidity, datasetDigest, versionOfDigest, type Dataset } from '../../domain';
+import { applyDelta, datasetDigest, versionOfDigest, type Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
 import { loadStatements } from './statements';
-import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties } from './mappers';
+import { nodeFromNeo4j, observationFromNeo4j, relationshipFromNeo4j } from './mappers';
+import { batches, seedRows } from './seed-rows';
 
 export interface SeedCounts {
   readonly nodesByKind: Readonly<Record<string, number>>;
   readonly relationships: number;
   readonly observations: number;
+}
+
+/** Which part of the seeds a batch wrote, for progress lines (`seeding nodes 200/438`). */
+export type SeedPart = 'nodes' | 'relationships' | 'observations';
+
+export interface WriteDatasetOptions {
+  /** First remove this project's nodes (:Entity, :Observation, :Dataset); other nodes stay. */
+  readonly reset?: boolean;
+  /** Rows per UNWIND batch (one transaction each); default 500. */
+  readonly batchSize?: number;
+  /** Called after each batch with the rows of that part written so far. */
+  readonly onProgress?: (part: SeedPart, done: number, total: number) => void;
+}
+
+export interface WriteDatasetReport {
+  /** How many nodes `reset` removed; null without reset. */
+  readonly removed: number | null;
 }
 
 /** Creates the constraints and indexes in `cypher/schema/` (idempotent: IF NOT EXISTS). */
@@ -18,32 +36,33 @@ export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
   await executor.autoCommit('CALL db.awaitIndexes(300)', {}, 'schema/await-indexes');
 }
 
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * Writes the dataset idempotently: MERGE in UNWIND batches (one transaction per batch), then
  * removes what the seeds no longer hold, then records the content digest and version. Writing the same
- * dataset twice leaves the same graph. `reset` empties the database first.
+ * dataset twice leaves the same graph. `reset` first removes this project's nodes (its labels
+ * only: a database shared with other data keeps that data); the report says how many.
  */
-export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean; batchSize?: number } = {}): Promise<void> {
+export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, options: WriteDatasetOptions = {}): Promise<WriteDatasetReport> {
   const size = options.batchSize ?? 500;
-  if (options.reset) await executor.autoCommit(executor.statement('seed/delete-all'), {}, 'seed/delete-all');
+  let removed: number | null = null;
+  if (options.reset) {
+    const result = await executor.autoCommit(executor.statement('seed/delete-project'), {}, 'seed/delete-project');
+    removed = Number(result.records[0]?.get('removed') ?? 0);
+  }
   await ensureSchema(executor);
-  const validity = computeNodeValidity(dataset);
-  for (const batch of batches(dataset.nodes, size)) {
-    await executor.write('seed/merge-nodes', { rows: batch.map((n) => ({ id: n.id, kind: n.kind, properties: nodeToProperties(n, validity.get(n.id)!) })) });
-  }
-  for (const batch of batches(dataset.relationships, size)) {
-    await executor.write('seed/merge-relationships', {
-      rows: batch.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, properties: relationshipToProperties(r) })),
-    });
-  }
-  for (const batch of batches(dataset.observations, size)) {
-    await executor.write('seed/merge-observations', { rows: batch.map((o) => ({ id: o.id, metricId: o.metricId, properties: observationToProperties(o) })) });
+  const rows = seedRows(dataset);
+  const parts = [
+    ['nodes', 'seed/merge-nodes', rows.nodes],
+    ['relationships', 'seed/merge-relationships', rows.relationships],
+    ['observations', 'seed/merge-observations', rows.observations],
+  ] as const;
+  for (const [part, statement, all] of parts) {
+    let done = 0;
+    for (const batch of batches<object>(all, size)) {
+      await executor.write(statement, { rows: batch });
+      done += batch.length;
+      options.onProgress?.(part, done, all.length);
+    }
   }
   await executor.write('seed/prune-relationships', { relationshipIds: dataset.relationships.map((r) => r.id) });
   await executor.write('seed/prune-nodes', { entityIds: dataset.nodes.map((n) => n.id), observationIds: dataset.observations.map((o) => o.id) });
@@ -59,4 +78,5 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
     },
   });
   await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest), seededVersion: versionOfDigest(seeded) });
+  return { removed };
 }

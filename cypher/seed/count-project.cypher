@@ -1,0 +1,4 @@
+// `npm run seed -- --reset --dry-run`: how many nodes seed/delete-project would remove.
+MATCH (n)
+WHERE n:Entity OR n:Observation OR n:Dataset
+RETURN count(n) AS nodes

@@ -1,0 +1,64 @@
+import type { Dataset } from '../../domain';
+import type { Neo4jExecutor } from './executor';
+import { batches, seedRows, storedProperties } from './seed-rows';
+
+/** What seeding would do to one part of the graph. */
+export interface SeedPartPlan {
+  readonly create: number;
+  readonly update: number;
+  readonly unchanged: number;
+  /** In the database but no longer in the seeds (and not curated): seeding removes them. */
+  readonly remove: number;
+}
+
+/** What `writeDataset` would change, computed with reads only (`npm run seed -- --dry-run`). */
+export interface SeedPlan {
+  /** With reset: how many of this project's nodes it would remove first; null without. */
+  readonly reset: number | null;
+  readonly nodes: SeedPartPlan;
+  readonly relationships: SeedPartPlan;
+  readonly observations: SeedPartPlan;
+}
+
+function toNumber(value: unknown): number {
+  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value ?? 0);
+}
+
+/** Sums a `plan-*` statement's toCreate/toUpdate over batches of rows. */
+async function planPart(executor: Neo4jExecutor, statement: 'seed/plan-nodes' | 'seed/plan-relationships' | 'seed/plan-observations', rows: readonly object[], remove: number): Promise<SeedPartPlan> {
+  let create = 0;
+  let update = 0;
+  for (const batch of batches(rows, 500)) {
+    const record = (await executor.read(statement, { rows: batch })).records[0];
+    create += toNumber(record?.get('toCreate'));
+    update += toNumber(record?.get('toUpdate'));
+  }
+  return { create, update, unchanged: rows.length - create - update, remove };
+}
+
+/**
+ * What seeding `dataset` would create, update, leave and remove, read from the database without
+ * writing. With `reset`, everything would be created afresh after removing this project's nodes.
+ */
+export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean } = {}): Promise<SeedPlan> {
+  const rows = seedRows(dataset);
+  if (options.reset) {
+    const count = toNumber((await executor.read('seed/count-project', {})).records[0]?.get('nodes'));
+    const fresh = (n: number): SeedPartPlan => ({ create: n, update: 0, unchanged: 0, remove: 0 });
+    return { reset: count, nodes: fresh(rows.nodes.length), relationships: fresh(rows.relationships.length), observations: fresh(rows.observations.length) };
+  }
+  const prune = (
+    await executor.read('seed/plan-prune', {
+      entityIds: dataset.nodes.map((n) => n.id),
+      observationIds: dataset.observations.map((o) => o.id),
+      relationshipIds: dataset.relationships.map((r) => r.id),
+    })
+  ).records[0];
+  const stored = <T extends { properties: Record<string, unknown> }>(list: readonly T[]): T[] => list.map((row) => ({ ...row, properties: storedProperties(row.properties) }));
+  return {
+    reset: null,
+    nodes: await planPart(executor, 'seed/plan-nodes', stored(rows.nodes), toNumber(prune?.get('entities'))),
+    relationships: await planPart(executor, 'seed/plan-relationships', stored(rows.relationships), toNumber(prune?.get('relationships'))),
+    observations: await planPart(executor, 'seed/plan-observations', stored(rows.observations), toNumber(prune?.get('observations'))),
+  };
+}
