@@ -1,17 +1,11 @@
-import { validateChange, type Change, type ChangeLookup, type GraphNode } from '../../src/domain';
+import { validateChange, type Change } from '../../src/domain';
 import { readSeedFile } from '../../src/seed/read-yaml';
 import { validateSeeds } from '../../src/seed/validate';
+import { nodesOnlyLookup } from '../helpers/change-lookup';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
 // The same defect as a seed item and as a change gives the same message (the seed checker's rules run on both).
-const nodes = new Map<string, GraphNode>(fixtureDataset.nodes.map((n) => [n.id, n]));
-const lookup: ChangeLookup = {
-  node: (id: string) => nodes.get(id),
-  isRetired: () => false,
-  observationUnits: () => [],
-  dimensionUses: () => ({ count: 0, ids: [] }),
-  pathExists: () => false,
-};
+const lookup = nodesOnlyLookup(fixtureDataset.nodes);
 const meta = { actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
 
 function seedMessages(yaml: string): string[] {

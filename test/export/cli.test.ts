@@ -1,42 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { seedDataset } from '../helpers/dataset';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** tsx's loader by its URL, so the CLI also runs from another working directory. */
-const TSX = pathToFileURL(join(process.cwd(), 'node_modules/tsx/dist/loader.mjs')).href;
+import { runScript, type ScriptRun } from '../helpers/run-script';
 
 /** Runs src/export-cli.ts as `npm run export --` would (through tsx, without the build step), on the embedded store. */
-function runCli(args: string[], options: { journal?: string; cwd?: string; neo4jUri?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(process.cwd(), 'src/export-cli.ts'), ...args], {
-      // By default a journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
-      env: {
-        PATH: process.env.PATH ?? '',
-        SEEDS_DIR: join(process.cwd(), 'seeds'),
-        JOURNAL_PATH: options.journal ?? join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl'),
-        ...(options.neo4jUri ? { NEO4J_URI: options.neo4jUri } : {}),
-      },
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[], options: { journal?: string; cwd?: string; neo4jUri?: string } = {}): Promise<ScriptRun> {
+  // By default a journal that does not exist: the seeds alone, whatever data/journal.jsonl holds.
+  const env = {
+    SEEDS_DIR: join(process.cwd(), 'seeds'),
+    JOURNAL_PATH: options.journal ?? join(tmpdir(), 'usmx-export-no-journal', 'journal.jsonl'),
+    ...(options.neo4jUri ? { NEO4J_URI: options.neo4jUri } : {}),
+  };
+  return runScript('src/export-cli.ts', args, env, options.cwd);
 }
 
 describe('npm run export', () => {

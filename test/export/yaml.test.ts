@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { collectGraph, diffAgainstSeeds, parseExportOptions, renderExport, toYam
 import { checkSeeds, loadSeeds } from '../../src/seed';
 import { Journal, MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
+import { runScript, type ScriptRun } from '../helpers/run-script';
 import { exportOf, trickyDataset, TRICKY_DESCRIPTION, TRICKY_NAME } from './graphs';
 
 const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -35,19 +35,8 @@ const OBSERVE: Change = {
 };
 
 /** Runs src/export-cli.ts through tsx on the embedded store, with the given journal. */
-function runCli(args: string[], journalPath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/export-cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', JOURNAL_PATH: journalPath },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[], journalPath: string): Promise<ScriptRun> {
+  return runScript('src/export-cli.ts', args, { JOURNAL_PATH: journalPath });
 }
 
 describe('YAML export (seed files)', () => {

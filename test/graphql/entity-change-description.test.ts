@@ -4,18 +4,12 @@
  * against what `validateChange` actually accepts, kind by kind.
  */
 import { isInputObjectType } from 'graphql';
-import { NODE_KINDS, validateChange, type ChangeLookup, type GraphNode } from '../../src/domain';
+import { NODE_KINDS, validateChange } from '../../src/domain';
 import { createSchema } from '../../src/graphql/schema';
+import { nodesOnlyLookup } from '../helpers/change-lookup';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 
-const nodes = new Map<string, GraphNode>(fixtureDataset.nodes.map((n) => [n.id, n]));
-const lookup: ChangeLookup = {
-  node: (id: string) => nodes.get(id),
-  isRetired: () => false,
-  observationUnits: () => [],
-  dimensionUses: () => ({ count: 0, ids: [] }),
-  pathExists: () => false,
-};
+const lookup = nodesOnlyLookup(fixtureDataset.nodes);
 const source = fixtureDataset.nodes.find((n) => n.kind === 'Source')!.id;
 
 /** The issues `validateChange` reports for a new entity of `kind` without a type, and with one. */

@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Neo4jStore, connectExecutor, writeDataset } from '../../src/store/neo4j';
@@ -15,6 +14,7 @@ import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { startTestNeo4j, type TestNeo4j } from './start';
+import { closedPort } from '../helpers/ports';
 
 const QUERY = '{ entity(id: "usmca") { name ... on Agreement { parties { id } } } }';
 
@@ -106,13 +106,6 @@ function startMain(env: Record<string, string>): Promise<Process | { code: numbe
   });
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const MUTATION = 'mutation { createEntity(input: { id: "outage-topic", kind: "Topic", name: "Outage topic" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }';
 

@@ -3,18 +3,12 @@
  * removes this project's nodes only, `--dry-run` says what would change and writes nothing, and
  * progress lines go to stderr while it writes. A private Neo4j: it resets and adds foreign nodes.
  */
-import { spawn } from 'node:child_process';
 import neo4j from 'neo4j-driver';
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
 import { describeNeo4j } from '../helpers/neo4j-target';
+import { runScript, type ScriptRun } from '../helpers/run-script';
 import { startTestNeo4j, type TestNeo4j } from './start';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describeNeo4j('npm run seed (private Neo4j)', () => {
   const dataset = seedDataset();
@@ -22,22 +16,11 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
   let executor: Neo4jExecutor;
   let store: Neo4jStore;
 
-  function seed(...args: string[]): Promise<Run> {
+  function seed(...args: string[]): Promise<ScriptRun> {
     return seedAt(target.uri, ...args);
   }
-  function seedAt(uri: string, ...args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed-db.ts', ...args], {
-        env: { PATH: process.env.PATH ?? '', NEO4J_URI: uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  function seedAt(uri: string, ...args: string[]): Promise<ScriptRun> {
+    return runScript('src/seed-db.ts', args, { NEO4J_URI: uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password });
   }
 
   async function count(cypher: string): Promise<number> {

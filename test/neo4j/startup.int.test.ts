@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describeNeo4j } from '../helpers/neo4j-target';
+import { closedPort } from '../helpers/ports';
 
 function run(env: Record<string, string>, onReady?: (url: string, stop: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -35,13 +36,17 @@ function run(env: Record<string, string>, onReady?: (url: string, stop: () => vo
   });
 }
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+
+/** A listener for `run` that reads /readyz once into `into.body`, then stops the server. */
+function readReadyz(into: { body?: unknown }) {
+  return (url: string, stop: () => void): void => {
+    void fetch(`${url}readyz`)
+      .then((r) => r.json())
+      .then((body) => {
+        into.body = body;
+        stop();
+      });
+  };
 }
 
 describeNeo4j('starting on Neo4j', (target) => {
@@ -67,17 +72,10 @@ describeNeo4j('starting on Neo4j', (target) => {
   });
 
   it('serves from Neo4j when NEO4J_URI is set', async () => {
-    let ready: unknown;
-    const result = await run({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password }, (url, stop) => {
-      void fetch(`${url}readyz`)
-        .then((r) => r.json())
-        .then((body) => {
-          ready = body;
-          stop();
-        });
-    });
+    const ready: { body?: unknown } = {};
+    const result = await run({ NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password }, readReadyz(ready));
     expect(result.code).toBe(0);
-    expect(ready).toMatchObject({ status: 'ready', store: 'neo4j' });
+    expect(ready.body).toMatchObject({ status: 'ready', store: 'neo4j' });
   });
 
   it('refuses a taken port with one line and a non-zero exit, never saying ready', async () => {
@@ -100,17 +98,10 @@ describeNeo4j('starting on Neo4j', (target) => {
   it('uses credentials written into NEO4J_URI and shows them nowhere', async () => {
     const url = new URL(target.uri);
     const withCredentials = `${url.protocol}//${encodeURIComponent(target.username)}:${encodeURIComponent(target.password)}@${url.host}`;
-    let ready: unknown;
-    const result = await run({ NEO4J_URI: withCredentials, LOG_LEVEL: 'trace' }, (base, stop) => {
-      void fetch(`${base}readyz`)
-        .then((r) => r.json())
-        .then((body) => {
-          ready = body;
-          stop();
-        });
-    });
+    const ready: { body?: unknown } = {};
+    const result = await run({ NEO4J_URI: withCredentials, LOG_LEVEL: 'trace' }, readReadyz(ready));
     expect(result.code).toBe(0);
-    expect(ready).toMatchObject({ status: 'ready', store: 'neo4j' });
+    expect(ready.body).toMatchObject({ status: 'ready', store: 'neo4j' });
     expect(result.stdout + result.stderr).not.toContain(target.password);
   });
 
