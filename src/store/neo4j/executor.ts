@@ -17,6 +17,12 @@ export interface ExecutorOptions {
   readonly secrets?: readonly string[];
   /** How long a read is retried after a transient error (server restarting, leader switch); default 5000 ms. */
   readonly maxRetryMs?: number;
+  /**
+   * Wraps every statement's run with the driver (connection acquisition included; each retry of
+   * a read is one run), named by its `cypher/` file or transaction label: the composition root
+   * passes metrics and tracing here, so this adapter imports no telemetry.
+   */
+  readonly instrument?: <T>(statement: string, run: () => Promise<T>) => Promise<T>;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -55,7 +61,7 @@ export class Neo4jExecutor {
     for (let delayMs = 200; ; delayMs *= 2) {
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await session.run<R>(text, params, config);
+        return await this.instrumented(name, () => session.run<R>(text, params, config));
       } catch (error) {
         if (!neo4j.isRetryableError(error) || Date.now() - started + delayMs > (this.options.maxRetryMs ?? 5000)) throw this.mapError(error, name);
       } finally {
@@ -78,7 +84,7 @@ export class Neo4jExecutor {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: label } };
     try {
-      return await session.executeWrite((tx) => work((name, params) => tx.run(this.statement(name), params)), config);
+      return await this.instrumented(label, () => session.executeWrite((tx) => work((name, params) => tx.run(this.statement(name), params)), config));
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw this.mapError(error, label);
@@ -91,12 +97,17 @@ export class Neo4jExecutor {
   async autoCommit(text: string, params: Record<string, unknown> = {}, label = 'statement'): Promise<QueryResult> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.run(text, params, { metadata: { app: 'usmx-graph', statement: label } });
+      return await this.instrumented(label, () => session.run(text, params, { metadata: { app: 'usmx-graph', statement: label } }));
     } catch (error) {
       throw this.mapError(error, label);
     } finally {
       await session.close();
     }
+  }
+
+  /** `run` through the `instrument` option, if any. */
+  private instrumented<T>(statement: string, run: () => Promise<T>): Promise<T> {
+    return this.options.instrument ? this.options.instrument(statement, run) : run();
   }
 
   statement(name: StatementName): string {
@@ -109,7 +120,7 @@ export class Neo4jExecutor {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: name } };
     try {
-      return await session.executeWrite((tx) => tx.run<R>(text, params), config);
+      return await this.instrumented(name, () => session.executeWrite((tx) => tx.run<R>(text, params), config));
     } catch (error) {
       throw this.mapError(error, name);
     } finally {
