@@ -69,7 +69,7 @@ describe('tracing', () => {
   });
 
   it('starts a new trace when no traceparent, or an invalid one, comes in', async () => {
-    for (const headers of [{}, { traceparent: 'not-a-traceparent' }, { traceparent: `00-${'0'.repeat(32)}-${CALLER_SPAN}-01` }]) {
+    for (const headers of [{} as Record<string, string>, { traceparent: 'not-a-traceparent' }, { traceparent: `00-${'0'.repeat(32)}-${CALLER_SPAN}-01` }]) {
       const res = await post({ query: '{ entity(id: "mx") { id } }' }, headers);
       await res.json();
       const [, traceId, spanId] = res.headers.get('traceparent')!.split('-');
