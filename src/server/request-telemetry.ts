@@ -85,8 +85,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 /**
  * A server span per request on a route: `start` (first in the route's chain) opens it,
  * continuing the caller's trace when a valid `traceparent` came in, and answers with the
- * span's own `traceparent`; `enter` (last before the handler, after the body is parsed: a body
- * stream's callbacks would lose the active span) makes it the active span, so the store calls
+ * span's own `traceparent`; `enter` (last before the handler, so nothing in between, such as
+ * the body parser's stream callbacks, can drop it) makes it the active span, so the store calls
  * the handler makes are its children. The span ends when the response has been sent.
  */
 export function requestSpans(tracing: Tracing, route: string): { start: Middleware; enter: Middleware } {
@@ -95,7 +95,9 @@ export function requestSpans(tracing: Tracing, route: string): { start: Middlewa
     start(req, res, next) {
       const parent = tracing.extract(req.headers);
       const method = req.method ?? 'GET';
-      const span = tracing.startServerSpan(`${method} ${route}`, parent, { 'http.request.method': method, 'http.route': route, 'url.path': (req.url ?? '').split('?')[0] });
+      // Express rewrites req.url below a mount point; the query string (a GET's document and variables) stays out.
+      const path = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
+      const span = tracing.startServerSpan(`${method} ${route}`, parent, { 'http.request.method': method, 'http.route': route, 'url.path': path });
       spans.set(req, { span, parent });
       res.setHeader(TRACEPARENT_HEADER, tracing.traceparent(span));
       let ended = false;

@@ -51,6 +51,7 @@ describe('tracing', () => {
       'graphql.operation.type': 'query',
       'http.request.method': 'POST',
       'http.route': '/graphql',
+      'url.path': '/graphql',
       'http.response.status_code': 200,
     });
     expect(request.resource.attributes['service.name']).toBe('usmx-test');
