@@ -12,7 +12,7 @@ import { drainAndStop } from './server/shutdown';
 import { JournalError, JournalLockError, MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 import { metricsListener } from './server/metrics-route';
-import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, type Telemetry } from './telemetry';
+import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, traceMetadata, type Telemetry } from './telemetry';
 import type { Logger } from 'pino';
 
 /** How long SIGTERM waits for requests in flight before giving up on them. */
@@ -32,7 +32,11 @@ async function openStore(config: Config, dataset: Dataset, logger: Logger, telem
   if (!config.neo4j) {
     return MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message), onFsync: fsyncObserver(telemetry.metrics) });
   }
-  const executor = await connectExecutor({ ...config.neo4j, instrument: statementInstrument(telemetry.metrics, telemetry.tracing, config.neo4j.database) });
+  const executor = await connectExecutor({
+    ...config.neo4j,
+    instrument: statementInstrument(telemetry.metrics, telemetry.tracing, config.neo4j.database),
+    traceMetadata: traceMetadata(telemetry.tracing),
+  });
   await ensureSchema(executor); // constraints and indexes from cypher/schema/, idempotent
   const store = new Neo4jStore(executor);
   // Curated changes move the live version on; what must match the seeds is the version last seeded.

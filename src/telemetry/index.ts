@@ -2,5 +2,5 @@ export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome }
 export { ANONYMOUS_OPERATION, OTHER_OPERATION, UNKNOWN_OPERATION, operationLabeller } from './operation-label';
 export { Tracing, type TraceExporterName, type TracingOptions } from './tracing';
 export { InstrumentedStore } from './instrumented-store';
-export { fsyncObserver, statementInstrument, statementOutcome, type StatementInstrument } from './store-hooks';
+export { fsyncObserver, statementInstrument, statementOutcome, traceMetadata, type StatementInstrument } from './store-hooks';
 export { createTelemetry, type Telemetry, type TelemetryOptions } from './telemetry';

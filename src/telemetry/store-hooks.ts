@@ -47,3 +47,16 @@ export function statementInstrument(metrics: Metrics | null, tracing: Tracing | 
 export function fsyncObserver(metrics: Metrics | null): ((seconds: number) => void) | undefined {
   return metrics ? (seconds) => metrics.journalFsync.observe(seconds) : undefined;
 }
+
+/**
+ * The Neo4j executor's `traceMetadata` option: the active span's W3C `traceparent` in each
+ * statement's transaction metadata, so Neo4j's query log and `SHOW TRANSACTIONS` name the trace
+ * (the driver carries no trace context itself). Undefined with tracing off.
+ */
+export function traceMetadata(tracing: Tracing | null): (() => Record<string, string> | undefined) | undefined {
+  if (!tracing) return undefined;
+  return () => {
+    const span = tracing.activeSpan();
+    return span ? { traceparent: tracing.traceparent(span) } : undefined;
+  };
+}

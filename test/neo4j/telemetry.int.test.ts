@@ -5,8 +5,8 @@
  */
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { Neo4jStore, connectExecutor } from '../../src/store/neo4j';
-import { InstrumentedStore, createTelemetry, statementInstrument, type Telemetry } from '../../src/telemetry';
+import { Neo4jStore, connectExecutor, type Neo4jExecutor } from '../../src/store/neo4j';
+import { InstrumentedStore, createTelemetry, statementInstrument, traceMetadata, type Telemetry } from '../../src/telemetry';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
 
@@ -16,10 +16,11 @@ describeNeo4j('telemetry on Neo4j', (target) => {
   const exporter = new InMemorySpanExporter();
   let telemetry: Telemetry;
   let store: Neo4jStore;
+  let executor: Neo4jExecutor;
   let server: TestServer;
   beforeAll(async () => {
     telemetry = createTelemetry({ metrics: true, maxOperationLabels: 10, traceExporters: [], serviceName: 'usmx-test', spanExporter: exporter });
-    const executor = await connectExecutor({ ...target, instrument: statementInstrument(telemetry.metrics, telemetry.tracing) });
+    executor = await connectExecutor({ ...target, instrument: statementInstrument(telemetry.metrics, telemetry.tracing), traceMetadata: traceMetadata(telemetry.tracing) });
     store = new Neo4jStore(executor);
     server = await startTestServer(InstrumentedStore.wrap(store, telemetry.metrics, telemetry.tracing), {}, { telemetry });
   }, 60_000);
@@ -61,5 +62,16 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     expect(statement.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
     expect(statement.spanContext().traceId).toBe(TRACE);
     expect(statement.attributes).toMatchObject({ 'db.system.name': 'neo4j', 'db.operation.name': 'node/get-by-ids' });
+  });
+
+  it("puts the statement span's traceparent in the transaction metadata Neo4j records", async () => {
+    const tracing = telemetry.tracing!;
+    exporter.reset();
+    const outer = tracing.startChildSpan('test', {});
+    const result = await tracing.endAfter(outer, () => executor.autoCommit('CALL tx.getMetaData() YIELD metadata RETURN metadata', {}, 'test/get-metadata'));
+    const metadata = result.records[0].get('metadata') as Record<string, string>;
+    const statement = exporter.getFinishedSpans().find((s) => s.name === 'neo4j test/get-metadata')!;
+    expect(statement.parentSpanContext?.spanId).toBe(outer.spanContext().spanId);
+    expect(metadata).toEqual({ app: 'usmx-graph', statement: 'test/get-metadata', traceparent: `00-${statement.spanContext().traceId}-${statement.spanContext().spanId}-01` });
   });
 });
