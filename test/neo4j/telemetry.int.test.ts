@@ -5,7 +5,8 @@
  */
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { Neo4jStore, connectExecutor, type Neo4jExecutor } from '../../src/store/neo4j';
+import neo4j from 'neo4j-driver';
+import { Neo4jExecutor, Neo4jStore, connectExecutor } from '../../src/store/neo4j';
 import { InstrumentedStore, createTelemetry, statementInstrument, traceMetadata, type Telemetry } from '../../src/telemetry';
 import { startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
@@ -73,5 +74,22 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     const statement = exporter.getFinishedSpans().find((s) => s.name === 'neo4j test/get-metadata')!;
     expect(statement.parentSpanContext?.spanId).toBe(outer.spanContext().spanId);
     expect(metadata).toEqual({ app: 'usmx-graph', statement: 'test/get-metadata', traceparent: `00-${statement.spanContext().traceId}-${statement.spanContext().spanId}-01` });
+  });
+
+  it('counts a statement that gets no pooled connection in time as acquisition_timeout', async () => {
+    // A pool of one connection, held by an open transaction: the next statement waits for it, then gives up.
+    const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 300 });
+    const small = new Neo4jExecutor(driver, { uri: target.uri, timeoutMs: 5000, instrument: statementInstrument(telemetry.metrics, null) });
+    const holder = driver.session();
+    const tx = await holder.beginTransaction();
+    try {
+      await expect(small.read('node/get-by-ids', { ids: ['usmca'] })).rejects.toThrow();
+      const text = await telemetry.metrics!.registry.metrics();
+      expect(text).toMatch(/^usmx_neo4j_statement_duration_seconds_count\{statement="node\/get-by-ids",outcome="acquisition_timeout"\} 1$/m);
+    } finally {
+      await tx.rollback();
+      await holder.close();
+      await driver.close();
+    }
   });
 });
