@@ -116,31 +116,25 @@ export class InstrumentedStore implements GraphStore {
   }
 
   /** Times `work` (and traces it, when tracing is on); `keys` is the batch size of a batch call. */
-  private call<T>(method: Method, keys: number | undefined, work: () => Promise<T>): Promise<T> {
+  private async call<T>(method: Method, keys: number | undefined, work: () => Promise<T>): Promise<T> {
     const timer = this.timer(method);
     const tracing = this.instruments.tracing;
-    const started = performance.now();
-    const observe = (outcome: 'ok' | 'error'): void => {
-      timer?.[outcome].observe((performance.now() - started) / 1000);
-    };
-    let result: Promise<T>;
+    let run = work;
     if (tracing) {
       const attributes = keys === undefined ? { 'usmx.store': this.name } : { 'usmx.store': this.name, 'usmx.store.keys': keys };
-      result = tracing.endAfter(tracing.startChildSpan(`store.${method}`, attributes), work);
-    } else {
-      result = work();
+      run = () => tracing.endAfter(tracing.startChildSpan(`store.${method}`, attributes), work);
     }
-    if (!timer) return result;
-    return result.then(
-      (value) => {
-        observe('ok');
-        return value;
-      },
-      (error: unknown) => {
-        observe('error');
-        throw error;
-      },
-    );
+    if (!timer) return run();
+    // async/await rather than then-callbacks: measurably cheaper per call on the memory store.
+    const started = performance.now();
+    try {
+      const value = await run();
+      timer.ok.observe((performance.now() - started) / 1000);
+      return value;
+    } catch (error) {
+      timer.error.observe((performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   /** The histogram children for `method` (label lookups cost more than an observation, so kept). */
