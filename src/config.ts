@@ -37,6 +37,30 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** The browser pages served beside the API (README, Explorer). */
   readonly pages: PagesConfig;
+  /** Metrics and traces (README, Observability). */
+  readonly telemetry: TelemetryConfig;
+}
+
+/** Where traces go: the OpenTelemetry exporters named by OTEL_TRACES_EXPORTER. */
+export const TRACE_EXPORTERS = ['otlp', 'console'] as const;
+export type TraceExporterName = (typeof TRACE_EXPORTERS)[number];
+
+/** `/metrics` (prom-client) and OpenTelemetry tracing. */
+export interface TelemetryConfig {
+  /** `/metrics` in Prometheus format (METRICS); on by default. */
+  readonly metrics: boolean;
+  /** METRICS_TOKEN: when set, a scrape needs `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
+  /** METRICS_PORT: `/metrics` on a listener of its own (at METRICS_HOST) and not on the API port. */
+  readonly metricsPort: number | undefined;
+  /** METRICS_HOST: the metrics listener's interface; 127.0.0.1 by default. */
+  readonly metricsHost: string;
+  /** METRICS_MAX_OPERATIONS: distinct operation names labelled as themselves; later ones are `(other)`. */
+  readonly maxOperationLabels: number;
+  /** Trace exporters; empty: tracing off (OTEL_TRACES_EXPORTER unset and no OTLP endpoint, `none`, or OTEL_SDK_DISABLED). */
+  readonly traceExporters: readonly TraceExporterName[];
+  /** OTEL_SERVICE_NAME; `usmx-graph` by default. */
+  readonly serviceName: string;
 }
 
 /** The pages for people: each can be turned off (EXPLORER, GRAPHIQL); Sandbox follows `introspection`. */
@@ -233,6 +257,37 @@ function journalPath(env: Env): string {
   return path;
 }
 
+/**
+ * Tracing follows the standard OpenTelemetry variables, but is off unless asked for:
+ * OTEL_TRACES_EXPORTER (`otlp`, `console`, `none`; comma-separated), or, when it is unset, an
+ * OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) means `otlp`.
+ */
+function traceExporters(env: Env): readonly TraceExporterName[] {
+  if (boolean(env, 'OTEL_SDK_DISABLED', false)) return [];
+  const raw = env.OTEL_TRACES_EXPORTER;
+  if (raw === undefined || raw.trim() === '') return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? ['otlp'] : [];
+  const names = raw.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  for (const name of names) {
+    if (name !== 'none' && !(TRACE_EXPORTERS as readonly string[]).includes(name)) throw new ConfigError('OTEL_TRACES_EXPORTER', `none or comma-separated ${TRACE_EXPORTERS.join(', ')}`, raw);
+  }
+  return [...new Set(names.filter((n): n is TraceExporterName => n !== 'none'))];
+}
+
+function telemetry(env: Env): TelemetryConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && (token.length < 16 || /\s/.test(token))) throw new ConfigError('METRICS_TOKEN', 'a token of at least 16 characters without spaces', `<${token.length} characters>`);
+  const port = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  return {
+    metrics: boolean(env, 'METRICS', true),
+    metricsToken: token,
+    metricsPort: port,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    maxOperationLabels: integer(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
+    traceExporters: traceExporters(env),
+    serviceName: env.OTEL_SERVICE_NAME || 'usmx-graph',
+  };
+}
+
 function pages(env: Env, introspection: boolean): PagesConfig {
   return {
     explorer: boolean(env, 'EXPLORER', true),
@@ -262,13 +317,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     corsOrigins: corsOrigins(env),
     logLevel: logLevel(env),
     pages: pages(env, introspection),
+    telemetry: telemetry(env),
     ...overrides,
   });
 }
 
-/** The secrets in a loaded configuration (the Neo4j password, curator tokens), for `redactSecrets`. */
-export function configSecrets(config: Pick<Config, 'neo4j' | 'curatorTokens'>): string[] {
-  return [config.neo4j?.password ?? '', ...config.curatorTokens.values()].filter(Boolean);
+/** The secrets in a loaded configuration (the Neo4j password, curator tokens, the metrics token), for `redactSecrets`. */
+export function configSecrets(config: Pick<Config, 'neo4j' | 'curatorTokens'> & { readonly telemetry?: Pick<TelemetryConfig, 'metricsToken'> }): string[] {
+  return [config.neo4j?.password ?? '', ...config.curatorTokens.values(), config.telemetry?.metricsToken ?? ''].filter(Boolean);
 }
 
 /**
@@ -286,5 +342,5 @@ export function environmentSecrets(env: Env = process.env): string[] {
   } catch {
     // Not a URI: no password in it.
   }
-  return [env.NEO4J_PASSWORD ?? '', uriPassword(env.NEO4J_URI ?? '') ?? '', encoded, ...tokens].filter((s) => s.length > 0);
+  return [env.NEO4J_PASSWORD ?? '', uriPassword(env.NEO4J_URI ?? '') ?? '', encoded, ...tokens, (env.METRICS_TOKEN ?? '').length >= 8 ? env.METRICS_TOKEN! : ''].filter((s) => s.length > 0);
 }

@@ -11,6 +11,8 @@ import { createLogger } from './server/logging';
 import { drainAndStop } from './server/shutdown';
 import { JournalError, JournalLockError, MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
+import { metricsListener } from './server/metrics-route';
+import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, traceMetadata, type Telemetry } from './telemetry';
 import type { Logger } from 'pino';
 
 /** How long SIGTERM waits for requests in flight before giving up on them. */
@@ -21,11 +23,20 @@ const CLOSE_ON_FAILURE_MS = 5_000;
 /** What a failed start must close before exiting (the Neo4j driver would keep the process alive; the journal lock). */
 const opened: Array<{ close(): Promise<void> }> = [];
 
-/** The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`). */
-async function openStore(config: Config, dataset: Dataset, logger: Logger): Promise<GraphStore> {
+/**
+ * The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`).
+ * Journal fsyncs and Neo4j statements report to `telemetry` through the adapters' options.
+ */
+async function openStore(config: Config, dataset: Dataset, logger: Logger, telemetry: Telemetry): Promise<GraphStore> {
   // Curated changes: replayed from the journal over the seeds, appended (fsync'd) before acknowledged.
-  if (!config.neo4j) return MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message) });
-  const executor = await connectExecutor(config.neo4j);
+  if (!config.neo4j) {
+    return MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message), onFsync: fsyncObserver(telemetry.metrics) });
+  }
+  const executor = await connectExecutor({
+    ...config.neo4j,
+    instrument: statementInstrument(telemetry.metrics, telemetry.tracing, config.neo4j.database),
+    traceMetadata: traceMetadata(telemetry.tracing),
+  });
   await ensureSchema(executor); // constraints and indexes from cypher/schema/, idempotent
   const store = new Neo4jStore(executor);
   // Curated changes move the live version on; what must match the seeds is the version last seeded.
@@ -42,11 +53,28 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, undefined, [...configSecrets(config), ...environmentSecrets()]);
   const dataset = loadSeeds(config.seedsDir);
-  const store = await openStore(config, dataset, logger);
+  const telemetry = createTelemetry(config.telemetry);
+  opened.unshift({ close: () => telemetry.shutdown() });
+  // Every port call timed (and traced): one decorator here, nothing in the adapters' methods.
+  const store = InstrumentedStore.wrap(await openStore(config, dataset, logger, telemetry), telemetry.metrics, telemetry.tracing);
   opened.unshift(store);
   const schema = await createSchema();
-  const { express, apollo } = await createApp(schema, store, config, { logger });
+  // Response cache hits and misses: counted by the request plugin from Apollo's response-cache
+  // plugin (metrics.responseCacheHit). TODO(coordinator, after merging i2): a cache other than
+  // Apollo's plugin reports each lookup with telemetry.recordCacheLookup('hit' | 'miss') instead.
+  const { express, apollo } = await createApp(schema, store, config, { logger, telemetry });
   opened.unshift({ close: () => apollo.stop() });
+  // Closed after the API's requests are drained: the metrics listener, then the trace exporter (flushed).
+  const afterDrain: Array<() => Promise<void>> = [() => telemetry.shutdown()];
+  if (telemetry.metrics && config.telemetry.metricsPort !== undefined) {
+    const metricsServer = await listen(metricsListener(telemetry.metrics.registry, config.telemetry.metricsToken), config.telemetry.metricsPort, config.telemetry.metricsHost);
+    const closeMetrics = (): Promise<void> => new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+    opened.unshift({ close: closeMetrics });
+    afterDrain.unshift(closeMetrics);
+    const metricsAddress = metricsServer.address();
+    const metricsPort = typeof metricsAddress === 'object' && metricsAddress ? metricsAddress.port : config.telemetry.metricsPort;
+    logger.info(`Metrics at http://${config.telemetry.metricsHost}:${metricsPort}/metrics`);
+  }
   // "ready" only once the port is ours: a taken port is a startup error, not a silent success.
   const server = await listen(express, config.port, config.host);
   const address = server.address();
@@ -59,19 +87,25 @@ async function main(): Promise<void> {
   logger.info(`GraphQL at http://localhost:${port}/graphql${config.introspection ? ` (Apollo Sandbox at http://localhost:${port}/, needs internet)` : ''}`);
   if (config.pages.explorer) logger.info(`Research explorer at http://localhost:${port}/explore`);
   if (config.pages.graphiql) logger.info(`GraphiQL at http://localhost:${port}/graphiql`);
+  if (telemetry.metrics && config.telemetry.metricsPort === undefined) logger.info(`Metrics at http://localhost:${port}/metrics${config.telemetry.metricsToken ? ' (bearer token: METRICS_TOKEN)' : ''}`);
+  if (telemetry.tracing) logger.info(`Tracing on: spans to ${config.telemetry.traceExporters.join(', ')} as service ${config.telemetry.serviceName}`);
 
   const shutdown = (signal: string): void => {
     logger.info(`${signal}: shutting down, answering the requests in flight`);
-    drainAndStop(server, apollo, store, SHUTDOWN_GRACE_MS).then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown was not clean');
-        process.exit(1);
-      },
-    );
+    drainAndStop(server, apollo, store, SHUTDOWN_GRACE_MS)
+      .then(async () => {
+        for (const close of afterDrain) await close().catch(() => undefined);
+      })
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown was not clean');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

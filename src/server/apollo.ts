@@ -45,9 +45,16 @@ function datasetVersionPlugin(): ApolloServerPlugin<Context> {
 
 /**
  * `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`);
- * `logger` receives what Apollo itself logs (the server's masked pino logger, not the console).
+ * `logger` receives what Apollo itself logs (the server's masked pino logger, not the console);
+ * `plugins` are added after the server's own (request metrics and spans).
  */
-export function createApolloServer(schema: GraphQLSchema, config: Config, degreeStats: () => Promise<DegreeStats>, logger: Logger): ApolloServer<Context> {
+export function createApolloServer(
+  schema: GraphQLSchema,
+  config: Config,
+  degreeStats: () => Promise<DegreeStats>,
+  logger: Logger,
+  plugins: ApolloServerPlugin<Context>[] = [],
+): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     logger,
@@ -71,6 +78,7 @@ export function createApolloServer(schema: GraphQLSchema, config: Config, degree
         ? // Sandbox loads from Apollo's CDN (it needs internet); its telemetry stays off unless SANDBOX_TELEMETRY.
           ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: config.pages.sandboxTelemetry }, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ...plugins,
     ],
   });
 }

@@ -14,12 +14,20 @@ import { bodyErrorHandler } from './body-errors';
 import { batchSizeLimit, operationNameLimit } from './http-limits';
 import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
+import { METRICS_PATH, metricsHandler } from './metrics-route';
+import { TRACEPARENT_HEADER, requestSpans, requestTelemetryPlugin } from './request-telemetry';
+import type { Telemetry } from '../telemetry';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 
 export interface AppOptions {
   /** Where the request log goes; by default a JSON logger on stdout at `config.logLevel`. */
   readonly logger?: Logger;
+  /**
+   * Metrics and tracing (src/telemetry; main.ts also wraps the store with them). Absent: none,
+   * and no `/metrics`. `/metrics` is served here unless METRICS_PORT gives it a listener of its own.
+   */
+  readonly telemetry?: Telemetry;
 }
 
 export interface App {
@@ -39,7 +47,9 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const secrets = configSecrets(config);
   // One logger for everything the server writes (requests, Apollo, exports): every line is masked.
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secrets);
-  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger);
+  const metrics = options.telemetry?.metrics ?? null;
+  const tracing = options.telemetry?.tracing ?? null;
+  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger, metrics || tracing ? [requestTelemetryPlugin(metrics, tracing)] : []);
   await apollo.start();
 
   const app = express();
@@ -47,7 +57,12 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   app.use(requestLogger(logger));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
-  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER];
+  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER, ...(tracing ? [TRACEPARENT_HEADER] : [])];
+  // A span per GraphQL request and per export (README, Observability); pass-throughs when tracing is off.
+  const pass = (_req: unknown, _res: unknown, next: () => void): void => next();
+  const graphqlSpans = tracing ? requestSpans(tracing, '/graphql') : { start: pass, enter: pass };
+  const exportSpans = tracing ? requestSpans(tracing, '/export') : { start: pass, enter: pass };
+  if (metrics && config.telemetry.metricsPort === undefined) app.get(METRICS_PATH, metricsHandler(metrics.registry, config.telemetry.metricsToken));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -65,7 +80,9 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   mountStaticPages(app, config.pages);
   app.get(
     '/export',
+    exportSpans.start,
     cors<cors.CorsRequest>({ origin, exposedHeaders: [...exposedHeaders, 'Content-Disposition'] }),
+    exportSpans.enter,
     exportHandler(store, config.production, logger),
   );
   // Curation: writes need a curator token; reads stay open (src/graphql/auth.ts).
@@ -76,10 +93,12 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   });
   app.use(
     ['/graphql', '/'],
+    graphqlSpans.start,
     cors<cors.CorsRequest>({ origin, exposedHeaders }),
     express.json({ limit: config.limits.maxBodyBytes }),
     batchSizeLimit(config.limits.maxBatchSize),
     operationNameLimit(),
+    graphqlSpans.enter,
     graphql,
   );
   app.use(bodyErrorHandler());

@@ -8,8 +8,8 @@ import { pino, type DestinationStream, type Level, type LevelWithSilent, type Lo
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** An incoming request id is kept only if it is short and plain, so it cannot forge log lines or headers. */
 const PLAIN_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
-/** Probes poll often; their lines are logged at debug level. */
-const PROBES = new Set(['/healthz', '/readyz']);
+/** Probes and scrapes poll often; their lines are logged at debug level. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * JSON logs, one object a line, on stdout unless `destination` is given (tests pass a stream).

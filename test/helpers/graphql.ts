@@ -7,6 +7,7 @@ import type { GraphStore } from '../../src/domain';
 import { createContext, type Context } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import { createApp } from '../../src/server/app';
+import type { Telemetry } from '../../src/telemetry';
 
 export interface GraphQLResult {
   data?: Record<string, unknown> | null;
@@ -30,6 +31,8 @@ export type TestOverrides = Omit<Partial<Config>, 'limits'> & { limits?: Partial
 export interface TestServerOptions {
   /** Receives the request log (e.g. a pino logger on a capturing stream); silent by default. */
   readonly logger?: Logger;
+  /** Metrics and tracing for the app (wrap the store with `InstrumentedStore.wrap` too); none by default. */
+  readonly telemetry?: Telemetry;
 }
 
 /** Starts the real HTTP app on a free loopback port over `store`. */
@@ -37,7 +40,7 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
   const defaults = loadConfig({});
   const config = loadConfig({}, { host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides, limits: { ...defaults.limits, ...overrides.limits } });
   const schema = await createSchema();
-  const app = await createApp(schema, store, config, { logger: options.logger });
+  const app = await createApp(schema, store, config, { logger: options.logger, telemetry: options.telemetry });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -32,6 +32,8 @@ export class JournalError extends Error {
 export interface JournalOptions {
   /** Where warnings go (a torn last record); default console.warn. */
   readonly warn?: (message: string) => void;
+  /** Told how long each append's fsync took, in seconds (the composition root passes a metric here). */
+  readonly onFsync?: (seconds: number) => void;
 }
 
 function checksum(seq: number, change: Change): string {
@@ -95,6 +97,7 @@ export class Journal {
   private compromised: string | null = null;
   private lock: JournalLock | null = null;
   private nextSeq: number;
+  private onFsync: ((seconds: number) => void) | undefined;
   /** Bytes of good records: an append that fails is cut back to this. */
   private size: number;
 
@@ -148,6 +151,7 @@ export class Journal {
     }
     journal = new Journal(path, fd, scan.records, scan.size);
     journal.lock = lock;
+    journal.onFsync = options.onFsync;
     journal.compromised = lostEarly;
     return journal;
   }
@@ -178,10 +182,13 @@ export class Journal {
     const seq = this.nextSeq;
     const line = `${JSON.stringify({ seq, change, sha256: checksum(seq, change) })}\n`;
     const buffer = Buffer.from(line, 'utf8');
+    let fsyncSeconds = 0;
     try {
       let written = 0;
       while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
+      const started = performance.now();
       fsyncSync(this.fd);
+      fsyncSeconds = (performance.now() - started) / 1000;
     } catch (error) {
       // Leave no half record behind for the next append to follow.
       try {
@@ -193,6 +200,12 @@ export class Journal {
     }
     this.size += buffer.length;
     this.nextSeq++;
+    // Told once the record is durable; an observer's failure never fails an acknowledged write.
+    try {
+      this.onFsync?.(fsyncSeconds);
+    } catch {
+      // Metrics only.
+    }
     return seq;
   }
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { redactSecrets, redactUri } from '../../redact';
-import { Neo4jExecutor } from './executor';
+import { Neo4jExecutor, type ExecutorOptions } from './executor';
 import { Neo4jStore } from './neo4j-store';
 
 export interface Neo4jConnection {
@@ -9,6 +9,10 @@ export interface Neo4jConnection {
   readonly password: string;
   readonly database?: string;
   readonly timeoutMs?: number;
+  /** Wraps every statement (metrics, tracing): `ExecutorOptions.instrument`. */
+  readonly instrument?: ExecutorOptions['instrument'];
+  /** Extra transaction metadata per statement: `ExecutorOptions.traceMetadata`. */
+  readonly traceMetadata?: ExecutorOptions['traceMetadata'];
 }
 
 /** Why the store could not start, in one line naming the server (never its credentials). */
@@ -47,7 +51,7 @@ export async function connectExecutor(connection: Neo4jConnection): Promise<Neo4
     await driver.close();
     throw new Neo4jConnectError(connection.uri, describeCause(error), [connection.password]);
   }
-  return new Neo4jExecutor(driver, { uri: connection.uri, database: connection.database, timeoutMs: connection.timeoutMs ?? 10_000, secrets: [connection.password] });
+  return new Neo4jExecutor(driver, { uri: connection.uri, database: connection.database, timeoutMs: connection.timeoutMs ?? 10_000, secrets: [connection.password], instrument: connection.instrument, traceMetadata: connection.traceMetadata });
 }
 
 export async function connectNeo4jStore(connection: Neo4jConnection): Promise<Neo4jStore> {

@@ -4,6 +4,12 @@ import { redactSecrets, redactUri } from '../../redact';
 import { duplicateMessageOf } from './constraint-error';
 import { STATEMENTS, loadStatements, type StatementName } from './statements';
 
+/** What every statement's transaction is configured with. */
+interface TransactionConfig {
+  readonly timeout?: number;
+  readonly metadata: Record<string, string>;
+}
+
 /** Runs one named statement inside the surrounding transaction. */
 export type TransactionRun = <R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>) => Promise<QueryResult<R>>;
 
@@ -17,6 +23,14 @@ export interface ExecutorOptions {
   readonly secrets?: readonly string[];
   /** How long a read is retried after a transient error (server restarting, leader switch); default 5000 ms. */
   readonly maxRetryMs?: number;
+  /**
+   * Wraps every statement's run with the driver (connection acquisition included; each retry of
+   * a read is one run), named by its `cypher/` file or transaction label: the composition root
+   * passes metrics and tracing here, so this adapter imports no telemetry.
+   */
+  readonly instrument?: <T>(statement: string, run: () => Promise<T>) => Promise<T>;
+  /** More transaction metadata for each statement (tracing: the active span's `traceparent`), read as the statement starts. */
+  readonly traceMetadata?: () => Record<string, string> | undefined;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -50,12 +64,12 @@ export class Neo4jExecutor {
     const text = this.statement(name);
     // A request's time budget may leave less than the configured timeout (Neo4jStore.withDeadline).
     const timeout = Math.max(1, Math.min(this.options.timeoutMs, timeoutMs ?? Infinity));
-    const config = { timeout, metadata: { app: 'usmx-graph', statement: name } };
+    const config = (): TransactionConfig => ({ timeout, metadata: this.metadata(name) });
     const started = Date.now();
     for (let delayMs = 200; ; delayMs *= 2) {
       const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
       try {
-        return await session.run<R>(text, params, config);
+        return await this.instrumented(name, () => session.run<R>(text, params, config()));
       } catch (error) {
         if (!neo4j.isRetryableError(error) || Date.now() - started + delayMs > (this.options.maxRetryMs ?? 5000)) throw this.mapError(error, name);
       } finally {
@@ -76,9 +90,9 @@ export class Neo4jExecutor {
    */
   async transaction<T>(label: string, work: (run: TransactionRun) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: label } };
+    const config = (): TransactionConfig => ({ timeout: this.options.timeoutMs, metadata: this.metadata(label) });
     try {
-      return await session.executeWrite((tx) => work((name, params) => tx.run(this.statement(name), params)), config);
+      return await this.instrumented(label, () => session.executeWrite((tx) => work((name, params) => tx.run(this.statement(name), params)), config()));
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw this.mapError(error, label);
@@ -91,12 +105,27 @@ export class Neo4jExecutor {
   async autoCommit(text: string, params: Record<string, unknown> = {}, label = 'statement'): Promise<QueryResult> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.run(text, params, { metadata: { app: 'usmx-graph', statement: label } });
+      return await this.instrumented(label, () => session.run(text, params, { metadata: this.metadata(label) }));
     } catch (error) {
       throw this.mapError(error, label);
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * The transaction metadata Neo4j shows in `SHOW TRANSACTIONS` and its query log: the app, the
+   * statement, and what the `traceMetadata` option adds (the statement span's `traceparent`).
+   * Built inside the instrumented run, so it names the statement's own span.
+   */
+  private metadata(statement: string): Record<string, string> {
+    const extra = this.options.traceMetadata?.();
+    return extra ? { ...extra, app: 'usmx-graph', statement } : { app: 'usmx-graph', statement };
+  }
+
+  /** `run` through the `instrument` option, if any. */
+  private instrumented<T>(statement: string, run: () => Promise<T>): Promise<T> {
+    return this.options.instrument ? this.options.instrument(statement, run) : run();
   }
 
   statement(name: StatementName): string {
@@ -107,9 +136,9 @@ export class Neo4jExecutor {
   private async run<R extends RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
     const text = this.statement(name);
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    const config = { timeout: this.options.timeoutMs, metadata: { app: 'usmx-graph', statement: name } };
+    const config = (): TransactionConfig => ({ timeout: this.options.timeoutMs, metadata: this.metadata(name) });
     try {
-      return await session.executeWrite((tx) => tx.run<R>(text, params), config);
+      return await this.instrumented(name, () => session.executeWrite((tx) => tx.run<R>(text, params), config()));
     } catch (error) {
       throw this.mapError(error, name);
     } finally {
