@@ -301,7 +301,7 @@ async function runBaseline(nodes: number, expected: Expected): Promise<BaselineR
   for (const op of BASELINE_OPERATIONS) {
     for (let i = 0; i < (QUICK ? 200 : 3000); i++) await all[op].run();
     latency[op] = await measureLatency(all[op], SAMPLES.memory);
-    log(`  CSR ${op}: p50 ${msCell(latency[op].p50Ms)}`);
+    log(`  CSR ${op}: p50 ${usCell(latency[op].p50Ms)}`);
   }
   return { buildMs, heapBytesPerNode, latency };
 }
@@ -394,6 +394,9 @@ function latencyTable(storeName: string, results: readonly SizeResult[]): Table 
   };
 }
 
+/** µs with two decimals: the baseline's hops take well under a microsecond, which msCell would print as 0 µs. */
+const usCell = (ms: number): string => `${(ms * 1000).toFixed(2)} µs`;
+
 /** The memory store against the CSR baseline at each size: hops' p50 (the goal) and bytes per node. */
 function baselineTable(results: readonly SizeResult[], misses: string[]): Table {
   const rows: Cell[][] = [];
@@ -403,7 +406,7 @@ function baselineTable(results: readonly SizeResult[], misses: string[]): Table 
     for (const op of BASELINE_OPERATIONS) {
       const ratio = r.latency[op]!.p50Ms / b.latency[op].p50Ms;
       const g = goal(Number(ratio.toFixed(2)), '<=', BASELINE_GOAL);
-      cells.push(msCell(r.latency[op]!.p50Ms), msCell(b.latency[op].p50Ms), ratioCell(ratio), goalCell(g));
+      cells.push(usCell(r.latency[op]!.p50Ms), usCell(b.latency[op].p50Ms), ratioCell(ratio), goalCell(g));
       if (!g.met) misses.push(`Memory store: ${op} p50 at ${sizeLabel(r.nodes)} nodes is ${ratioCell(ratio)} the CSR baseline's (goal ≤ ${BASELINE_GOAL})`);
     }
     const ours = r.heapBytesPerNode ?? 0;
