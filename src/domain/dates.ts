@@ -43,6 +43,17 @@ export function parsePartialDate(text: string): PartialDate | null {
   return { text, precision: 'DAY', start: text, end: text };
 }
 
+/**
+ * The first and last day a partial date covers, as full ISO dates (`2018` → 2018-01-01 and
+ * 2018-12-31; `2018-07` → 2018-07-01 and 2018-07-31; a day → itself), for tools that sort and
+ * filter dates but cannot read `2018` and `2018-11-30` in one column. Both null when the date is
+ * absent or not a partial date (the stores hold only checked dates).
+ */
+export function partialDateBounds(text: string | null | undefined): { readonly start: string | null; readonly end: string | null } {
+  const date = text ? parsePartialDate(text) : null;
+  return { start: date?.start ?? null, end: date?.end ?? null };
+}
+
 export type PeriodKind = 'YEAR' | 'FISCAL_YEAR' | 'MONTH' | 'DAY' | 'RANGE';
 
 export interface Period {

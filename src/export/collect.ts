@@ -3,6 +3,7 @@ import {
   NodeKind,
   compareObservations,
   type GraphNode,
+  type Citation,
   type GraphStore,
   type Observation,
   type Relationship,
@@ -25,6 +26,12 @@ export interface ExportGraph {
   readonly relationships: readonly Relationship[];
   /** Observations of the metrics in `nodes`, by metric id, then period (the store's order). */
   readonly observations: readonly Observation[];
+  /**
+   * The `Source` entities the exported entities and observations cite that are not in `nodes`
+   * (a neighbourhood's), ordered by id, so a format that draws citations as edges (GraphML) has
+   * their ends. Empty for the whole graph; the formats that write citations as text ignore it.
+   */
+  readonly citedSources: readonly GraphNode[];
 }
 
 /** Nodes per `findNodes` call; large enough that the seeds take one or two pages. */
@@ -105,5 +112,14 @@ export async function collectGraph(store: ExportSource, scope: ExportScope): Pro
     const lists = await store.getObservations(batch.map((metricId) => ({ metricId })));
     for (const list of lists) for (const observation of [...list].sort(compareObservations)) observations.push(observation);
   }
-  return { datasetVersion, scope, nodes, relationships, observations };
+  const citedSources = await sourcesOutside(store, ids, [...nodes, ...observations]);
+  return { datasetVersion, scope, nodes, relationships, observations, citedSources };
+}
+
+/** The Source entities `items` cite whose ids are not in `exported`, ordered by id. */
+async function sourcesOutside(store: ExportSource, exported: ReadonlySet<string>, items: ReadonlyArray<{ readonly sources: readonly Citation[] }>): Promise<GraphNode[]> {
+  const missing = [...new Set(items.flatMap((item) => item.sources.map((c) => c.sourceId)))].filter((id) => !exported.has(id)).sort();
+  const found: GraphNode[] = [];
+  for (const batch of chunks(missing, BATCH_SIZE)) for (const node of await store.getNodesByIds(batch)) if (node) found.push(node);
+  return found;
 }

@@ -1,8 +1,10 @@
-import { DateRole, observationPeriodKind, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
+import { DateRole, observationPeriodKind, partialDateBounds, type Citation, type GraphNode, type Observation, type Relationship } from '../domain';
 
 // Flat, one-value-per-column views of nodes, edges and observations, shared by the tabular
 // formats (CSV, GraphML). Lists are joined with LIST_SEPARATOR; citations read `sourceId#slide`
-// as in the seeds. A missing value is null (an empty CSV cell, no GraphML <data>).
+// as in the seeds. A missing value is null (an empty CSV cell, no GraphML <data>). Every partial
+// date column (`2018`, `2018-07`, `2018-11-30`) is followed by its first and last day as full ISO
+// dates (`establishedStart`, `establishedEnd`), which spreadsheets and pandas sort and filter.
 
 /** Joins list values (aliases, citations): no alias or id in the seeds contains it. */
 export const LIST_SEPARATOR = ' | ';
@@ -12,8 +14,20 @@ export type Cell = string | number | null;
 /** Every date role, in a fixed order: one column each. */
 export const DATE_COLUMNS: readonly DateRole[] = Object.values(DateRole);
 
-export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATE_COLUMNS, 'dateQualifiers', 'unit', 'publisher', 'year', 'sources'] as const;
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'validFrom', 'validTo', 'note', 'sources'] as const;
+/** A partial date column's first and last day: `established` → `establishedStart`, `establishedEnd`. */
+export const boundColumns = <C extends string>(column: C): readonly [`${C}Start`, `${C}End`] => [`${column}Start`, `${column}End`];
+
+const DATES_WITH_BOUNDS = [
+  ...['date', ...boundColumns('date')],
+  ...['established', ...boundColumns('established')],
+  ...['launched', ...boundColumns('launched')],
+  ...['signed', ...boundColumns('signed')],
+  ...['inForce', ...boundColumns('inForce')],
+  ...['ended', ...boundColumns('ended')],
+] as const;
+
+export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATES_WITH_BOUNDS, 'dateQualifiers', 'unit', 'publisher', 'year', 'sources'] as const;
+export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'validFrom', 'validFromStart', 'validFromEnd', 'validTo', 'validToStart', 'validToEnd', 'note', 'sources'] as const;
 export const OBSERVATION_COLUMNS = ['id', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'periodKind', 'reportedIn', 'dimensions', 'qualifier', 'note', 'sources'] as const;
 
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
@@ -27,8 +41,15 @@ export function citationText(citation: Citation): string {
   return `${citation.sourceId}#${citation.slide}`;
 }
 
+/** `{ validFrom, validFromStart, validFromEnd }` for one partial date (all null when absent). */
+function withBounds(column: string, text: string | null | undefined): Record<string, string | null> {
+  const { start, end } = partialDateBounds(text);
+  const [startColumn, endColumn] = boundColumns(column);
+  return { [column]: text ?? null, [startColumn]: start, [endColumn]: end };
+}
+
 export function nodeRow(node: GraphNode): Record<NodeColumn, Cell> {
-  const dates = Object.fromEntries(DATE_COLUMNS.map((role) => [role, node.dates[role] ?? null])) as Record<DateRole, string | null>;
+  const dates = Object.assign({}, ...DATE_COLUMNS.map((role) => withBounds(role, node.dates[role]))) as Record<(typeof DATES_WITH_BOUNDS)[number], string | null>;
   return {
     id: node.id,
     kind: node.kind,
@@ -52,8 +73,8 @@ export function edgeRow(rel: Relationship): Record<EdgeColumn, Cell> {
     source: rel.from,
     target: rel.to,
     type: rel.type,
-    validFrom: rel.validFrom,
-    validTo: rel.validTo,
+    ...(withBounds('validFrom', rel.validFrom) as Record<'validFrom' | 'validFromStart' | 'validFromEnd', string | null>),
+    ...(withBounds('validTo', rel.validTo) as Record<'validTo' | 'validToStart' | 'validToEnd', string | null>),
     note: rel.note,
     sources: list(rel.sources.map(citationText)),
   };

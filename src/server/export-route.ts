@@ -1,3 +1,4 @@
+import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { collectGraph, explainError, parseExportOptions, renderExport, type ExportSource } from '../export';
@@ -17,9 +18,14 @@ function raw(req: Request) {
  * the whole graph or a neighbourhood as a download named after the scope and dataset version,
  * which also travels in the X-Dataset-Version header. Bad parameters and unknown ids answer 400
  * with `{ error: { code: "BAD_USER_INPUT", message } }`; an unexpected failure is logged (masked)
- * and answered 500 without its details in production.
+ * and answered 500 without its details in production. Compressed (br, then gzip) when the client
+ * accepts it: every format is text (the seeds' JSON-LD shrinks from 728 kB to about a tenth).
  */
-export function exportHandler(store: ExportSource, production: boolean, logger: Logger): RequestHandler {
+export function exportHandler(store: ExportSource, production: boolean, logger: Logger): RequestHandler[] {
+  return [compression({ filter: () => true }), exportDocument(store, production, logger)];
+}
+
+function exportDocument(store: ExportSource, production: boolean, logger: Logger): RequestHandler {
   return async (req: Request, res: Response) => {
     try {
       const options = parseExportOptions(raw(req));

@@ -1,4 +1,19 @@
-import { overlaps, parsePartialDate, parsePeriod } from '../../src/domain/dates';
+import { overlaps, parsePartialDate, parsePeriod, partialDateBounds } from '../../src/domain/dates';
+
+describe('partialDateBounds', () => {
+  it.each([
+    ['2018', '2018-01-01', '2018-12-31'],
+    ['2018-07', '2018-07-01', '2018-07-31'],
+    ['2024-02', '2024-02-01', '2024-02-29'],
+    ['2018-11-30', '2018-11-30', '2018-11-30'],
+  ])('%s covers %s to %s', (text, start, end) => {
+    expect(partialDateBounds(text)).toEqual({ start, end });
+  });
+
+  it.each([[null], [undefined], [''], ['early 2021'], ['2021-02-30']])('gives no bounds for %p', (text) => {
+    expect(partialDateBounds(text)).toEqual({ start: null, end: null });
+  });
+});
 
 describe('parsePartialDate', () => {
   it.each([

@@ -11,8 +11,18 @@ function rows(csv: string): Row[] {
   return parse(csv, { bom: true, columns: true, relax_column_count: false }) as Row[];
 }
 
-const NODE_HEADER = 'id,kind,type,name,aliases,description,date,established,launched,signed,inForce,ended,dateQualifiers,unit,publisher,year,sources,datasetVersion';
-const EDGE_HEADER = 'id,source,target,type,validFrom,validTo,note,sources,datasetVersion';
+const NODE_HEADER =
+  'id,kind,type,name,aliases,description,date,dateStart,dateEnd,established,establishedStart,establishedEnd,launched,launchedStart,launchedEnd,signed,signedStart,signedEnd,inForce,inForceStart,inForceEnd,ended,endedStart,endedEnd,dateQualifiers,unit,publisher,year,sources,datasetVersion';
+const EDGE_HEADER = 'id,source,target,type,validFrom,validFromStart,validFromEnd,validTo,validToStart,validToEnd,note,sources,datasetVersion';
+
+/** A full ISO calendar date that exists (what spreadsheets and pandas read as a date). */
+const isIsoDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+/** Every `<column>Start`/`<column>End` pair of a table beside the partial date column it bounds. */
+function boundedColumns(table: Row[]): Array<{ column: string; start: string; end: string }> {
+  const columns = Object.keys(table[0]);
+  return columns.filter((c) => columns.includes(`${c}Start`) && columns.includes(`${c}End`)).map((column) => ({ column, start: `${column}Start`, end: `${column}End` }));
+}
 
 describe('CSV export', () => {
   describe('of the whole seeded graph', () => {
@@ -47,10 +57,46 @@ describe('CSV export', () => {
       expect(usmca.aliases.split(' | ')).toEqual(dataset.nodes.find((n) => n.id === 'usmca')!.aliases);
 
       const lead = rows(edges).find((r) => r.id === 'amlo:LEADS:mexico@2018-12-01')!;
-      expect(lead).toEqual({ id: 'amlo:LEADS:mexico@2018-12-01', source: 'amlo', target: 'mexico', type: 'LEADS', validFrom: '2018-12-01', validTo: '', note: 'President of Mexico', sources: 'ine-2018#43', datasetVersion: dataset.version });
+      expect(lead).toEqual({
+        id: 'amlo:LEADS:mexico@2018-12-01',
+        source: 'amlo',
+        target: 'mexico',
+        type: 'LEADS',
+        validFrom: '2018-12-01',
+        validFromStart: '2018-12-01',
+        validFromEnd: '2018-12-01',
+        validTo: '',
+        validToStart: '',
+        validToEnd: '',
+        note: 'President of Mexico',
+        sources: 'ine-2018#43',
+        datasetVersion: dataset.version,
+      });
 
       const trade = rows(observations).find((r) => r.metricId === 'us-mexico-goods-trade' && r.period === '2021')!;
       expect(trade).toMatchObject({ value: '661.2', unit: 'USD_BILLION', periodStart: '2021-01-01', periodEnd: '2021-12-31' });
+    });
+
+    it('gives every partial date its first and last day as full ISO dates, in every table', () => {
+      const seen = new Set<string>();
+      for (const table of [rows(nodes), rows(edges), rows(observations)]) {
+        for (const { column, start, end } of boundedColumns(table)) {
+          for (const row of table) {
+            // Both bounds exactly when the date is there; a spreadsheet sorts and filters them as dates.
+            expect([row[column] === '', row[start] === '', row[end] === '']).toEqual([row[column] === '', row[column] === '', row[column] === '']);
+            if (row[column] === '') continue;
+            seen.add(`${column}:${row[column].length}`);
+            expect([row[start], row[end]].every(isIsoDay)).toBe(true);
+            expect(row[start] <= row[end]).toBe(true);
+            if (column !== 'period') expect(row[start].startsWith(row[column]) && row[end].startsWith(row[column])).toBe(true);
+          }
+        }
+      }
+      // The seeds hold years, months and days: each kind of partial date was checked.
+      expect([...seen].filter((s) => s.startsWith('established:') || s.startsWith('validFrom:')).map((s) => s.split(':')[1]).sort()).toEqual(expect.arrayContaining(['10', '4', '7']));
+      expect(boundedColumns(rows(nodes)).map((b) => b.column)).toEqual(['date', 'established', 'launched', 'signed', 'inForce', 'ended']);
+      expect(boundedColumns(rows(edges)).map((b) => b.column)).toEqual(['validFrom', 'validTo']);
+      expect(boundedColumns(rows(observations)).map((b) => b.column)).toEqual(['period']);
     });
 
     it('gives every edge ends that are rows of the nodes file', () => {
@@ -78,6 +124,15 @@ describe('CSV export', () => {
     const graph = await exportOf(fixtureDataset, { kind: 'neighbourhood', id: 'old-deal', depth: 1 });
     expect(rows(toCsv(graph, 'nodes')).map((r) => r.id)).toEqual(['new-deal', 'old-deal', 'us']);
     expect(rows(toCsv(graph, 'edges')).map((r) => r.id)).toEqual(['new-deal:REPLACES:old-deal@2020-07-01', 'us:PARTY_TO:new-deal@2020-07-01', 'us:PARTY_TO:old-deal']);
+  });
+
+  it('bounds a year, a month and a day by their first and last days', async () => {
+    const graph = await exportOf(fixtureDataset);
+    const node = (id: string) => rows(toCsv(graph, 'nodes')).find((r) => r.id === id)!;
+    expect(node('old-deal')).toMatchObject({ signed: '1993', signedStart: '1993-01-01', signedEnd: '1993-12-31', ended: '2020-07-01', endedStart: '2020-07-01', endedEnd: '2020-07-01' });
+    expect(node('talks')).toMatchObject({ launched: '2021-10', launchedStart: '2021-10-01', launchedEnd: '2021-10-31', established: '', establishedStart: '', establishedEnd: '' });
+    const edge = rows(toCsv(graph, 'edges')).find((r) => r.id === 'new-plan:REPLACES:old-plan@2021-10')!;
+    expect(edge).toMatchObject({ validFrom: '2021-10', validFromStart: '2021-10-01', validFromEnd: '2021-10-31', validTo: '', validToStart: '', validToEnd: '' });
   });
 
   it('writes observations with their dimensions as key=value', async () => {

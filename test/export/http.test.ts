@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { StoreUnavailableError, type GraphStore } from '../../src/domain';
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
@@ -43,7 +45,8 @@ describe('GET /export', () => {
     const xml = await (await get('?format=graphml')).text();
     expect(XMLValidator.validate(xml)).toBe(true);
     const graph = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).graphml.graph;
-    expect([graph.node.length, graph.edge.length]).toEqual([dataset.nodes.length, dataset.relationships.length]);
+    const kinds = (graph.node as Array<{ data: Array<{ key: string; '#text': string }> }>).map((n) => n.data.find((d) => d.key === 'node_kind')!['#text']);
+    expect([kinds.filter((k) => k !== 'Observation').length, kinds.filter((k) => k === 'Observation').length]).toEqual([dataset.nodes.length, dataset.observations.length]);
 
     const nodes = parse(await (await get('?format=csv')).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
     const edges = parse(await (await get('?format=csv&part=edges')).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
@@ -56,6 +59,45 @@ describe('GET /export', () => {
   it('sends the CSV with its byte-order mark', async () => {
     const bytes = new Uint8Array(await (await get('?format=csv')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  /** The raw bytes and headers of a GET, with exactly the request headers given (fetch would add and undo its own encodings). */
+  function raw(query: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${base}/export${query}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it.each([
+    ['?format=jsonld', 'br', brotliDecompressSync],
+    ['?format=jsonld', 'gzip', gunzipSync],
+    ['?format=graphml', 'gzip, deflate, br', brotliDecompressSync],
+    ['?format=csv&part=edges', 'gzip', gunzipSync],
+    ['?format=yaml', 'gzip;q=1, br;q=0', gunzipSync],
+  ])('GET /export%s with Accept-Encoding %s: compressed, and decompresses to the same bytes', async (query, accept, decompress) => {
+    const plain = await raw(query, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    const packed = await raw(query, { 'accept-encoding': accept });
+    expect(packed.headers['content-encoding']).toBe(decompress === gunzipSync ? 'gzip' : 'br');
+    expect(packed.headers['content-disposition']).toBe(plain.headers['content-disposition']);
+    expect(packed.headers['x-dataset-version']).toBe(version);
+    expect(packed.body.length).toBeLessThan(plain.body.length / 4);
+    expect(decompress(packed.body).equals(plain.body)).toBe(true);
+  });
+
+  it('sends identity when the client accepts no compression', async () => {
+    const identity = await raw('?format=csv', { 'accept-encoding': 'identity' });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect([...identity.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(identity.body.equals((await raw('?format=csv', {})).body)).toBe(true);
   });
 
   it('exports a neighbourhood, named after it', async () => {

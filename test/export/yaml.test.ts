@@ -70,7 +70,7 @@ describe('YAML export (seed files)', () => {
   it('writes a part of more than 10^5 items (no argument spread that would overflow the stack)', () => {
     const source = seedDataset().nodes.find((n) => n.kind === NodeKind.Source)!;
     const topics = Array.from({ length: 150_000 }, (_, i) => ({ ...source, id: `t-${String(i).padStart(6, '0')}`, kind: NodeKind.Topic, type: null, name: `Topic ${i}`, publisher: null, year: null }));
-    const text = toYaml({ datasetVersion: 'big', scope: { kind: 'graph' }, nodes: topics, relationships: [], observations: [] });
+    const text = toYaml({ datasetVersion: 'big', scope: { kind: 'graph' }, nodes: topics, relationships: [], observations: [], citedSources: [] });
     const read = parse(text) as { nodes: Array<{ id: string }> };
     expect(read.nodes).toHaveLength(150_000);
     expect(read.nodes[149_999].id).toBe('t-149999');

@@ -37,7 +37,9 @@ describeNeo4j('exports from Neo4j', () => {
         json: renderExport(graph, { format: 'json', part: 'nodes', base: 'urn:usmx:' }).body,
         graphml: renderExport(graph, { format: 'graphml', part: 'nodes', base: 'urn:usmx:' }).body,
         jsonld: renderExport(graph, { format: 'jsonld', part: 'nodes', base: 'urn:usmx:' }).body,
+        nodes: renderExport(graph, { format: 'csv', part: 'nodes', base: 'urn:usmx:' }).body,
         edges: renderExport(graph, { format: 'csv', part: 'edges', base: 'urn:usmx:' }).body,
+        observations: renderExport(graph, { format: 'csv', part: 'observations', base: 'urn:usmx:' }).body,
       };
     };
     return { memory: await render(new MemoryStore(dataset)), neo4j: await render(store) };
@@ -49,6 +51,8 @@ describeNeo4j('exports from Neo4j', () => {
       const { memory, neo4j: fromNeo4j } = await both(fixtureDataset, scope);
       expect(JSON.parse(fromNeo4j.json)).toEqual(JSON.parse(memory.json));
       expect(fromNeo4j).toEqual(memory);
+      // A neighbourhood's GraphML draws its citations to the Source nodes it cites (read by id from each store).
+      if (scope.kind === 'neighbourhood') expect(fromNeo4j.graphml).toContain('<data key="node_kind">Source</data>');
     }
   }, 120_000);
 
