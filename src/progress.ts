@@ -4,7 +4,7 @@
  * where a redrawn bar would be noise. Nothing is printed for work that ends within `quietMs`.
  * Imports nothing in src: the CLIs and bench/ use it alike.
  */
-import { SingleBar } from 'cli-progress';
+import { Format, SingleBar, type GenericFormatter } from 'cli-progress';
 
 /** Where progress goes: process.stderr, or a test's sink. */
 export interface ProgressStream {
@@ -42,6 +42,16 @@ export function progressLine(label: string, done: number, total: number, unit = 
   return `${label} ${done}/${total}${unit}${detail ? `, ${detail}` : ''}`;
 }
 
+/** `label [=====-----] 200/438 45% | 12s elapsed, ETA 15s | detail`; no ETA before there is a rate. */
+function barFormat(label: string, unit: string): GenericFormatter {
+  return (options, params, payload: { detail?: string }) => {
+    const elapsed = ((params.stopTime ?? Date.now()) - params.startTime) / 1000;
+    const eta = Number.isFinite(params.eta) && params.value > 0 && params.value < params.total ? `, ETA ${Format.TimeFormat(params.eta, options, 5)}` : '';
+    const detail = payload.detail ? ` | ${payload.detail}` : '';
+    return `${label} [${Format.BarFormat(params.progress, options)}] ${params.value}/${params.total}${unit} ${Math.floor(params.progress * 100)}% | ${Format.TimeFormat(Math.round(elapsed), options, 1)} elapsed${eta}${detail}`;
+  };
+}
+
 /**
  * Starts reporting `label`'s progress towards `total`. Plain lines (not a terminal) come every
  * `everyItems` items, at least every `everyMs`, and at the end when a line was already shown or
@@ -71,18 +81,15 @@ export function startProgress(label: string, total: number, options: ProgressOpt
 
   function drawBar(done: number, detail: string | undefined): void {
     if (!bar) {
-      bar = new SingleBar({
-        stream: stream as NodeJS.WritableStream,
-        format: `${label} [{bar}] {value}/{total}${unit} {percentage}% | {duration_formatted} elapsed, ETA {eta_formatted}{detail}`,
-        barsize: 24,
-        etaBuffer: 20,
-        fps: 5,
-      });
+      bar = new SingleBar({ stream: stream as NodeJS.WritableStream, format: barFormat(label, unit), barsize: 24, etaBuffer: 20, fps: 5 });
       bar.start(total, done, { detail: '' });
     }
-    bar.update(done, { detail: detail ? ` | ${detail}` : '' });
+    bar.update(done, { detail: detail ?? '' });
     shown = true;
   }
+
+  // On a terminal the bar (and its clock) starts with the work, unless fast work is to stay silent.
+  if (tty && quietMs === 0) drawBar(0, undefined);
 
   return {
     update(done, detail) {

@@ -80,15 +80,24 @@ describe('progress on stderr when it is not a terminal: plain lines', () => {
 });
 
 describe('progress on a terminal: a cli-progress bar', () => {
-  it('draws the label, a bar, done/total and the detail, and leaves the finished bar on its line', () => {
+  it('draws the label, a bar, done/total, elapsed time and the detail, and leaves the finished bar on its line', () => {
     const h = harness(true);
     const progress = startProgress('seeding nodes', 438, h.options({ everyItems: 200 }));
     progress.update(200);
     progress.finish(438, '3 batches');
     const out = h.writes.join('');
-    expect(out).toMatch(/seeding nodes \[=+-+\] 200\/438 45% \| /);
-    expect(out).toMatch(/seeding nodes \[=+\] 438\/438 100% \| .* elapsed, ETA .* \| 3 batches/);
+    expect(out).toMatch(/seeding nodes \[-+\] 0\/438 0% \| 0s elapsed/);
+    expect(out).toMatch(/seeding nodes \[=+\] 438\/438 100% \| \d+s elapsed \| 3 batches/);
+    expect(out).not.toMatch(/ETA (NULL|INF|NaN)/);
     expect(out.endsWith('\n')).toBe(true);
     expect(out).not.toContain('seeding nodes 200/438\n');
+  });
+
+  it('shows nothing for work that ends within `quietMs`', () => {
+    const h = harness(true);
+    const progress = startProgress('export: reading edges', 438, h.options({ quietMs: 2_000 }));
+    progress.update(300);
+    progress.finish();
+    expect(h.writes).toEqual([]);
   });
 });
