@@ -2,8 +2,10 @@
 # usmx-graph API image. Build stage: the README's `npm ci`, then `npm run build` (what
 # `npm start` runs first). Runtime stage: production dependencies only, non-root, then the
 # compiled `npm run seed` and `npm start` steps (test/docs/docker.test.ts keeps them in step).
+# Both stages run the current Node.js LTS line (the one CI tests on: CI_NODE_MAJOR in
+# .ci/node-lts.sh), Debian 13 slim.
 
-FROM node:20-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -14,7 +16,7 @@ COPY schema ./schema
 COPY web ./web
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startProgress } from '../src/progress';
 import { benchNeo4j, type BenchNeo4j } from './lib/neo4j';
 import { RESULTS_DIR } from './lib/report';
 import { SECTION_IDS, writeReport } from './report';
@@ -60,13 +61,19 @@ async function main(): Promise<void> {
   }
 
   const failed: string[] = [];
+  // Overall progress as plain lines even on a terminal: the sections print their own output
+  // in between, which a redrawn bar would garble. A line per section, and one a minute meanwhile.
+  const progress = startProgress('bench: sections done', ids.length, { tty: false, everyItems: 1, everyMs: 60_000 });
+  const benchStarted = Date.now();
+  const minutes = (since: number): string => `${((Date.now() - since) / 60_000).toFixed(1)} min`;
   try {
-    for (const id of ids) {
+    for (const [index, id] of ids.entries()) {
       const entry = path.join('bench', id, 'main.ts');
       if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} is missing`);
       const started = Date.now();
-      console.error(`\nbench: ${id} …`);
-      const code = await run(process.execPath, [...(NODE_FLAGS[id] ?? []), '--import', 'tsx', entry], env);
+      console.error(`\nbench: ${id} (${index + 1} of ${ids.length}) …`);
+      const heartbeat = setInterval(() => progress.update(index, `${id} running for ${minutes(started)}, ${minutes(benchStarted)} in all`), 5_000);
+      const code = await run(process.execPath, [...(NODE_FLAGS[id] ?? []), '--import', 'tsx', entry], env).finally(() => clearInterval(heartbeat));
       const seconds = Math.round((Date.now() - started) / 1000);
       if (code !== 0) {
         failed.push(id);
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
       } else {
         console.error(`bench: ${id} done in ${seconds} s`);
       }
+      progress.update(index + 1, `${minutes(benchStarted)} in all${index + 1 < ids.length ? `; next: ${ids[index + 1]}` : ''}`);
     }
   } finally {
     await neo4j?.stop();

@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, environmentSecrets, loadConfig, type Config } from './config';
 import type { GraphStore } from './domain';
-import { CSV_PARTS, collectGraph, csvFilename, diffAgainstSeeds, exportBasename, explainError, formatSeedDiff, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
+import { CSV_PARTS, collectGraph, type CollectProgress, type CollectStep, csvFilename, diffAgainstSeeds, exportBasename, explainError, formatSeedDiff, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
+import { startProgress, type Progress } from './progress';
 import { redactSecrets } from './redact';
 import { SeedValidationError, loadSeeds } from './seed';
 import { JournalError, MemoryStore } from './store/memory';
@@ -131,6 +132,20 @@ function writeExport(graph: ExportGraph, options: ExportOptions, out: string | u
   return [file];
 }
 
+/**
+ * Progress of reading a large graph, on stderr: a bar per step on a terminal, else a line every
+ * 10 s; nothing when the step ends within 2 s (the deck's graph exports silently, in well under).
+ */
+function collectProgress(): CollectProgress {
+  const steps = new Map<CollectStep, Progress>();
+  return (step, done, total) => {
+    let progress = steps.get(step);
+    if (!progress) steps.set(step, (progress = startProgress(`export: reading ${step}`, total, { quietMs: 2_000 })));
+    progress.update(done);
+    if (done >= total) progress.finish(done);
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -154,7 +169,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const graph = await collectGraph(store, options.scope);
+    const graph = await collectGraph(store, options.scope, collectProgress());
     const files = writeExport(graph, options, values.out, values.part !== undefined);
     const summary = `${graph.nodes.length} entities, ${graph.relationships.length} relationships, ${graph.observations.length} observations, dataset ${graph.datasetVersion}, ${store.name} store`;
     console.error(files.length > 0 ? `wrote ${files.join(', ')} (${summary})` : `exported ${summary}`);

@@ -1,7 +1,8 @@
 /*
  * `npm run seed [-- --reset] [--dry-run]` (compiled: `node dist/seed-db.js`): validates the seeds,
  * then writes them into the Neo4j at NEO4J_URI idempotently (MERGE in UNWIND batches, a
- * transaction per batch; a progress line on stderr per batch) and prints the counts per kind.
+ * transaction per batch; progress on stderr: a bar per part on a terminal, else a line per batch)
+ * and prints the counts per kind.
  * `--reset` first removes this project's nodes (its labels: :Entity, :Observation, :Dataset) and
  * says how many; other nodes in the database stay. `--dry-run` writes nothing: it says what would
  * be created, updated, left unchanged and removed. Unknown options or arguments: the usage and
@@ -10,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, environmentSecrets, loadConfig } from './config';
 import { NODE_KINDS } from './domain';
+import { startProgress, type Progress } from './progress';
 import { redactSecrets } from './redact';
 import { SeedValidationError, loadSeeds } from './seed';
 import { Neo4jConnectError, Neo4jStore, connectExecutor, planDataset, writeDataset, type SeedPartPlan } from './store/neo4j';
@@ -79,10 +81,18 @@ async function main(): Promise<void> {
       return;
     }
     const started = Date.now();
+    const batchSize = 200;
+    // A bar per part on a terminal; a line per batch otherwise (`seeding nodes 200/438`).
+    const progress = new Map<string, Progress>();
     const report = await writeDataset(executor, dataset, {
       reset: args.reset,
-      batchSize: 200,
-      onProgress: (part, done, total) => console.error(`seeding ${part} ${done}/${total}`),
+      batchSize,
+      onProgress: (part, done, total) => {
+        let bar = progress.get(part);
+        if (!bar) progress.set(part, (bar = startProgress(`seeding ${part}`, total, { everyItems: batchSize })));
+        bar.update(done);
+        if (done === total) bar.finish();
+      },
     });
     const stats = await store.getStats();
     const kinds = NODE_KINDS.map((k) => `${k} ${stats.nodesByKind[k] ?? 0}`).join(', ');

@@ -5,7 +5,8 @@
  * config, loopback only), warms up, then holds a FIXED request rate (autocannon `overallRate`)
  * for a fixed time with a mix of operations from schema/examples.graphql, checks every response
  * body (status 200, `data`, no `errors`), and prints rate, duration, requests, non-2xx, errors,
- * latency p50/p99 and the server's RSS (VmRSS from /proc) before and after. Exits non-zero on any
+ * latency p50/p99 and the server's RSS (VmRSS from /proc) before and after; while it runs, progress
+ * on stderr (seconds done, requests checked). Exits non-zero on any
  * error or when RSS grew by more than LOAD_MAX_RSS_GROWTH_MB.
  *
  * Environment (all bounded):
@@ -22,6 +23,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { startProgress } from '../../src/progress';
 import { exampleOperations } from '../../test/graphql/examples';
 import { freePort } from '../lib/net';
 
@@ -100,9 +102,20 @@ function requestsFor(operations: Array<{ name: string; document: string }>, chec
   }));
 }
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
+/**
+ * Runs autocannon for `opts.duration` seconds with progress on stderr (a bar on a terminal, else
+ * a line every 10 s): seconds done and the requests checked so far.
+ */
+function run(phase: string, opts: autocannon.Options & { duration: number }, checked: Checked): Promise<autocannon.Result> {
+  const progress = startProgress(`load: ${phase}`, opts.duration, { unit: ' s' });
+  const started = Date.now();
+  const detail = (): string => `${checked.ok + checked.bad} requests checked, ${checked.bad} bad`;
+  const ticker = setInterval(() => progress.update(Math.min(opts.duration, Math.floor((Date.now() - started) / 1000)), detail()), 1000);
+  return new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
+  }).finally(() => {
+    clearInterval(ticker);
+    progress.finish(opts.duration, detail());
   });
 }
 
@@ -131,20 +144,20 @@ async function main(): Promise<number> {
 
     if (findMax) {
       const checked: Checked = { ok: 0, bad: 0, firstBad: undefined, byOperation: {} };
-      const result = await run({ ...common, duration: DURATION, requests: requestsFor(operations, checked) });
+      const result = await run('finding the maximum', { ...common, duration: DURATION, requests: requestsFor(operations, checked) }, checked);
       console.log(`max throughput: ${result.requests.average} req/s average over ${DURATION} s with ${CONNECTIONS} connections (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${checked.bad + result.errors + result.timeouts})`);
       return 0;
     }
 
     if (WARMUP > 0) {
       const warm: Checked = { ok: 0, bad: 0, firstBad: undefined, byOperation: {} };
-      await run({ ...common, duration: WARMUP, overallRate: RATE, requests: requestsFor(operations, warm) });
+      await run('warm-up', { ...common, duration: WARMUP, overallRate: RATE, requests: requestsFor(operations, warm) }, warm);
     }
     const rssBefore = rssMiB(child.pid!);
 
     const checked: Checked = { ok: 0, bad: 0, firstBad: undefined, byOperation: {} };
     const started = Date.now();
-    const result = await run({ ...common, duration: DURATION, overallRate: RATE, requests: requestsFor(operations, checked) });
+    const result = await run(`measuring at ${RATE} req/s`, { ...common, duration: DURATION, overallRate: RATE, requests: requestsFor(operations, checked) }, checked);
     const elapsed = (Date.now() - started) / 1000;
     const rssAfter = rssMiB(child.pid!);
 

@@ -42,6 +42,12 @@ export const BATCH_SIZE = 100;
 export const MIN_DEPTH = 1;
 export const MAX_DEPTH = 3;
 
+/** A step of `collectGraph`, for progress on large graphs: nodes read, nodes whose edges were read, metrics whose observations were read. */
+export type CollectStep = 'nodes' | 'edges' | 'observations';
+
+/** Called after each store call of a step with how much of it is done. */
+export type CollectProgress = (step: CollectStep, done: number, total: number) => void;
+
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -51,17 +57,21 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** `getRelationships` in batches of BATCH_SIZE, answers aligned to `queries`. */
-async function relationshipsOf(store: ExportSource, queries: readonly RelationshipQuery[]) {
+async function relationshipsOf(store: ExportSource, queries: readonly RelationshipQuery[], onBatch?: (done: number) => void) {
   const answers = [];
-  for (const batch of chunks(queries, BATCH_SIZE)) for (const answer of await store.getRelationships(batch)) answers.push(answer);
+  for (const batch of chunks(queries, BATCH_SIZE)) {
+    for (const answer of await store.getRelationships(batch)) answers.push(answer);
+    onBatch?.(answers.length);
+  }
   return answers;
 }
 
-async function allNodes(store: ExportSource): Promise<GraphNode[]> {
+async function allNodes(store: ExportSource, onProgress?: CollectProgress): Promise<GraphNode[]> {
   const nodes: GraphNode[] = [];
   for (;;) {
     const page = await store.findNodes({ offset: nodes.length, limit: NODE_PAGE_SIZE });
     for (const node of page.nodes) nodes.push(node);
+    onProgress?.('nodes', nodes.length, Math.max(page.totalCount, nodes.length));
     if (page.nodes.length === 0 || nodes.length >= page.totalCount) return nodes;
   }
 }
@@ -91,15 +101,20 @@ async function neighbourhood(store: ExportSource, id: string, depth: number): Pr
  * Reads the graph to export through the port: nodes (paged, or by breadth-first search), then
  * the outgoing edges of every node (so each edge is read once) whose other end is also exported
  * — for a neighbourhood, that is every edge among its entities, not only the ones walked — then
- * the observations of the exported metrics.
+ * the observations of the exported metrics. `onProgress` hears after each store call how far
+ * the current step is (the CLI's progress on large graphs).
  */
-export async function collectGraph(store: ExportSource, scope: ExportScope): Promise<ExportGraph> {
+export async function collectGraph(store: ExportSource, scope: ExportScope, onProgress?: CollectProgress): Promise<ExportGraph> {
   const datasetVersion = await store.getDatasetVersion();
-  const nodes = scope.kind === 'graph' ? await allNodes(store) : await neighbourhood(store, scope.id, scope.depth);
+  const nodes = scope.kind === 'graph' ? await allNodes(store, onProgress) : await neighbourhood(store, scope.id, scope.depth);
   nodes.sort(byId);
   const ids = new Set(nodes.map((n) => n.id));
 
-  const hits = await relationshipsOf(store, nodes.map((n) => ({ nodeId: n.id, direction: 'OUT' as const })));
+  const hits = await relationshipsOf(
+    store,
+    nodes.map((n) => ({ nodeId: n.id, direction: 'OUT' as const })),
+    (done) => onProgress?.('edges', done, nodes.length),
+  );
   const relationships = hits
     .flat()
     .filter((hit) => ids.has(hit.other.id))
@@ -108,9 +123,12 @@ export async function collectGraph(store: ExportSource, scope: ExportScope): Pro
 
   const metrics = nodes.filter((n) => n.kind === NodeKind.Metric).map((n) => n.id);
   const observations: Observation[] = [];
+  let metricsDone = 0;
   for (const batch of chunks(metrics, BATCH_SIZE)) {
     const lists = await store.getObservations(batch.map((metricId) => ({ metricId })));
     for (const list of lists) for (const observation of [...list].sort(compareObservations)) observations.push(observation);
+    metricsDone += batch.length;
+    onProgress?.('observations', metricsDone, metrics.length);
   }
   const citedSources = await sourcesOutside(store, ids, [...nodes, ...observations]);
   return { datasetVersion, scope, nodes, relationships, observations, citedSources };
