@@ -97,6 +97,8 @@ describeBrowser('explorer in Chromium', () => {
       expect(answers.filter((a) => a.includes('favicon'))).toEqual([]);
       const href = await p.locator('link[rel="icon"]').getAttribute('href', { timeout: 1_000 });
       expect(href).toMatch(/^\/assets\/icon-[\w-]+\.svg$/);
+      // Chromium asks for the icon at low priority, possibly after the network looked idle: wait for it.
+      if (!answers.some((a) => a.endsWith(` ${href}`))) await p.waitForResponse((r) => new URL(r.url()).pathname === href, { timeout: 15_000 });
       expect(answers).toContain(`200 image/svg+xml ${href}`);
     }
     await context.close();
