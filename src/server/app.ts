@@ -9,6 +9,7 @@ type GraphStore = Context['store'];
 import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
+import { AnswerCache, type ResponseCacheStats } from './answer-cache';
 import { exportHandler } from './export-route';
 import { bodyErrorHandler } from './body-errors';
 import { batchSizeLimit, operationNameLimit } from './http-limits';
@@ -25,6 +26,8 @@ export interface AppOptions {
 export interface App {
   readonly express: Express;
   readonly apollo: ApolloServer<Context>;
+  /** Hits, misses, 304s and size of the response cache (for `/metrics`). */
+  readonly cacheStats: () => ResponseCacheStats;
 }
 
 /**
@@ -39,15 +42,18 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const secrets = configSecrets(config);
   // One logger for everything the server writes (requests, Apollo, exports): every line is masked.
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secrets);
-  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger);
+  const cache = new AnswerCache(config.responseCache.enabled, config.responseCache.maxBytes);
+  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger, cache);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // ETags are the response cache's (dataset version + request), never Express's hash of a body.
+  app.disable('etag');
   app.use(requestLogger(logger));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
-  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER];
+  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER, 'ETag'];
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -83,5 +89,5 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     graphql,
   );
   app.use(bodyErrorHandler());
-  return { express: app, apollo };
+  return { express: app, apollo, cacheStats: () => cache.stats() };
 }

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { Context } from '../graphql/context';
+import type { AnswerCache } from './answer-cache';
+import { requestVersion } from './request-version';
+
+// Query answers change only with the dataset version, so a version + the request is a complete
+// cache key. The version is read once per request (one cheap store read, request-version.ts),
+// never remembered in process, so a replica whose database another replica changed serves the
+// new version's answer on its very next request.
+
+/** Introspection (`__schema`, `__type`; not `__typename`) is never cached: it follows the schema, not the data. */
+const INTROSPECTION = /\b__(schema|type)\b/;
+
+/** Variables with object keys sorted, so `{a, b}` and `{b, a}` share a key. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value ?? {}, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** SHA-256 of what selects the answer besides the version: operation name, document text, variables. */
+function requestHash(operationName: string | null | undefined, source: string, variables: unknown): string {
+  return createHash('sha256').update(operationName ?? '').update('\0').update(source).update('\0').update(stableJson(variables)).digest('hex');
+}
+
+/** Whether an `If-None-Match` header names `etag` (a list, weak forms and `*` included, RFC 9110 §13.1.2). */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+interface Cacheable {
+  readonly version: string;
+  readonly hash: string;
+  readonly etag: string;
+  readonly get: boolean;
+  /** Answered from the in-process cache or with 304: nothing to store. */
+  served: boolean;
+}
+
+/**
+ * Caching of query answers by dataset version. A query (not a mutation, not introspection)
+ * answered without errors gets, on GET, a strong `ETag` (version + request hash) and
+ * `Cache-Control: public, max-age=<httpMaxAgeSeconds>, must-revalidate`; a GET whose
+ * `If-None-Match` names the current ETag is answered `304` without executing. With the in-process
+ * cache on, any query (GET or POST) is answered from it when the same request was answered under
+ * the same version. POSTs, mutations, errors and introspection keep Apollo's `no-store`.
+ */
+export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: number): ApolloServerPlugin<Context> {
+  const cacheControl = `public, max-age=${httpMaxAgeSeconds}, must-revalidate`;
+  return {
+    async requestDidStart() {
+      let state: Cacheable | undefined;
+      return {
+        // Runs once the operation is parsed, validated and within the limits: refused ones cost no store call.
+        async responseForOperation({ operation, source, request, contextValue }): Promise<GraphQLResponse | null> {
+          const get = request.http?.method === 'GET';
+          if (operation.operation !== 'query' || INTROSPECTION.test(source)) return null;
+          // With the in-process cache off, a POST needs no version before executing (datasetVersionPlugin reads it alongside).
+          if (!cache.enabled && !get) return null;
+          const version = await requestVersion(contextValue);
+          if (version === null) return null;
+          cache.observe(version);
+          const hash = requestHash(request.operationName, source, request.variables);
+          state = { version, hash, etag: `"${version}-${hash.slice(0, 24)}"`, get, served: false };
+          if (get && ifNoneMatchHits(request.http?.headers.get('if-none-match'), state.etag)) {
+            cache.count('notModified');
+            state.served = true;
+            return { http: { status: 304, headers: new HeaderMap() }, body: { kind: 'single', singleResult: {} } };
+          }
+          const data = cache.get(version, hash);
+          if (!data) return null;
+          state.served = true;
+          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+        },
+        async willSendResponse({ response }) {
+          if (!state || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const notModified = response.http.status === 304;
+          if (!notModified && (result.errors || !result.data || (response.http.status ?? 200) !== 200)) return;
+          if (!state.served) cache.set(state.version, state.hash, result.data as Record<string, unknown>);
+          if (state.get) {
+            response.http.headers.set('etag', state.etag);
+            response.http.headers.set('cache-control', cacheControl);
+          }
+        },
+      };
+    },
+  };
+}
