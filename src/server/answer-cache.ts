@@ -16,7 +16,7 @@ export interface ResponseCacheStats {
   readonly evictions: number;
   /** Times a new dataset version emptied the cache. */
   readonly invalidations: number;
-  /** Answers held now, and their size (bytes of answer JSON plus key). */
+  /** Answers held now, and their size (characters of answer JSON plus key). */
   readonly entries: number;
   readonly bytes: number;
   readonly maxBytes: number;
@@ -24,9 +24,10 @@ export interface ResponseCacheStats {
 
 type Counter = 'hits' | 'misses' | 'notModified' | 'stores' | 'evictions' | 'invalidations';
 
-interface Entry {
+/** A cached answer: its `data`, and the whole body as sent (`data` and `extensions.datasetVersion`). */
+export interface CachedAnswer {
   readonly data: Record<string, unknown>;
-  readonly bytes: number;
+  readonly body: string;
 }
 
 /**
@@ -36,7 +37,7 @@ interface Entry {
  * computed under an older version (a request that began before a curated change) is not stored.
  */
 export class AnswerCache {
-  private readonly lru: LRUCache<string, Entry> | null;
+  private readonly lru: LRUCache<string, CachedAnswer> | null;
   private readonly counts: Record<Counter, number> = { hits: 0, misses: 0, notModified: 0, stores: 0, evictions: 0, invalidations: 0 };
   private version: string | null = null;
 
@@ -45,9 +46,9 @@ export class AnswerCache {
     readonly maxBytes: number,
   ) {
     this.lru = enabled
-      ? new LRUCache<string, Entry>({
+      ? new LRUCache<string, CachedAnswer>({
           maxSize: maxBytes,
-          sizeCalculation: (entry) => entry.bytes,
+          sizeCalculation: (entry, key) => entry.body.length + key.length,
           dispose: (_value, _key, reason) => {
             if (reason === 'evict') this.counts.evictions++;
           },
@@ -74,19 +75,18 @@ export class AnswerCache {
     this.version = version;
   }
 
-  /** The cached answer to request `hash` under `version`, counting a hit or a miss. */
-  get(version: string, hash: string): Record<string, unknown> | undefined {
-    const entry = version === this.version ? this.lru?.get(hash) : undefined;
-    this.count(entry ? 'hits' : 'misses');
-    return entry?.data;
+  /** The answer to request `hash` under `version`, if kept (counts nothing: callers count a hit or a miss). */
+  find(version: string, hash: string): CachedAnswer | undefined {
+    return version === this.version ? this.lru?.get(hash) : undefined;
   }
 
   /** Keeps an answer computed under `version`, unless a newer version has been read meanwhile or it alone exceeds the bound. */
   set(version: string, hash: string, data: Record<string, unknown>): void {
     if (!this.lru || version !== this.version) return;
-    const bytes = JSON.stringify(data).length + hash.length;
-    if (bytes > this.maxBytes) return;
-    this.lru.set(hash, { data, bytes });
+    // The body Apollo would send (runHttpQuery: errors, data, extensions, then a newline).
+    const body = `${JSON.stringify({ data, extensions: { datasetVersion: version } })}\n`;
+    if (body.length + hash.length > this.maxBytes) return;
+    this.lru.set(hash, { data, body });
     this.counts.stores++;
   }
 

@@ -10,9 +10,11 @@ import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
 import { AnswerCache, type ResponseCacheStats } from './answer-cache';
+import { cachedAnswers } from './cached-answers';
 import { exportHandler } from './export-route';
 import { bodyErrorHandler } from './body-errors';
 import { batchSizeLimit, operationNameLimit } from './http-limits';
+import { adoptPrefetchedVersion } from './request-version';
 import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import type { ApolloServer } from '@apollo/server';
@@ -78,7 +80,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }),
+      adoptPrefetchedVersion(Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }), res),
   });
   app.use(
     ['/graphql', '/'],
@@ -86,6 +88,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     express.json({ limit: config.limits.maxBodyBytes }),
     batchSizeLimit(config.limits.maxBatchSize),
     operationNameLimit(),
+    cachedAnswers(cache, store, config.responseCache.httpMaxAgeSeconds),
     graphql,
   );
   app.use(bodyErrorHandler());

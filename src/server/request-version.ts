@@ -12,7 +12,7 @@ const reads = new WeakMap<Context, Promise<string | null>>();
 export function requestVersion(ctx: Context): Promise<string | null> {
   let read = reads.get(ctx);
   if (!read) {
-    read = ctx.store.getDatasetVersion().catch(() => null);
+    read = pending.get(ctx) ?? ctx.store.getDatasetVersion().catch(() => null);
     reads.set(ctx, read);
   }
   return read;
@@ -21,4 +21,22 @@ export function requestVersion(ctx: Context): Promise<string | null> {
 /** Whether this request has read the version yet (a refused operation never does). */
 export function versionWasRead(ctx: Context): boolean {
   return reads.has(ctx);
+}
+
+// The middleware that answers repeats before Apollo (cached-answers.ts) reads the version before
+// the GraphQL context exists; on a miss it leaves the read here, keyed by the response, and the
+// context adopts it, so the request still reads the version once.
+const prefetched = new WeakMap<object, Promise<string | null>>();
+const pending = new WeakMap<Context, Promise<string | null>>();
+
+/** Leaves a version read made before the GraphQL context for the request answering on `res`. */
+export function prefetchVersion(res: object, read: Promise<string | null>): void {
+  prefetched.set(res, read);
+}
+
+/** Lets `ctx` use the version read already made for its response, if any (`requestVersion` takes it instead of reading again). */
+export function adoptPrefetchedVersion(ctx: Context, res: object): Context {
+  const read = prefetched.get(res);
+  if (read) pending.set(ctx, read);
+  return ctx;
 }

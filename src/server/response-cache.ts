@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Context } from '../graphql/context';
 import type { AnswerCache } from './answer-cache';
+import { etagOf, ifNoneMatchHits, publicCacheControl, requestHash } from './cache-keys';
 import { requestVersion } from './request-version';
 
 // Query answers change only with the dataset version, so a version + the request is a complete
@@ -11,27 +11,6 @@ import { requestVersion } from './request-version';
 
 /** Introspection (`__schema`, `__type`; not `__typename`) is never cached: it follows the schema, not the data. */
 const INTROSPECTION = /\b__(schema|type)\b/;
-
-/** Variables with object keys sorted, so `{a, b}` and `{b, a}` share a key. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value ?? {}, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
-/** SHA-256 of what selects the answer besides the version: operation name, document text, variables. */
-function requestHash(operationName: string | null | undefined, source: string, variables: unknown): string {
-  return createHash('sha256').update(operationName ?? '').update('\0').update(source).update('\0').update(stableJson(variables)).digest('hex');
-}
-
-/** Whether an `If-None-Match` header names `etag` (a list, weak forms and `*` included, RFC 9110 §13.1.2). */
-export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
 
 interface Cacheable {
   readonly version: string;
@@ -51,7 +30,7 @@ interface Cacheable {
  * the same version. POSTs, mutations, errors and introspection keep Apollo's `no-store`.
  */
 export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: number): ApolloServerPlugin<Context> {
-  const cacheControl = `public, max-age=${httpMaxAgeSeconds}, must-revalidate`;
+  const cacheControl = publicCacheControl(httpMaxAgeSeconds);
   return {
     async requestDidStart() {
       let state: Cacheable | undefined;
@@ -66,16 +45,17 @@ export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: numbe
           if (version === null) return null;
           cache.observe(version);
           const hash = requestHash(request.operationName, source, request.variables);
-          state = { version, hash, etag: `"${version}-${hash.slice(0, 24)}"`, get, served: false };
+          state = { version, hash, etag: etagOf(version, hash), get, served: false };
           if (get && ifNoneMatchHits(request.http?.headers.get('if-none-match'), state.etag)) {
             cache.count('notModified');
             state.served = true;
             return { http: { status: 304, headers: new HeaderMap() }, body: { kind: 'single', singleResult: {} } };
           }
-          const data = cache.get(version, hash);
-          if (!data) return null;
+          const cached = cache.find(version, hash);
+          cache.count(cached ? 'hits' : 'misses');
+          if (!cached) return null;
           state.served = true;
-          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: cached.data } } };
         },
         async willSendResponse({ response }) {
           if (!state || response.body.kind !== 'single') return;

@@ -67,6 +67,8 @@ describe('answers cached by dataset version (memory store)', () => {
     const after = server.cacheStats();
     expect(after.hits).toBe(before.hits + 1);
     expect(after.misses).toBe(before.misses);
+    expect(hit.headers.get('x-dataset-version')).toBe(miss.headers.get('x-dataset-version'));
+    expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'));
     // A POST answer is for this client only: no ETag, no-store, as before.
     expectUncacheable(hit.headers);
     // The same query over GET is the same cached answer, now with an ETag.
@@ -110,6 +112,14 @@ describe('answers cached by dataset version (memory store)', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('etag')).toBeNull();
     expect(server.cacheStats().stores).toBe(stores);
+  });
+
+  it('still refuses a cached query sent without the CSRF preflight header', async () => {
+    const query = '{ entity(id: "usmca") { id } }';
+    expect((await getQuery(server.url, query)).status).toBe(200);
+    const res = await fetch(`${server.url}?${new URLSearchParams({ query })}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('CSRF');
   });
 
   it('caches an APQ query sent over GET by its hash', async () => {
