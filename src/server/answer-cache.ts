@@ -24,9 +24,11 @@ export interface ResponseCacheStats {
 
 type Counter = 'hits' | 'misses' | 'notModified' | 'stores' | 'evictions' | 'invalidations';
 
-/** A cached answer: its `data`, and the whole body as sent (`data` and `extensions.datasetVersion`). */
+/**
+ * A cached answer: the whole body as sent (`data` and `extensions.datasetVersion`), kept as text
+ * only, so the size the bound counts is what the cache holds.
+ */
 export interface CachedAnswer {
-  readonly data: Record<string, unknown>;
   readonly body: string;
 }
 
@@ -86,7 +88,7 @@ export class AnswerCache {
     // The body Apollo would send (runHttpQuery: errors, data, extensions, then a newline).
     const body = `${JSON.stringify({ data, extensions: { datasetVersion: version } })}\n`;
     if (body.length + hash.length > this.maxBytes) return;
-    this.lru.set(hash, { data, body });
+    this.lru.set(hash, { body });
     this.counts.stores++;
   }
 

@@ -55,7 +55,9 @@ export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: numbe
           cache.count(cached ? 'hits' : 'misses');
           if (!cached) return null;
           state.served = true;
-          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: cached.data } } };
+          // Rare here (the middleware before Apollo answers most repeats): the stored text, parsed back.
+          const { data } = JSON.parse(cached.body) as { data: Record<string, unknown> };
+          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
         async willSendResponse({ response }) {
           if (!state || response.body.kind !== 'single') return;
