@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../graphql/context';
+import { MAX_VARIABLES_DEPTH, nestingDepth } from '../graphql/limits';
 import type { AnswerCache } from './answer-cache';
 import { DATASET_VERSION_HEADER } from './apollo';
 import { etagOf, ifNoneMatchHits, publicCacheControl, requestHash } from './cache-keys';
@@ -11,7 +12,8 @@ type GraphStore = Context['store'];
 /** The query of a plain (non-batched) GraphQL request over GET or POST, or null for anything else. */
 function plainRequest(req: Request): { query: string; operationName: string | undefined; variables: unknown } | null {
   const fields: Record<string, unknown> | undefined = req.method === 'GET' ? (req.query as Record<string, unknown>) : req.method === 'POST' && req.body && !Array.isArray(req.body) ? req.body : undefined;
-  if (!fields || typeof fields.query !== 'string') return null;
+  // APQ (extensions.persistedQuery) and other extensions are Apollo's to check: a wrong hash must still be refused.
+  if (!fields || typeof fields.query !== 'string' || fields.extensions !== undefined) return null;
   const operationName = fields.operationName;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   let variables = fields.variables;
@@ -23,6 +25,10 @@ function plainRequest(req: Request): { query: string; operationName: string | un
       return null;
     }
   }
+  // Apollo refuses variables that are not an object: leave those to it.
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  // Variables nested past the limit are Apollo's to refuse (query-limits.ts), measured without recursion before they are hashed.
+  if (nestingDepth(variables, MAX_VARIABLES_DEPTH + 1) > MAX_VARIABLES_DEPTH) return null;
   return { query: fields.query, operationName: operationName ?? undefined, variables };
 }
 
