@@ -77,6 +77,11 @@ export class AnswerCache {
     this.version = version;
   }
 
+  /** Whether an answer to request `hash` is held (of the last version read; whether that is still current needs a read). */
+  holds(hash: string): boolean {
+    return this.lru?.has(hash) ?? false;
+  }
+
   /** The answer to request `hash` under `version`, if kept (counts nothing: callers count a hit or a miss). */
   find(version: string, hash: string): CachedAnswer | undefined {
     return version === this.version ? this.lru?.get(hash) : undefined;

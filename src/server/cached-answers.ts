@@ -49,19 +49,22 @@ function acceptsJson(req: Request): boolean {
  * operation name, document and variables were answered without errors under the current dataset
  * version (so it passed validation and the limits then) gets the same body, without parsing,
  * validating, estimating or executing it again. Everything else, and every miss, goes on to Apollo
- * (whose plugin, response-cache.ts, stores the answer). The version is read here, once, and handed
- * to the request's context on a miss.
+ * (whose plugin, response-cache.ts, stores the answer). The version is read here only when an
+ * answer to the request is held, and then handed to the request's context if that answer is stale.
  */
 export function cachedAnswers(cache: AnswerCache, store: GraphStore, httpMaxAgeSeconds: number): (req: Request, res: Response, next: NextFunction) => Promise<void> {
   const cacheControl = publicCacheControl(httpMaxAgeSeconds);
   return async (req, res, next) => {
     const request = cache.enabled && passesCsrf(req) && acceptsJson(req) ? plainRequest(req) : null;
     if (!request) return next();
+    const hash = requestHash(request.operationName, request.query, request.variables);
+    // Nothing held for this request (a first request, or one refused before): Apollo reads the
+    // version once the operation is allowed, so a refused one costs no store call.
+    if (!cache.holds(hash)) return next();
     const read = store.getDatasetVersion().catch(() => null);
     const version = await read;
     if (version === null) return next();
     cache.observe(version);
-    const hash = requestHash(request.operationName, request.query, request.variables);
     const cached = cache.find(version, hash);
     if (!cached) {
       prefetchVersion(res, read);
