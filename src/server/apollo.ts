@@ -19,8 +19,9 @@ export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
 /**
  * Puts the dataset version in every response's `extensions` and `X-Dataset-Version` header, so a
  * citation can pin the data. Read from the store per request (curation moves it on, possibly in
- * another replica): a query's read starts with the request and runs beside it; a mutation's is
- * taken after the change, so its answer names the version it produced.
+ * another replica): a query's read is the one the response cache keys its answer by (made before
+ * execution, or beside it when neither the in-process cache nor a GET needs it first); a
+ * mutation's is taken after the change, so its answer names the version it produced.
  */
 function datasetVersionPlugin(): ApolloServerPlugin<Context> {
   const readAfresh = (ctx: Context): Promise<string | null> => ctx.store.getDatasetVersion().catch(() => null);
