@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   const ids = selected();
   for (const id of ids) rmSync(path.join(RESULTS_DIR, `${id}.json`), { force: true });
 
-  if (ids.includes('http')) {
-    console.error('bench: building dist/ (the HTTP bench serves the built server, as `npm start` does)');
+  if (ids.includes('http') || ids.includes('cache')) {
+    console.error('bench: building dist/ (the HTTP and cache benches serve the built server, as `npm start` does)');
     if ((await run('npm', ['run', 'build', '--silent'], process.env)) !== 0) throw new Error('npm run build failed');
   }
 

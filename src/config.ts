@@ -39,6 +39,18 @@ export interface Config {
   readonly pages: PagesConfig;
   /** Metrics and traces (README, Observability). */
   readonly telemetry: TelemetryConfig;
+  /** Answers cached by dataset version: in process, and by HTTP caches on GET (README, Caching). */
+  readonly responseCache: ResponseCacheConfig;
+}
+
+/** Caching of query answers, keyed by the dataset version (src/server/response-cache.ts). */
+export interface ResponseCacheConfig {
+  /** The in-process cache of query answers (RESPONSE_CACHE); on by default. ETags and 304s on GET do not depend on it. */
+  readonly enabled: boolean;
+  /** Bound of the in-process cache in bytes of answer JSON (RESPONSE_CACHE_MAX_BYTES); least recently used answers go first. */
+  readonly maxBytes: number;
+  /** `max-age` in seconds of GET answers (HTTP_CACHE_MAX_AGE): how long a browser or proxy may reuse one before it revalidates. */
+  readonly httpMaxAgeSeconds: number;
 }
 
 /** Where traces go: the OpenTelemetry exporters named by OTEL_TRACES_EXPORTER. */
@@ -297,6 +309,14 @@ function pages(env: Env, introspection: boolean): PagesConfig {
   };
 }
 
+function responseCache(env: Env): ResponseCacheConfig {
+  return {
+    enabled: boolean(env, 'RESPONSE_CACHE', true),
+    maxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024, 1000, 64 * 1024 * 1024 * 1024),
+    httpMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE', 0, 0, 31_536_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const production = env.NODE_ENV === 'production';
   let neo4j: Neo4jConfig | undefined;
@@ -318,6 +338,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: logLevel(env),
     pages: pages(env, introspection),
     telemetry: telemetry(env),
+    responseCache: responseCache(env),
     ...overrides,
   });
 }

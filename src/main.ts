@@ -59,9 +59,6 @@ async function main(): Promise<void> {
   const store = InstrumentedStore.wrap(await openStore(config, dataset, logger, telemetry), telemetry.metrics, telemetry.tracing);
   opened.unshift(store);
   const schema = await createSchema();
-  // Response cache hits and misses: counted by the request plugin from Apollo's response-cache
-  // plugin (metrics.responseCacheHit). TODO(coordinator, after merging i2): a cache other than
-  // Apollo's plugin reports each lookup with telemetry.recordCacheLookup('hit' | 'miss') instead.
   const { express, apollo } = await createApp(schema, store, config, { logger, telemetry });
   opened.unshift({ close: () => apollo.stop() });
   // Closed after the API's requests are drained: the metrics listener, then the trace exporter (flushed).

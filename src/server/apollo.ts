@@ -8,7 +8,10 @@ import { createErrorFormatter } from '../graphql/errors';
 import { knownOperationTypesRule } from '../graphql/operation-types';
 import type { DegreeStats } from '../graphql/limits';
 import { operationLogPlugin } from './logging';
+import type { AnswerCache } from './answer-cache';
 import { queryLimitsPlugin } from './query-limits';
+import { requestVersion, versionWasRead } from './request-version';
+import { responseCachePlugin } from './response-cache';
 
 /** The header that carries the dataset version on GraphQL answers and exports. */
 export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
@@ -16,22 +19,23 @@ export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
 /**
  * Puts the dataset version in every response's `extensions` and `X-Dataset-Version` header, so a
  * citation can pin the data. Read from the store per request (curation moves it on, possibly in
- * another replica): a query's read starts with the request and runs beside it; a mutation's is
- * taken after the change, so its answer names the version it produced.
+ * another replica): a query's read is the one the response cache keys its answer by (made before
+ * execution, or beside it when neither the in-process cache nor a GET needs it first); a
+ * mutation's is taken after the change, so its answer names the version it produced.
  */
 function datasetVersionPlugin(): ApolloServerPlugin<Context> {
-  const read = (ctx: Context): Promise<string | null> => ctx.store.getDatasetVersion().catch(() => null);
+  const readAfresh = (ctx: Context): Promise<string | null> => ctx.store.getDatasetVersion().catch(() => null);
   return {
     async requestDidStart() {
-      // Read once the operation is allowed to run: a refused one (limits, validation) costs no store call.
-      let early: Promise<string | null> | undefined;
       return {
+        // Read once the operation is allowed to run: a refused one (limits, validation) costs no
+        // store call. The response cache may have read it already (one read per request).
         async executionDidStart({ contextValue }) {
-          early = read(contextValue);
+          void requestVersion(contextValue);
         },
         async willSendResponse({ response, operation, contextValue: ctx }) {
-          if (!early) return;
-          const version = operation?.operation === 'mutation' ? await read(ctx) : await early;
+          if (!versionWasRead(ctx)) return;
+          const version = operation?.operation === 'mutation' ? await readAfresh(ctx) : await requestVersion(ctx);
           if (version === null) return;
           response.http.headers.set(DATASET_VERSION_HEADER.toLowerCase(), version);
           if (response.body.kind === 'single') {
@@ -46,13 +50,15 @@ function datasetVersionPlugin(): ApolloServerPlugin<Context> {
 /**
  * `degreeStats` bounds the list sizes of the cost estimate (the store's `getDegreeStats`);
  * `logger` receives what Apollo itself logs (the server's masked pino logger, not the console);
- * `plugins` are added after the server's own (request metrics and spans).
+ * `cache` holds query answers by dataset version (response-cache.ts); `plugins` are added after
+ * the server's own (request metrics and spans).
  */
 export function createApolloServer(
   schema: GraphQLSchema,
   config: Config,
   degreeStats: () => Promise<DegreeStats>,
   logger: Logger,
+  cache: AnswerCache,
   plugins: ApolloServerPlugin<Context>[] = [],
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -73,6 +79,7 @@ export function createApolloServer(
     plugins: [
       queryLimitsPlugin(config.limits, degreeStats),
       operationLogPlugin(),
+      responseCachePlugin(cache, config.responseCache.httpMaxAgeSeconds),
       datasetVersionPlugin(),
       config.introspection
         ? // Sandbox loads from Apollo's CDN (it needs internet); its telemetry stays off unless SANDBOX_TELEMETRY.

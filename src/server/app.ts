@@ -9,9 +9,12 @@ type GraphStore = Context['store'];
 import { createAuthenticator } from '../graphql/auth';
 import { createContext } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
+import { AnswerCache, type CacheCounter, type ResponseCacheStats } from './answer-cache';
+import { cachedAnswers } from './cached-answers';
 import { exportHandler } from './export-route';
 import { bodyErrorHandler } from './body-errors';
 import { batchSizeLimit, operationNameLimit } from './http-limits';
+import { adoptPrefetchedVersion } from './request-version';
 import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import { METRICS_PATH, metricsHandler } from './metrics-route';
@@ -33,6 +36,8 @@ export interface AppOptions {
 export interface App {
   readonly express: Express;
   readonly apollo: ApolloServer<Context>;
+  /** Hits, misses, 304s and size of the response cache (for `/metrics`). */
+  readonly cacheStats: () => ResponseCacheStats;
 }
 
 /**
@@ -49,15 +54,23 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const logger = options.logger ?? createLogger(config.logLevel, undefined, secrets);
   const metrics = options.telemetry?.metrics ?? null;
   const tracing = options.telemetry?.tracing ?? null;
-  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger, metrics || tracing ? [requestTelemetryPlugin(metrics, tracing)] : []);
+  // Lookups for /metrics: an answer served without executing (from the cache, or a 304) is a hit.
+  const lookups: Partial<Record<CacheCounter, 'hit' | 'miss'>> = { hits: 'hit', notModified: 'hit', misses: 'miss' };
+  const cache = new AnswerCache(config.responseCache.enabled, config.responseCache.maxBytes, (counter) => {
+    const result = lookups[counter];
+    if (result) options.telemetry?.recordCacheLookup(result);
+  });
+  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger, cache, metrics || tracing ? [requestTelemetryPlugin(metrics, tracing)] : []);
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // ETags are the response cache's (dataset version + request), never Express's hash of a body.
+  app.disable('etag');
   app.use(requestLogger(logger));
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
-  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER, ...(tracing ? [TRACEPARENT_HEADER] : [])];
+  const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER, 'ETag', ...(tracing ? [TRACEPARENT_HEADER] : [])];
   // A span per GraphQL request and per export (README, Observability); pass-throughs when tracing is off.
   const pass = (_req: unknown, _res: unknown, next: () => void): void => next();
   const graphqlSpans = tracing ? requestSpans(tracing, '/graphql') : { start: pass, enter: pass };
@@ -89,7 +102,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }),
+      adoptPrefetchedVersion(Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }), res),
   });
   app.use(
     ['/graphql', '/'],
@@ -99,8 +112,9 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     batchSizeLimit(config.limits.maxBatchSize),
     operationNameLimit(),
     graphqlSpans.enter,
+    cachedAnswers(cache, store, config.responseCache.httpMaxAgeSeconds),
     graphql,
   );
   app.use(bodyErrorHandler());
-  return { express: app, apollo };
+  return { express: app, apollo, cacheStats: () => cache.stats() };
 }

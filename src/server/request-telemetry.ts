@@ -32,8 +32,7 @@ export function requestOutcome(codes: readonly string[]): RequestOutcome {
 
 /**
  * Per GraphQL operation: counts it (`usmx_graphql_requests_total{operation, type, outcome}`),
- * times it (`usmx_graphql_request_duration_seconds`), counts its errors by code and, when
- * Apollo's response-cache plugin looked it up, the hit or miss, and names the
+ * times it (`usmx_graphql_request_duration_seconds`), counts its errors by code, and names the
  * request's span after it (`query WhatReplacedNafta`, with `graphql.operation.name` and
  * `graphql.operation.type`), failed when a server-side error is in the answer.
  */
@@ -55,7 +54,7 @@ export function requestTelemetryPlugin(metrics: Metrics | null, tracing: Tracing
           span.updateName(shown ? `${type} ${shown}` : type);
           span.setAttributes({ 'graphql.operation.type': type, ...(shown ? { 'graphql.operation.name': shown } : {}) });
         },
-        async willSendResponse({ response, metrics: request }) {
+        async willSendResponse({ response }) {
           const codes: string[] = [];
           if (response.body.kind === 'single') {
             for (const error of response.body.singleResult.errors ?? []) {
@@ -69,8 +68,6 @@ export function requestTelemetryPlugin(metrics: Metrics | null, tracing: Tracing
             metrics.graphqlRequests.inc({ operation, type, outcome });
             metrics.graphqlDuration.observe({ operation, type }, (performance.now() - started) / 1000);
             for (const code of codes) metrics.graphqlErrors.inc({ code });
-            // Apollo's response-cache plugin sets this on every query it looks up (true on a hit).
-            if (request.responseCacheHit !== undefined && type === 'query') metrics.cacheLookups.inc({ result: request.responseCacheHit ? 'hit' : 'miss' });
           }
           const span = tracing?.activeSpan();
           if (span && codes.length > 0) {

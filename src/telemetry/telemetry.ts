@@ -7,9 +7,8 @@ export interface Telemetry {
   readonly metrics: Metrics | null;
   readonly tracing: Tracing | null;
   /**
-   * Counts a response cache lookup (`usmx_response_cache_lookups_total{result}`), for a cache
-   * other than Apollo's response-cache plugin (whose lookups the request plugin counts itself).
-   * A no-op with metrics off.
+   * Counts a response cache lookup (`usmx_response_cache_lookups_total{result}`): the server's
+   * answer cache reports each (src/server/answer-cache.ts). A no-op with metrics off.
    */
   recordCacheLookup(result: 'hit' | 'miss'): void;
   /** Flushes pending spans and stops tracing. */

@@ -6,6 +6,7 @@ import { loadConfig, type Config, type LimitsConfig } from '../../src/config';
 import type { GraphStore } from '../../src/domain';
 import { createContext, type Context } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
+import type { ResponseCacheStats } from '../../src/server/answer-cache';
 import { createApp } from '../../src/server/app';
 import type { Telemetry } from '../../src/telemetry';
 
@@ -22,6 +23,8 @@ export interface TestServer {
   execute(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResult>;
   /** Runs an operation over HTTP POST against the listening server. */
   post(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResult>;
+  /** The response cache's counters (src/server/answer-cache.ts). */
+  cacheStats(): ResponseCacheStats;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
       });
       return (await res.json()) as GraphQLResult;
     },
+    cacheStats: app.cacheStats,
     async close() {
       await app.apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

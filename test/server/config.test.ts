@@ -111,3 +111,20 @@ describe('redaction', () => {
     expect(redactSecrets('abcdef abc', ['abc', 'abcdef'])).toBe('*** ***');
   });
 });
+
+describe('RESPONSE_CACHE, RESPONSE_CACHE_MAX_BYTES, HTTP_CACHE_MAX_AGE', () => {
+  it('default to a 64 MiB in-process cache and revalidation on every reuse', () => {
+    expect(loadConfig({}).responseCache).toEqual({ enabled: true, maxBytes: 64 * 1024 * 1024, httpMaxAgeSeconds: 0 });
+  });
+
+  it('take on/off, a byte bound and a max-age', () => {
+    expect(loadConfig({ RESPONSE_CACHE: 'off', RESPONSE_CACHE_MAX_BYTES: '1000000', HTTP_CACHE_MAX_AGE: '60' }).responseCache).toEqual({ enabled: false, maxBytes: 1_000_000, httpMaxAgeSeconds: 60 });
+    expect(loadConfig({ RESPONSE_CACHE: 'on' }).responseCache.enabled).toBe(true);
+  });
+
+  it('refuse other values, naming the variable', () => {
+    expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow('RESPONSE_CACHE: expected true or false, received "sometimes"');
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_BYTES: '64MB' })).toThrow('RESPONSE_CACHE_MAX_BYTES: expected an integer from 1000 to 68719476736, received "64MB"');
+    expect(() => loadConfig({ HTTP_CACHE_MAX_AGE: '-1' })).toThrow('HTTP_CACHE_MAX_AGE: expected an integer from 0 to 31536000, received "-1"');
+  });
+});
