@@ -30,6 +30,8 @@ export type CacheCounter = 'hits' | 'misses' | 'notModified' | 'stores' | 'evict
  */
 export interface CachedAnswer {
   readonly body: string;
+  /** The operation's name as Apollo resolved it (from the document when the request named none); null when anonymous. */
+  readonly operationName: string | null;
 }
 
 /**
@@ -91,12 +93,12 @@ export class AnswerCache {
   }
 
   /** Keeps an answer computed under `version`, unless a newer version has been read meanwhile or it alone exceeds the bound. */
-  set(version: string, hash: string, data: Record<string, unknown>): void {
+  set(version: string, hash: string, data: Record<string, unknown>, operationName: string | null): void {
     if (!this.lru || version !== this.version) return;
     // The body Apollo would send (runHttpQuery: errors, data, extensions, then a newline).
     const body = `${JSON.stringify({ data, extensions: { datasetVersion: version } })}\n`;
     if (body.length + hash.length > this.maxBytes) return;
-    this.lru.set(hash, { body });
+    this.lru.set(hash, { body, operationName });
     this.counts.stores++;
   }
 

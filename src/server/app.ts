@@ -18,7 +18,7 @@ import { adoptPrefetchedVersion } from './request-version';
 import { mountStaticPages } from './static-pages';
 import { OPERATION_LOG, REQUEST_ID_HEADER, createLogger, openOperationLog, requestLogger } from './logging';
 import { METRICS_PATH, metricsHandler } from './metrics-route';
-import { TRACEPARENT_HEADER, requestSpans, requestTelemetryPlugin } from './request-telemetry';
+import { TRACEPARENT_HEADER, cachedAnswerTelemetry, requestSpans, requestTelemetryPlugin } from './request-telemetry';
 import type { Telemetry } from '../telemetry';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -112,7 +112,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     batchSizeLimit(config.limits.maxBatchSize),
     operationNameLimit(),
     graphqlSpans.enter,
-    cachedAnswers(cache, store, config.responseCache.httpMaxAgeSeconds),
+    cachedAnswers(cache, store, config.responseCache.httpMaxAgeSeconds, cachedAnswerTelemetry(metrics, tracing)),
     graphql,
   );
   app.use(bodyErrorHandler());

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../graphql/context';
 import { MAX_VARIABLES_DEPTH, nestingDepth } from '../graphql/limits';
@@ -51,10 +52,17 @@ function acceptsJson(req: Request): boolean {
  * validating, estimating or executing it again. Everything else, and every miss, goes on to Apollo
  * (whose plugin, response-cache.ts, stores the answer). The version is read here only when an
  * answer to the request is held, and then handed to the request's context if that answer is stale.
+ * `onAnswered` hears each query answered here (request metrics and the span's name).
  */
-export function cachedAnswers(cache: AnswerCache, store: GraphStore, httpMaxAgeSeconds: number): (req: Request, res: Response, next: NextFunction) => Promise<void> {
+export function cachedAnswers(
+  cache: AnswerCache,
+  store: GraphStore,
+  httpMaxAgeSeconds: number,
+  onAnswered: (operationName: string | null, startedMs: number) => void = () => undefined,
+): (req: Request, res: Response, next: NextFunction) => Promise<void> {
   const cacheControl = publicCacheControl(httpMaxAgeSeconds);
   return async (req, res, next) => {
+    const started = performance.now();
     const request = cache.enabled && passesCsrf(req) && acceptsJson(req) ? plainRequest(req) : null;
     if (!request) return next();
     const hash = requestHash(request.operationName, request.query, request.variables);
@@ -70,7 +78,7 @@ export function cachedAnswers(cache: AnswerCache, store: GraphStore, httpMaxAgeS
       prefetchVersion(res, read);
       return next();
     }
-    openOperationLog(res).operations.push(loggedOperationName(request.operationName ?? null));
+    openOperationLog(res).operations.push(loggedOperationName(cached.operationName));
     res.setHeader(DATASET_VERSION_HEADER.toLowerCase(), version);
     if (req.method === 'GET') {
       const etag = etagOf(version, hash);
@@ -78,6 +86,7 @@ export function cachedAnswers(cache: AnswerCache, store: GraphStore, httpMaxAgeS
       res.setHeader('cache-control', cacheControl);
       if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
         cache.count('notModified');
+        onAnswered(cached.operationName, started);
         res.status(304).end();
         return;
       }
@@ -85,6 +94,7 @@ export function cachedAnswers(cache: AnswerCache, store: GraphStore, httpMaxAgeS
       res.setHeader('cache-control', 'no-store');
     }
     cache.count('hits');
+    onAnswered(cached.operationName, started);
     res.status(200).type('application/json; charset=utf-8').send(cached.body);
   };
 }

@@ -36,6 +36,30 @@ export function requestOutcome(codes: readonly string[]): RequestOutcome {
  * request's span after it (`query WhatReplacedNafta`, with `graphql.operation.name` and
  * `graphql.operation.type`), failed when a server-side error is in the answer.
  */
+/** Names the request's active span after its operation (`query WhatReplacedNafta`). */
+function nameSpan(tracing: Tracing | null, type: string, name: string | null): void {
+  const span = tracing?.activeSpan();
+  if (!span) return;
+  const shown = loggedOperationName(name);
+  span.updateName(shown ? `${type} ${shown}` : type);
+  span.setAttributes({ 'graphql.operation.type': type, ...(shown ? { 'graphql.operation.name': shown } : {}) });
+}
+
+/**
+ * What the plugin records for an operation Apollo never saw: a query answered from the response
+ * cache before Apollo (cached-answers.ts) is counted, timed and named as an answered query.
+ * `startedMs` is `performance.now()` when the cache began to answer it.
+ */
+export function cachedAnswerTelemetry(metrics: Metrics | null, tracing: Tracing | null): (operationName: string | null, startedMs: number) => void {
+  return (operationName, startedMs) => {
+    nameSpan(tracing, 'query', operationName);
+    if (!metrics) return;
+    const operation = metrics.operationLabel(operationName, true);
+    metrics.graphqlRequests.inc({ operation, type: 'query', outcome: 'ok' });
+    metrics.graphqlDuration.observe({ operation, type: 'query' }, (performance.now() - startedMs) / 1000);
+  };
+}
+
 export function requestTelemetryPlugin(metrics: Metrics | null, tracing: Tracing | null): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -48,11 +72,7 @@ export function requestTelemetryPlugin(metrics: Metrics | null, tracing: Tracing
           resolved = true;
           type = operation?.operation ?? 'unknown';
           name = operationName;
-          const span = tracing?.activeSpan();
-          if (!span) return;
-          const shown = loggedOperationName(name);
-          span.updateName(shown ? `${type} ${shown}` : type);
-          span.setAttributes({ 'graphql.operation.type': type, ...(shown ? { 'graphql.operation.name': shown } : {}) });
+          nameSpan(tracing, type, name);
         },
         async willSendResponse({ response }) {
           const codes: string[] = [];

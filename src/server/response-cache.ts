@@ -19,6 +19,8 @@ interface Cacheable {
   readonly get: boolean;
   /** Answered from the in-process cache or with 304: nothing to store. */
   served: boolean;
+  /** The operation's name from the document, kept with the answer (metrics and logs of a cached repeat). */
+  readonly operationName: string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: numbe
           if (version === null) return null;
           cache.observe(version);
           const hash = requestHash(request.operationName, source, request.variables);
-          state = { version, hash, etag: etagOf(version, hash), get, served: false };
+          state = { version, hash, etag: etagOf(version, hash), get, served: false, operationName: operation.name?.value ?? null };
           if (get && ifNoneMatchHits(request.http?.headers.get('if-none-match'), state.etag)) {
             cache.count('notModified');
             state.served = true;
@@ -64,7 +66,7 @@ export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: numbe
           const result = response.body.singleResult;
           const notModified = response.http.status === 304;
           if (!notModified && (result.errors || !result.data || (response.http.status ?? 200) !== 200)) return;
-          if (!state.served) cache.set(state.version, state.hash, result.data as Record<string, unknown>);
+          if (!state.served) cache.set(state.version, state.hash, result.data as Record<string, unknown>, state.operationName);
           if (state.get) {
             response.http.headers.set('etag', state.etag);
             response.http.headers.set('cache-control', cacheControl);

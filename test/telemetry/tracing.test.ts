@@ -83,9 +83,23 @@ describe('tracing', () => {
     }
   });
 
+  it('names the span of a repeat answered from the response cache after its operation, with only the version read under it', async () => {
+    const query = 'query CachedRepeat { entity(id: "mx") { id name } }';
+    await (await post({ query })).json();
+    const res = await post({ query });
+    await res.json();
+    const [, traceId, spanId] = res.headers.get('traceparent')!.split('-');
+    const spans = await traceOf(traceId);
+    const request = spans.find((s) => s.kind === SpanKind.SERVER)!;
+    expect(request.spanContext().spanId).toBe(spanId);
+    expect(request.name).toBe('query CachedRepeat');
+    expect(spans.filter((s) => s.name.startsWith('store.')).map((s) => s.name)).toEqual(['store.getDatasetVersion']);
+  });
+
   it('keeps concurrent requests in their own traces', async () => {
     const traces = Array.from({ length: 8 }, (_, i) => `${(i + 1).toString(16).padStart(2, '0')}${CALLER_TRACE.slice(2)}`);
-    await Promise.all(traces.map(async (trace) => (await post({ query: QUERY }, { traceparent: `00-${trace}-${CALLER_SPAN}-01` })).json()));
+    // Each request its own operation name, so each one executes (a repeat would be a cached answer with no store calls of its own).
+    await Promise.all(traces.map(async (trace, i) => (await post({ query: QUERY.replace('query Mexico', `query Mexico${i}`) }, { traceparent: `00-${trace}-${CALLER_SPAN}-01` })).json()));
     for (const trace of traces) {
       const spans = await traceOf(trace);
       const request = spans.find((s) => s.kind === SpanKind.SERVER)!;
