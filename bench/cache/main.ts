@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSeeds } from '../../src/seed';
 import { ensureBuilt } from '../lib/build';
-import { assertOk, assertSameData, type GraphQLBody } from '../lib/check';
+import { assertOk, assertSameData, postGraphQL } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES, pinned } from '../lib/cores';
 import { freePort } from '../lib/net';
 import { goal, goalCell, percentCell, ratioCell, writeResult, type Cell } from '../lib/report';
@@ -96,11 +96,7 @@ function startWorker(children: ChildProcess[]): { run(job: MaxJob): Promise<Load
   };
 }
 
-async function post(url: string, body: string): Promise<GraphQLBody> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-  return (await res.json()) as GraphQLBody;
-}
+const post = postGraphQL;
 
 const rps = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} req/s`;
 

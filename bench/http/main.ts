@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadSeeds } from '../../src/seed';
-import { assertEqual, assertOk, assertSameData, type GraphQLBody } from '../lib/check';
+import { assertEqual, assertOk, assertSameData, postGraphQL } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES, pinned } from '../lib/cores';
 import { ensureBuilt } from '../lib/build';
 import { freePort } from '../lib/net';
@@ -220,11 +220,7 @@ function requestFor(query: ReferenceQuery, variables: Record<string, unknown>, i
   return { name: query.id, body: JSON.stringify({ query: query.query, operationName, variables }), items };
 }
 
-async function post(url: string, body: string): Promise<GraphQLBody> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-  return (await res.json()) as GraphQLBody;
-}
+const post = postGraphQL;
 
 const rps = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} req/s`;
 

@@ -25,3 +25,10 @@ export function assertSameData(a: unknown, b: unknown, where: string): void {
 export function assertEqual<T>(actual: T, expected: T, where: string): void {
   if (!isDeepStrictEqual(actual, expected)) throw new Error(`${where}: expected ${JSON.stringify(expected)}, received ${JSON.stringify(actual)}`);
 }
+
+/** POSTs a JSON body to a GraphQL endpoint; anything but HTTP 200 throws with the start of the answer. */
+export async function postGraphQL(url: string, body: string): Promise<GraphQLBody> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as GraphQLBody;
+}

@@ -1,19 +1,12 @@
 import { MemoryStore } from '../../src/store/memory';
 import { seedDataset } from '../helpers/dataset';
-import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
+import { postAs, startTestServer, type TestServer } from '../helpers/graphql';
 
 const TOKEN = 'alice-token-0123456789';
 const CREATE = `mutation { createEntity(input: { id: "nearshoring", kind: "Topic", name: "Nearshoring", aliases: ["relocalización"] }, sources: ["deck-2022#7"]) {
   entity { id name sources { slide source { id } } } recordedBy recordedAt } }`;
 
-async function post(server: TestServer, query: string, authorization?: string): Promise<GraphQLResult> {
-  const res = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as GraphQLResult;
-}
+const post = postAs;
 
 describe('curation mutations', () => {
   let server: TestServer;

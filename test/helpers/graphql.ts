@@ -71,3 +71,13 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
     },
   };
 }
+
+/** POSTs `query` to a test server with an `Authorization` header (a curator's `Bearer <token>`), or none. */
+export async function postAs(server: Pick<TestServer, 'url'>, query: string, authorization?: string): Promise<GraphQLResult> {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await res.json()) as GraphQLResult;
+}

@@ -6,7 +6,7 @@
  */
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
-import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
+import { postAs, startTestServer, type TestServer } from '../helpers/graphql';
 import { getQuery } from '../helpers/http-get';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { startTestNeo4j, type TestNeo4j } from './start';
@@ -14,14 +14,7 @@ import { startTestNeo4j, type TestNeo4j } from './start';
 const TOKEN = 'alice-token-0123456789';
 const QUERY = '{ entity(id: "nearshoring") { id name } }';
 
-async function post(server: TestServer, query: string, authorization?: string): Promise<GraphQLResult> {
-  const res = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as GraphQLResult;
-}
+const post = postAs;
 
 describeNeo4j('response cache on Neo4j, two replicas (private Neo4j)', () => {
   let target: TestNeo4j;

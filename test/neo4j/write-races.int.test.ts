@@ -8,21 +8,14 @@ import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
-import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
+import { type GraphQLResult, postAs, startTestServer, type TestServer } from '../helpers/graphql';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { startTestNeo4j, type TestNeo4j } from './start';
 
 const TOKEN = 'alice-token-0123456789';
 const COPIES = 8;
 
-async function post(server: TestServer, query: string): Promise<GraphQLResult> {
-  const res = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as GraphQLResult;
-}
+const post = (server: TestServer, query: string): Promise<GraphQLResult> => postAs(server, query, `Bearer ${TOKEN}`);
 
 /** The same mutation COPIES times at once; answers split into acknowledged and refused. */
 async function race(server: TestServer, mutation: string): Promise<{ acknowledged: GraphQLResult[]; refused: Array<{ message: string; code: unknown }> }> {
