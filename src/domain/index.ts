@@ -21,3 +21,4 @@ export * from './degrees';
 export * from './dataset-version';
 export * from './observation-dates';
 export * from './date-qualifiers';
+export * from './value-descriptions';

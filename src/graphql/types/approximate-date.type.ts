@@ -14,6 +14,11 @@ if (DATE_QUALIFIERS.some((q) => !(q in DateQualifier))) throw new Error('DateQua
 registerEnumType(DateQualifier, {
   name: 'DateQualifier',
   description: 'Which part of the date the sources say: EARLY ("early 2021"), MID or LATE ("late 2020"). The date keeps its own precision; no month is invented.',
+  valuesConfig: {
+    EARLY: { description: 'The early part of the date ("early 2021").' },
+    MID: { description: 'Its middle ("mid-2021").' },
+    LATE: { description: 'Its late part ("late 2020").' },
+  },
 });
 
 @ObjectType({ simpleResolvers: true, description: 'A date the sources give only approximately, such as "early 2021".' })

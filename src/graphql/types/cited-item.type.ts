@@ -10,7 +10,15 @@ export enum CitedItemKind {
   OBSERVATION = 'OBSERVATION',
 }
 
-registerEnumType(CitedItemKind, { name: 'CitedItemKind', description: 'What a source backs: an entity, a relationship or an observation.' });
+registerEnumType(CitedItemKind, {
+  name: 'CitedItemKind',
+  description: 'What a source backs: an entity, a relationship or an observation.',
+  valuesConfig: {
+    ENTITY: { description: 'An entity citing the source (`entity` is set).' },
+    RELATIONSHIP: { description: 'A relationship citing it (`relationship` is set).' },
+    OBSERVATION: { description: 'An observation citing it (`observation` is set).' },
+  },
+});
 
 @ObjectType({ simpleResolvers: true, description: 'Something a source backs: an entity, relationship or observation citing it, and the slides it cites it on.' })
 export class CitedItem {
