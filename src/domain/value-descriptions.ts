@@ -10,7 +10,7 @@ export const NODE_KIND_DESCRIPTIONS: Readonly<Record<NodeKind, string>> = {
   [NodeKind.Agreement]: 'A treaty or agreement between states (NAFTA, the USMCA).',
   [NodeKind.Dialogue]: 'A standing bilateral or trilateral dialogue (the High-Level Security Dialogue …).',
   [NodeKind.Event]: 'Something that happened on a date: an election, summit, signing, ruling …',
-  [NodeKind.Topic]: 'A subject the relationship is about (fentanyl, nearshoring …), arranged narrower to broader.',
+  [NodeKind.Topic]: 'A subject the relations are about (fentanyl, illicit drugs, human trafficking …), narrower topics under broader ones.',
   [NodeKind.Metric]: 'A measured series, such as overdose deaths or border apprehensions, with its observations.',
   [NodeKind.Source]: 'A publication the facts cite, with the slide of the deck that credits it.',
 };
