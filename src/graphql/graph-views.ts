@@ -1,23 +1,20 @@
 import type { CitedItem, Relationship } from '../domain';
-import type { Context } from './context';
 import { RelationshipDirection } from './enums';
 import { observationView, type EntityView, type RelationshipView } from './views';
 
 /**
  * A relationship read graph-wide, from its start: `direction` OUT and `node` its end. `node` is
- * loaded only when selected (graphql-js calls a function-valued property with the arguments and
- * context), through the request's node loader, so a page of edges costs one batch for their ends.
+ * null here: `Relationship.node` loads the end (`to`) only when selected, through the request's
+ * node loader, so a page of edges costs one batch for their ends (relationship.resolver.ts).
  */
-export type EdgeView = Omit<RelationshipView, 'node'> & {
-  node: (args: unknown, ctx: Context) => Promise<EntityView | null>;
-};
+export type EdgeView = Omit<RelationshipView, 'node'> & { node: null };
 
 export function edgeView(r: Relationship): EdgeView {
   return {
     id: r.id,
     type: r.type,
     direction: RelationshipDirection.OUT,
-    node: (_args, ctx) => ctx.loaders.node.load(r.to),
+    node: null,
     from: r.from,
     to: r.to,
     validFrom: r.validFrom,

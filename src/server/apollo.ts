@@ -1,9 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Context } from '../graphql/context';
+import { compiledExecutor } from '../graphql/compiled-executor';
 import { createErrorFormatter } from '../graphql/errors';
 import { knownOperationTypesRule } from '../graphql/operation-types';
 import type { DegreeStats } from '../graphql/limits';
@@ -12,6 +14,7 @@ import type { AnswerCache } from './answer-cache';
 import { queryLimitsPlugin } from './query-limits';
 import { requestVersion, versionWasRead } from './request-version';
 import { responseCachePlugin } from './response-cache';
+import { executorGateway } from './executor-gateway';
 
 /** The header that carries the dataset version on GraphQL answers and exports. */
 export const DATASET_VERSION_HEADER = 'X-Dataset-Version';
@@ -62,7 +65,8 @@ export function createApolloServer(
   plugins: ApolloServerPlugin<Context>[] = [],
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema,
+    // The schema, executed by graphql-jit (compiled-executor.ts) rather than graphql-js's interpreter.
+    gateway: executorGateway(schema, compiledExecutor(schema)),
     logger,
     introspection: config.introspection,
     // main.ts owns shutdown (drain HTTP, stop Apollo, close the store), so Apollo must not
@@ -77,6 +81,9 @@ export function createApolloServer(
     allowBatchedHttpRequests: config.limits.maxBatchSize > 0,
     // csrfPrevention stays at Apollo's default (on): a GET or a simple POST needs a preflight header.
     plugins: [
+      // Answers are cached by dataset version (response-cache.ts sets Cache-Control), never by
+      // @cacheControl hints: Apollo's hint collection, a hook on every resolved field, is off.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(config.limits, degreeStats),
       operationLogPlugin(),
       responseCachePlugin(cache, config.responseCache.httpMaxAgeSeconds),

@@ -29,7 +29,7 @@ interface Cacheable {
  * `Cache-Control: public, max-age=<httpMaxAgeSeconds>, must-revalidate`; a GET whose
  * `If-None-Match` names the current ETag is answered `304` without executing. With the in-process
  * cache on, any query (GET or POST) is answered from it when the same request was answered under
- * the same version. POSTs, mutations, errors and introspection keep Apollo's `no-store`.
+ * the same version. POSTs, mutations, errors and introspection are answered `Cache-Control: no-store`.
  */
 export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: number): ApolloServerPlugin<Context> {
   const cacheControl = publicCacheControl(httpMaxAgeSeconds);
@@ -62,15 +62,20 @@ export function responseCachePlugin(cache: AnswerCache, httpMaxAgeSeconds: numbe
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
         async willSendResponse({ response }) {
-          if (!state || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          const notModified = response.http.status === 304;
-          if (!notModified && (result.errors || !result.data || (response.http.status ?? 200) !== 200)) return;
-          if (!state.served) cache.set(state.version, state.hash, result.data as Record<string, unknown>, state.operationName);
-          if (state.get) {
-            response.http.headers.set('etag', state.etag);
-            response.http.headers.set('cache-control', cacheControl);
+          if (state && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            const notModified = response.http.status === 304;
+            if (notModified || (!result.errors && result.data && (response.http.status ?? 200) === 200)) {
+              if (!state.served) cache.set(state.version, state.hash, result.data as Record<string, unknown>, state.operationName);
+              if (state.get) {
+                response.http.headers.set('etag', state.etag);
+                response.http.headers.set('cache-control', cacheControl);
+                return;
+              }
+            }
           }
+          // Everything else is for this client only (Apollo's cache-control plugin, which said so, is off: apollo.ts).
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
         },
       };
     },

@@ -6,6 +6,12 @@ import type { EntityView } from '../views';
 /** Both ends of an edge, however it was reached; one node-loader batch per level. */
 @Resolver(() => Relationship)
 export class RelationshipResolver {
+  @FieldResolver(() => Entity, { description: 'The entity at the other end of the edge.' })
+  node(@Root() r: { node: EntityView | null; to: string }, @Ctx() ctx: Context): EntityView | Promise<EntityView> {
+    // Read from an entity, the other end came with the edge; read graph-wide (graph-views.ts), it is the end, loaded when selected.
+    return r.node ?? this.end(r, ctx);
+  }
+
   @FieldResolver(() => Entity, { description: 'The entity the edge starts at (`from`).' })
   async start(@Root() r: { from: string }, @Ctx() ctx: Context): Promise<EntityView> {
     // Reads never return an edge with a retired end, so the end exists.

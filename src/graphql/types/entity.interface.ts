@@ -76,8 +76,8 @@ export class Relationship {
   })
   direction!: RelationshipDirection;
 
-  @Field(() => Entity, { description: 'The entity at the other end of the edge.' })
-  node!: GraphNode;
+  /** Declared by its resolver (relationship.resolver.ts): null on an edge read graph-wide, until selected. */
+  node!: GraphNode | null;
 
   @Field(() => ID, { description: 'Id of the entity the edge starts at.' })
   from!: string;
