@@ -58,7 +58,10 @@ function ancestors(dir: string): string[] {
 function resolve(mention: string, dir: string, own: readonly string[]): string[] {
   const direct = ancestors(dir).map((d) => join(d, mention)).filter((p) => existsSync(p));
   if (direct.length > 0) return [direct[0]];
-  return own.filter((f) => f.endsWith(`/${mention}`));
+  const tails = own.filter((f) => f.endsWith(`/${mention}`));
+  if (tails.length > 0) return tails;
+  // Not a covered source file, but a file in the folder's tree all the same (`type-defs.graphql`).
+  return files.filter((f) => f.startsWith(`${dir}/`) && f.endsWith(`/${mention}`));
 }
 
 describe('folder READMEs', () => {
