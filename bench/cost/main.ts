@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       tables: [
         {
           title: 'Estimate and work per operation',
+          description: `Estimate: the query cost, accepted or refused at the default limit (${maxCost.toLocaleString('en-US')}). Store calls, fields (every key of the answer) and bytes (its JSON) are what one execution did; CPU is the median over runs; CPU per unit is CPU ÷ estimate.`,
           columns: ['operation', 'estimate', 'at the default limit', 'store calls', 'fields answered', 'answer bytes', 'CPU', 'CPU per unit', 'estimate ≥ fields'],
           rows,
         },

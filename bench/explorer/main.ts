@@ -145,6 +145,7 @@ async function main(): Promise<void> {
       tables: [
         {
           title: 'Steps (medians)',
+          description: 'Medians over rounds. GraphQL request: the longest request to `/graphql` the step sent (Resource Timing, request start to last byte); bare fetch: the same request bodies sent again with `fetch` from the page right after the step; rest: the step\'s total minus its request (debounce, script loading, layout, drawing).',
           columns: ['step', 'total', 'GraphQL requests', 'GraphQL request', 'bare fetch of the same', 'request / bare fetch', 'rest (total − request)'],
           rows,
         },
