@@ -19,7 +19,7 @@ import { findChromium } from '../../test/explorer/browser';
 import { INITIAL_JS_BUDGET_GZIP, initialJs } from '../../test/explorer/budget';
 import { pinned, SERVER_CORES } from '../lib/cores';
 import { freePort } from '../lib/net';
-import { goal, goalCell, msCell, ratioCell, writeResult, type Cell } from '../lib/report';
+import { goal, goalCell, goalRecord, msCell, ratioCell, writeResult, type Cell } from '../lib/report';
 import { median } from '../lib/stats';
 import { click, graphDepth, GRAPH_DRAWN, load, replay, step, typeInto, type StepTiming } from './steps';
 
@@ -135,14 +135,17 @@ async function main(): Promise<void> {
       id: 'explorer',
       order: 70,
       title: 'Explorer: page load and interactions in Chromium',
-      method: [
-        `The research explorer (\`/explore\`) in Debian's Chromium (headless, driven by playwright-core, 1280×900) against the server as shipped: \`node dist/main.js\` after \`npm run build\`, \`NODE_ENV=production\`, the memory store over the committed seeds, on ${HOST} (server pinned like the HTTP bench's; the browser not pinned).`,
-        `${ROUNDS} rounds after ${WARMUP} warm-up round, each in a fresh browser context (empty cache), the steps below in order; medians. Times are taken inside the page on its own clock (\`performance.now()\`, checked every animation frame): from the action (a click or input event dispatched in the page, or the navigation's start) to the first frame where the answer is on screen. A round fails on any page error or console error.`,
-        'Like with like: the **GraphQL request** is the longest request to `/graphql` the step sent (Resource Timing, request start to last byte; the steps send one or two side by side); right after the step the same request bodies are sent again with `fetch` from the same page and timed the same way (**bare fetch**). Their ratio is the median of the per-round ratios (the explorer sends its requests as plainly as a bare fetch does when it is near 1×). **Rest** is the step minus its request: debounce, script loading, parsing, layout and drawing.',
-      ].join('\n\n'),
+      // One paragraph; how each step is timed and compared: bench/notes/explorer.md.
+      method:
+        `The research explorer (\`/explore\`) in Debian's headless Chromium (playwright-core) against the server as shipped (\`node dist/main.js\`, \`NODE_ENV=production\`, the committed seeds): ` +
+        `${ROUNDS} rounds after ${WARMUP} warm-up, each in a fresh browser context, timing each step in the page from the action to the first frame showing the answer, ` +
+        'and its GraphQL request against the same request sent again with a bare `fetch`; medians. A round fails on any page or console error. ' +
+        `Goal: the initial JavaScript within its budget (${INITIAL_JS_BUDGET_GZIP / 1000} kB gzip); the timings are for orientation.`,
+      goals: [goalRecord('initial JavaScript of /explore, gzip', `${size.gzipBytes.toLocaleString('en-US')} bytes`, { text: `≤ ${INITIAL_JS_BUDGET_GZIP.toLocaleString('en-US')} bytes`, met: sizeGoal.met })],
       tables: [
         {
           title: 'Steps (medians)',
+          description: 'Medians over rounds. GraphQL request: the longest request to `/graphql` the step sent (Resource Timing, request start to last byte); bare fetch: the same request bodies sent again with `fetch` from the page right after the step; rest: the step\'s total minus its request (debounce, script loading, layout, drawing).',
           columns: ['step', 'total', 'GraphQL requests', 'GraphQL request', 'bare fetch of the same', 'request / bare fetch', 'rest (total − request)'],
           rows,
         },

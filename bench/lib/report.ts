@@ -24,14 +24,34 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly Cell[]>;
 }
 
+/** One goal as the summary at the top of BENCHMARKS.md lists it: what was measured, the figure, the goal, met or not. */
+export interface GoalRecord {
+  readonly measure: string;
+  readonly value: string;
+  /** `≤ 1.15`, `≥ 0.9`, `= 3`. */
+  readonly goal: string;
+  readonly met: boolean;
+}
+
+/** The summary's record of a goal: `goalRecord('search "Merida"', ratioCell(1.01), goal(1.01, '<=', 1.15))`. */
+export function goalRecord(measure: string, value: string, g: Goal): GoalRecord {
+  return { measure, value, goal: g.text, met: g.met };
+}
+
 /** One part of BENCHMARKS.md, written by one bench script as bench/results/<id>.json. */
 export interface Section {
   readonly id: string;
   /** Position in BENCHMARKS.md (ascending). */
   readonly order: number;
   readonly title: string;
-  /** Markdown: what was measured and how (rounds, warm-up, pinning, checks). */
+  /**
+   * Markdown, one short paragraph: what is compared, how (rounds, data, pinning) and the goal. The
+   * details (why it is measured so, the checks, profiles and what was tried) are in bench/notes/<id>.md,
+   * which BENCHMARKS.md links to.
+   */
   readonly method: string;
+  /** Every goal of the section, for the summary table (results written before it existed have none). */
+  readonly goals?: readonly GoalRecord[];
   readonly tables: readonly Table[];
   /** One line per missed goal (empty when every goal is met); bench/notes/<id>.md carries the profile and what was tried. */
   readonly misses: readonly string[];

@@ -1,8 +1,8 @@
 import { compareAB, measureLatency, type Side } from '../../bench/lib/ab';
 import { assertOk, assertSameData } from '../../bench/lib/check';
-import { goal, goalCell } from '../../bench/lib/report';
+import { goal, goalCell, goalRecord } from '../../bench/lib/report';
 import { coefficientOfVariation, median, percentile } from '../../bench/lib/stats';
-import { renderReport } from '../../bench/report';
+import { renderReport, WRAP_WIDTH, wrapProse } from '../../bench/report';
 
 describe('bench statistics', () => {
   it('median takes the middle value, or the mean of the two middle values', () => {
@@ -77,7 +77,7 @@ describe('interleaved A/B comparison', () => {
 describe('BENCHMARKS.md rendering', () => {
   const environment = { date: '2026-11-27T22:00:00.000Z', commit: 'abc1234', node: 'v20', cpu: 'cpu', cores: 2, memoryGiB: 24, pinning: 'none' };
 
-  it('puts the goal beside each figure and lists missed goals in the summary', () => {
+  it('puts the goal beside each figure and every goal in the summary', () => {
     const g = goal(1.3, '<=', 1.15);
     expect(goalCell(g)).toBe('≤ 1.15 ❌ missed');
     expect(goalCell(goal(0.95, '>=', 0.9))).toBe('≥ 0.9 ✅');
@@ -89,14 +89,34 @@ describe('BENCHMARKS.md rendering', () => {
           order: 1,
           title: 'X vs Y',
           method: 'Method text.',
+          goals: [goalRecord('a|b: ours / plain', '1.30×', g), goalRecord('c: ours / plain', '0.95×', goal(0.95, '<=', 1.15))],
           tables: [{ title: 'T', columns: ['query', 'ratio', 'goal'], rows: [['a|b', '1.30×', goalCell(g)]] }],
           misses: ['a|b: 1.30× > 1.15'],
         },
       },
     ]);
+    expect(md).toContain('| bench | measure | value | goal | met |');
+    expect(md).toContain('| x | a\\|b: ours / plain | 1.30× | ≤ 1.15 | ❌ missed |');
+    expect(md).toContain('| x | c: ours / plain | 0.95× | ≤ 1.15 | ✅ |');
     expect(md).toContain('| a\\|b | 1.30× | ≤ 1.15 ❌ missed |');
-    expect(md).toContain('1 missed ❌: a\\|b: 1.30× > 1.15 |');
-    expect(md).toContain('### Missed goals: profile and what was tried');
+    // A section's notes are linked (not copied in), or their absence said where a goal was missed.
+    expect(md).toContain('_No notes on the missed goals yet (bench/notes/x.md)._');
+  });
+
+  it('lists the misses of a result written before goal records existed', () => {
+    const md = renderReport([{ environment, section: { id: 'old', order: 1, title: 'Old', method: 'M.', tables: [], misses: ['q: 0.5×, goal ≥ 0.9'] } }]);
+    expect(md).toContain('| old | q: 0.5×, goal ≥ 0.9 | – | – | ❌ missed |');
+  });
+
+  it("links a bench's notes and wraps prose, never starting a line with a list marker", () => {
+    // Twenty words fill a line of 100 columns: the '-' would start the next one.
+    const method = `${'word '.repeat(20)}- not a list ${'word '.repeat(30)}`.trim();
+    const md = renderReport([{ environment, section: { id: 'inprocess', order: 1, title: 'In', method, tables: [], misses: [] } }]);
+    expect(md).toContain('[bench/notes/inprocess.md](bench/notes/inprocess.md)');
+    const prose = md.split('\n').filter((line) => !line.startsWith('|'));
+    expect(prose.filter((line) => line.length > WRAP_WIDTH + 10)).toEqual([]);
+    expect(prose.filter((line) => /^- /.test(line))).toEqual([]);
+    expect(wrapProse('| a |\n| --- |\n| b |')).toBe('| a |\n| --- |\n| b |');
   });
 
   it('refuses a row whose cell count does not match the columns', () => {
