@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const variables: Record<string, unknown> = { ...query.variables, ...(query.query.includes('$hub') ? { hub } : {}) };
     const countedOurs = countingStore(store);
     const countedPlain = countingStore(store);
-    const a = await run(ours, document, variables, createContext(countedOurs.store));
+    const a = await run(ours, document, variables, createContext(countedOurs.store, { schedule: 'microtask' }));
     const b = await run(plainSchema, document, variables, createPlainContext(countedPlain.store));
     assertOk(a, `${query.id} (ours)`);
     assertOk(b, `${query.id} (plain)`);
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       },
     });
     const ab = await compareAB(
-      side('ours', ours, () => createContext(store)),
+      side('ours', ours, () => createContext(store, { schedule: 'microtask' })),
       side('plain', plainSchema, () => createPlainContext(store)),
       AB,
     );

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const store = new MemoryStore(mergeDatasets(loadSeeds('seeds'), synthetic));
   const ours = await createSchema();
   const sides: Record<string, { schema: GraphQLSchema; context: () => unknown }> = {
-    ours: { schema: ours, context: () => createContext(store) },
+    ours: { schema: ours, context: () => createContext(store, { schedule: 'microtask' }) },
     plain: { schema: plainSchema, context: () => createPlainContext(store) },
   };
   const session = new Session();

@@ -116,9 +116,9 @@ async function main(): Promise<void> {
       const ourVariables = { ...(q.ref.variables ?? {}), ...(q.ref.query.includes('$hub') ? { hub } : {}) };
       return {
         q,
-        ours: runner(ourSchema, ours, ourVariables, () => createContext(store)),
+        ours: runner(ourSchema, ours, ourVariables, () => createContext(store, { schedule: 'macrotask' })),
         theirs: runner(theirSchema, theirs, q.variables, () => ({})),
-        oursCounted: runner(ourSchema, ours, ourVariables, () => createContext(countedStore)),
+        oursCounted: runner(ourSchema, ours, ourVariables, () => createContext(countedStore, { schedule: 'macrotask' })),
         theirsCounted: runner(theirCountedSchema, theirs, q.variables, () => ({})),
       };
     });

@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { execute, parse, type DocumentNode } from 'graphql';
 import { compareNodes, NodeKind, type Dataset, type GraphStore } from '../../src/domain';
-import { createContext } from '../../src/graphql/context';
+import { createContext, type LoaderSchedule } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import { MemoryStore } from '../../src/store/memory';
 import type { Neo4jStore } from '../../src/store/neo4j';
@@ -108,6 +108,7 @@ interface Measurement {
 async function measureStore(
   name: string,
   inner: GraphStore,
+  schedule: LoaderSchedule,
   documents: ReadonlyMap<string, DocumentNode>,
   expectedTop: ReadonlyMap<number, readonly string[]>,
   out: ReadonlyMap<string, string[]>,
@@ -126,7 +127,7 @@ async function measureStore(
       for (let run = 0; run < 2; run++) {
         counting.reset();
         const before = statements?.();
-        const body = (await execute({ schema, document: documents.get(`${depth}/${first}`)!, contextValue: createContext(counting.store) })) as GraphQLBody;
+        const body = (await execute({ schema, document: documents.get(`${depth}/${first}`)!, contextValue: createContext(counting.store, { schedule }) })) as GraphQLBody;
         entitiesPerLevel = checkResponse(body, where, depth, expectedTop.get(first)!, out);
         calls = [...counting.calls];
         if (statements && before !== undefined) assertEqual(statements() - before, calls.length, `${where}: Neo4j statements run vs store calls`);
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
   for (const depth of DEPTHS) for (const first of LIST_SIZES) documents.set(`${depth}/${first}`, parse(depthQuery(depth, first)));
 
   const measurements: Measurement[] = [];
-  measurements.push(...(await measureStore('memory', new MemoryStore(dataset), documents, expectedTop, out)));
+  measurements.push(...(await measureStore('memory', new MemoryStore(dataset), 'microtask', documents, expectedTop, out)));
 
   if (WITH_NEO4J) {
     log('starting Neo4j');
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
       log(`loaded into Neo4j in ${Math.round(loadMs)} ms`);
       try {
         const neo4jStore: Neo4jStore = store;
-        measurements.push(...(await measureStore('neo4j', neo4jStore, documents, expectedTop, out, () => neo4jStore.statementsRun)));
+        measurements.push(...(await measureStore('neo4j', neo4jStore, 'macrotask', documents, expectedTop, out, () => neo4jStore.statementsRun)));
       } finally {
         await store.close();
       }

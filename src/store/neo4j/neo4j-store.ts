@@ -45,7 +45,6 @@ import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFro
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
-  readonly answersInProcess = false;
 
   /**
    * @param shared what the views made by `withDeadline` share with the store they came from:
