@@ -1,17 +1,17 @@
 /* Composition root: config → seeds → store → schema → HTTP server. */
 import 'reflect-metadata';
-import { ConfigError, configSecrets, environmentSecrets, loadConfig, type Config } from './config';
+import { configSecrets, environmentSecrets, loadConfig, type Config } from './config';
 import type { Dataset, GraphStore } from './domain';
 import type { LoaderSchedule } from './graphql/context';
 import { createSchema } from './graphql/schema';
-import { redactSecrets } from './redact';
-import { SeedValidationError, loadSeeds } from './seed';
+import { exitOnError } from './exit-on-error';
+import { loadSeeds } from './seed';
 import { createApp } from './server/app';
-import { ListenError, listen } from './server/listen';
+import { listen } from './server/listen';
 import { createLogger } from './server/logging';
 import { drainAndStop } from './server/shutdown';
-import { JournalError, JournalLockError, MemoryStore } from './store/memory';
-import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
+import { MemoryStore } from './store/memory';
+import { Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 import { metricsListener } from './server/metrics-route';
 import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, traceMetadata, type Telemetry } from './telemetry';
 import type { Logger } from 'pino';
@@ -131,15 +131,6 @@ async function closeOpened(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await closeOpened();
-  const known =
-    error instanceof SeedValidationError ||
-    error instanceof ConfigError ||
-    error instanceof Neo4jConnectError ||
-    error instanceof JournalError ||
-    error instanceof JournalLockError ||
-    error instanceof ListenError;
-  const message = known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message;
   // One line (the seeds' problems aside) naming the cause; never a credential.
-  console.error(`usmx-graph cannot start: ${redactSecrets(message, environmentSecrets())}`);
-  process.exit(1);
+  exitOnError('usmx-graph cannot start', error);
 });
