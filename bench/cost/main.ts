@@ -23,9 +23,9 @@ import { AMPLIFICATION_QUERY, HUNDRED_ENTITIES_QUERY, THIRTY_SEARCHES_QUERY } fr
 import { exampleOperations } from '../../test/graphql/examples';
 import { assertOk, type GraphQLBody } from '../lib/check';
 import { goalCell, goal, msCell, writeResult, type Cell } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { median } from '../lib/stats';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 2 : 9;
 
 function log(message: string): void {

@@ -26,12 +26,12 @@ import { compareAB, type AbResult, type Side } from '../lib/ab';
 import { assertEqual, assertOk, assertSameData } from '../lib/check';
 import { CAN_PIN, SERVER_CORES, pinSelf } from '../lib/cores';
 import { goal, goalCell, msCell, percentCell, ratioCell, writeResult, type Cell } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { mainListLength } from '../plain/main-list';
 import { createPlainContext, plainSchema } from '../plain/schema';
 import { REFERENCE_QUERIES, type ReferenceQuery } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 /** Synthetic nodes merged with the seeds: the hub topic is addressed by min(10,000, nodes / 4) entities, so 40k gives the 10k-item list. */
 const SYNTHETIC_NODES = QUICK ? 8_000 : 40_000;
 const SYNTH_SEED = 42;

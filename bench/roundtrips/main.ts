@@ -28,13 +28,13 @@ import { countingStore, type StoreCall } from '../../test/helpers/counting-store
 import { assertEqual, assertOk, type GraphQLBody } from '../lib/check';
 import { benchNeo4j, loadIntoNeo4j } from '../lib/neo4j';
 import { goalCell, writeResult, type Cell, type Goal, type Table } from '../lib/report';
+import { QUICK, flagEnv } from '../lib/env';
 import { generateDataset } from '../synth/generate';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const NODES = QUICK ? 2_000 : 10_000;
 const DEPTHS = [1, 2, 3, 4, 5] as const;
 const LIST_SIZES = [1, 10, 100] as const;
-const WITH_NEO4J = process.env.BENCH_ROUNDTRIPS_NEO4J !== '0';
+const WITH_NEO4J = flagEnv('BENCH_ROUNDTRIPS_NEO4J', true);
 
 function log(message: string): void {
   console.error(`[roundtrips] ${message}`);
