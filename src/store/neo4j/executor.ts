@@ -77,7 +77,8 @@ export class Neo4jExecutor {
    * ("Neo4j did not answer within … ms (name)").
    */
   async execute<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, mode: ExecuteMode, timeoutMs?: number): Promise<QueryResult<R>> {
-    const text = this.statements.get(name)!;
+    const text = this.statements.get(name);
+    if (text === undefined) throw new Error(`Neo4j statement ${JSON.stringify(name)}: expected the name of a file in cypher/, received one with no statement`);
     if (typeof mode === 'object') return mode.transaction.run<R>(text, params);
     const timeout = Math.max(1, Math.min(this.options.timeoutMs, timeoutMs ?? Infinity));
     if (mode === 'write') return this.session('WRITE', name, timeout, (session, config) => session.executeWrite((tx) => tx.run<R>(text, params), config()));
