@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { QUICK, RESULTS_DIR, type Cell, type Environment, type Section } from './lib/report';
+import { QUICK } from './lib/env';
+import { RESULTS_DIR, type Cell, type Environment, type Section } from './lib/report';
 
 export const SECTION_IDS = ['inprocess', 'http', 'cache', 'roundtrips', 'scaling', 'neo4j-graphql', 'cost', 'explorer'] as const;
 const NOTES_DIR = path.join(__dirname, 'notes');

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { startProgress } from '../src/progress';
 import { benchNeo4j, type BenchNeo4j } from './lib/neo4j';
 import { RESULTS_DIR } from './lib/report';
+import { listEnv } from './lib/env';
 import { SECTION_IDS, writeReport } from './report';
 
 const ROOT = path.join(__dirname, '..');
@@ -27,8 +28,7 @@ const NODE_FLAGS: Record<string, string[]> = {
 };
 
 function selected(): string[] {
-  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!only) return [...SECTION_IDS];
+  const only = listEnv('BENCH_ONLY', SECTION_IDS);
   const unknown = only.filter((id) => !(SECTION_IDS as readonly string[]).includes(id));
   if (unknown.length) throw new Error(`BENCH_ONLY: expected some of ${SECTION_IDS.join(', ')}, received ${unknown.join(', ')}`);
   return only;

@@ -13,11 +13,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, environmentSecrets, loadConfig, type Config } from './config';
-import type { GraphStore } from './domain';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DomainError, ErrorCode, type GraphStore } from './domain';
 import { CSV_PARTS, collectGraph, type CollectProgress, type CollectStep, csvFilename, diffAgainstSeeds, exportBasename, explainError, formatSeedDiff, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
 import { startProgress, type Progress } from './progress';
-import { redactSecrets } from './redact';
+import { exitOnError } from './exit-on-error';
 import { SeedValidationError, loadSeeds } from './seed';
 import { JournalError, MemoryStore } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor } from './store/neo4j';
@@ -180,17 +180,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CliError) {
-    console.error(error.exitCode === 2 ? `export: ${error.message} (--help for usage)` : `export failed: ${error.message}`);
-    process.exit(error.exitCode);
-  }
-  const known = explainError(error);
   const usage = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
-  if (usage || known?.code === 'BAD_USER_INPUT') {
-    console.error(`export: ${(error as Error).message} (--help for usage)`);
-    process.exit(2);
+  if (usage || (error instanceof CliError && error.exitCode === 2) || explainError(error)?.code === ErrorCode.BAD_USER_INPUT) {
+    exitOnError('export', error, { exitCode: 2, after: ' (--help for usage)' });
   }
-  const expected = known !== null || error instanceof ConfigError || error instanceof SeedValidationError || error instanceof Neo4jConnectError;
-  console.error(`export failed: ${redactSecrets(expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error), environmentSecrets())}`);
-  process.exit(1);
+  exitOnError('export failed', error, { expected: [CliError, DomainError, ConfigError, SeedValidationError, Neo4jConnectError] });
 });

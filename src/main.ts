@@ -1,16 +1,17 @@
 /* Composition root: config → seeds → store → schema → HTTP server. */
 import 'reflect-metadata';
-import { ConfigError, configSecrets, environmentSecrets, loadConfig, type Config } from './config';
+import { configSecrets, environmentSecrets, loadConfig, type Config } from './config';
 import type { Dataset, GraphStore } from './domain';
+import type { LoaderSchedule } from './graphql/context';
 import { createSchema } from './graphql/schema';
-import { redactSecrets } from './redact';
-import { SeedValidationError, loadSeeds } from './seed';
+import { exitOnError } from './exit-on-error';
+import { loadSeeds } from './seed';
 import { createApp } from './server/app';
-import { ListenError, listen } from './server/listen';
+import { listen } from './server/listen';
 import { createLogger } from './server/logging';
 import { drainAndStop } from './server/shutdown';
-import { JournalError, JournalLockError, MemoryStore } from './store/memory';
-import { Neo4jConnectError, Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
+import { MemoryStore } from './store/memory';
+import { Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 import { metricsListener } from './server/metrics-route';
 import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, traceMetadata, type Telemetry } from './telemetry';
 import type { Logger } from 'pino';
@@ -23,14 +24,22 @@ const CLOSE_ON_FAILURE_MS = 5_000;
 /** What a failed start must close before exiting (the Neo4j driver would keep the process alive; the journal lock). */
 const opened: Array<{ close(): Promise<void> }> = [];
 
+/** The store, and when the GraphQL loaders send their batches to it (`LoaderSchedule`). */
+interface OpenedStore {
+  readonly store: GraphStore;
+  readonly loaderSchedule: LoaderSchedule;
+}
+
 /**
  * The embedded store unless NEO4J_URI is set; Neo4j must already hold the seeds (`npm run seed`).
  * Journal fsyncs and Neo4j statements report to `telemetry` through the adapters' options.
  */
-async function openStore(config: Config, dataset: Dataset, logger: Logger, telemetry: Telemetry): Promise<GraphStore> {
+async function openStore(config: Config, dataset: Dataset, logger: Logger, telemetry: Telemetry): Promise<OpenedStore> {
   // Curated changes: replayed from the journal over the seeds, appended (fsync'd) before acknowledged.
   if (!config.neo4j) {
-    return MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message), onFsync: fsyncObserver(telemetry.metrics) });
+    const store = MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message), onFsync: fsyncObserver(telemetry.metrics) });
+    // It answers in process: a query level's loads have all arrived once the microtasks drain.
+    return { store, loaderSchedule: 'microtask' };
   }
   const executor = await connectExecutor({
     ...config.neo4j,
@@ -46,7 +55,8 @@ async function openStore(config: Config, dataset: Dataset, logger: Logger, telem
       `usmx-graph: Neo4j at ${config.neo4j.uri} was seeded with dataset ${seeded ?? 'none'}, the seeds are ${dataset.version}; run \`npm run seed\` to update it`,
     );
   }
-  return store;
+  // It answers over I/O: a level's loads arrive in separate callbacks, gathered one macrotask later.
+  return { store, loaderSchedule: 'macrotask' };
 }
 
 async function main(): Promise<void> {
@@ -56,10 +66,11 @@ async function main(): Promise<void> {
   const telemetry = createTelemetry(config.telemetry);
   opened.unshift({ close: () => telemetry.shutdown() });
   // Every port call timed (and traced): one decorator here, nothing in the adapters' methods.
-  const store = InstrumentedStore.wrap(await openStore(config, dataset, logger, telemetry), telemetry.metrics, telemetry.tracing);
+  const { store: bare, loaderSchedule } = await openStore(config, dataset, logger, telemetry);
+  const store = InstrumentedStore.wrap(bare, telemetry.metrics, telemetry.tracing);
   opened.unshift(store);
   const schema = await createSchema();
-  const { express, apollo } = await createApp(schema, store, config, { logger, telemetry });
+  const { express, apollo } = await createApp(schema, store, config, { logger, telemetry, loaderSchedule });
   opened.unshift({ close: () => apollo.stop() });
   // Closed after the API's requests are drained: the metrics listener, then the trace exporter (flushed).
   const afterDrain: Array<() => Promise<void>> = [() => telemetry.shutdown()];
@@ -120,15 +131,6 @@ async function closeOpened(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await closeOpened();
-  const known =
-    error instanceof SeedValidationError ||
-    error instanceof ConfigError ||
-    error instanceof Neo4jConnectError ||
-    error instanceof JournalError ||
-    error instanceof JournalLockError ||
-    error instanceof ListenError;
-  const message = known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message;
   // One line (the seeds' problems aside) naming the cause; never a credential.
-  console.error(`usmx-graph cannot start: ${redactSecrets(message, environmentSecrets())}`);
-  process.exit(1);
+  exitOnError('usmx-graph cannot start', error);
 });

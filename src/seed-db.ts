@@ -9,12 +9,12 @@
  * exit 2, before anything connects.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, environmentSecrets, loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { NODE_KINDS } from './domain';
 import { startProgress, type Progress } from './progress';
-import { redactSecrets } from './redact';
-import { SeedValidationError, loadSeeds } from './seed';
-import { Neo4jConnectError, Neo4jStore, connectExecutor, planDataset, writeDataset, type SeedPartPlan } from './store/neo4j';
+import { exitOnError } from './exit-on-error';
+import { loadSeeds } from './seed';
+import { Neo4jStore, connectExecutor, planDataset, writeDataset, type SeedPartPlan } from './store/neo4j';
 
 const USAGE = `usage: npm run seed -- [--reset] [--dry-run]
 
@@ -106,11 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`seed: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  const known = error instanceof SeedValidationError || error instanceof ConfigError || error instanceof Neo4jConnectError;
-  console.error(`seed failed: ${redactSecrets(known ? (error as Error).message : error instanceof Error ? error.message : String(error), environmentSecrets())}`);
-  process.exit(1);
+  if (error instanceof UsageError) exitOnError('seed', error, { exitCode: 2, after: `\n\n${USAGE}` });
+  exitOnError('seed failed', error);
 });

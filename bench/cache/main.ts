@@ -19,6 +19,7 @@ import { assertOk, assertSameData, postGraphQL } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES, pinned } from '../lib/cores';
 import { freePort } from '../lib/net';
 import { goal, goalCell, goalRecord, percentCell, ratioCell, writeResult, type Cell, type GoalRecord } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { writeSeedFiles } from '../lib/seed-files';
 import { coefficientOfVariation, median } from '../lib/stats';
 import type { LoadJob, LoadRequest, LoadResult, WorkerMessage } from '../http/load-worker';
@@ -28,7 +29,6 @@ import { generateDataset, mergeDatasets } from '../synth/generate';
 
 const ROOT = path.join(__dirname, '..', '..');
 const HOST = '127.0.0.1';
-const QUICK = process.env.BENCH_QUICK === '1';
 const SYNTHETIC_NODES = QUICK ? 8_000 : 40_000;
 const SYNTH_SEED = 42;
 const CONNECTIONS = 10;

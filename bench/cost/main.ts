@@ -23,9 +23,9 @@ import { AMPLIFICATION_QUERY, HUNDRED_ENTITIES_QUERY, THIRTY_SEARCHES_QUERY } fr
 import { exampleOperations } from '../../test/graphql/examples';
 import { assertOk, type GraphQLBody } from '../lib/check';
 import { goalCell, goal, goalRecord, msCell, writeResult, type Cell } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { median } from '../lib/stats';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 2 : 9;
 
 function log(message: string): void {
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   for (const op of operations) {
     const document = parse(op.document);
     const estimate = measureDocument(schema, stats, document).cost ?? NaN;
-    const run = async () => (await execute({ schema, document, contextValue: createContext(counting.store) })) as GraphQLBody;
+    const run = async () => (await execute({ schema, document, contextValue: createContext(counting.store, { schedule: 'microtask' }) })) as GraphQLBody;
     counting.reset();
     const first = await run();
     assertOk(first, op.name);

@@ -20,10 +20,10 @@ import { INITIAL_JS_BUDGET_GZIP, initialJs } from '../../test/explorer/budget';
 import { pinned, SERVER_CORES } from '../lib/cores';
 import { freePort } from '../lib/net';
 import { goal, goalCell, goalRecord, msCell, ratioCell, writeResult, type Cell } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { median } from '../lib/stats';
 import { click, graphDepth, GRAPH_DRAWN, load, replay, step, typeInto, type StepTiming } from './steps';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const ROUNDS = QUICK ? 2 : 7;
 const WARMUP = 1;
 const ROOT = path.join(__dirname, '..', '..');

@@ -30,6 +30,7 @@ import { freePort } from '../lib/net';
 import { writeSeedFiles } from '../lib/seed-files';
 import { coefficientOfVariation, median } from '../lib/stats';
 import { goal, goalCell, goalRecord, msCell, percentCell, ratioCell, writeResult, type Cell, type GoalRecord } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { mainListLength } from '../plain/main-list';
 import { REFERENCE_QUERIES, type ReferenceQuery } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
@@ -37,7 +38,6 @@ import type { LoadJob, LoadRequest, LoadResult, WorkerMessage } from './load-wor
 
 const ROOT = path.join(__dirname, '..', '..');
 const HOST = '127.0.0.1';
-const QUICK = process.env.BENCH_QUICK === '1';
 const SYNTHETIC_NODES = QUICK ? 8_000 : 40_000;
 const SYNTH_SEED = 42;
 /** Concurrent connections of the closed-loop (maximum throughput) runs. */

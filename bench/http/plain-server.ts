@@ -21,13 +21,8 @@ import cors from 'cors';
 import express from 'express';
 import { loadSeeds } from '../../src/seed';
 import { MemoryStore } from '../../src/store/memory';
+import { intEnv } from '../lib/env';
 import { createPlainContext, plainSchema, type PlainContext } from '../plain/schema';
-
-function intEnv(name: string): number {
-  const value = Number(process.env[name]);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: expected a non-negative integer, received ${JSON.stringify(process.env[name])}`);
-  return value;
-}
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';

@@ -25,7 +25,7 @@ import { assertOk } from '../lib/check';
 import { analyze, table, type CpuProfile } from '../lib/cpuprofile';
 import { CLIENT_CORES, SERVER_CORES, pinSelf, pinned } from '../lib/cores';
 import { freePort } from '../lib/net';
-import { positiveIntEnv } from '../lib/env';
+import { flagEnv, listEnv, positiveIntEnv } from '../lib/env';
 import { writeSeedFiles } from '../lib/seed-files';
 import { REFERENCE_QUERIES } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
@@ -36,8 +36,8 @@ const HOST = '127.0.0.1';
 const SECONDS = positiveIntEnv('PROFILE_SECONDS', 15);
 const NODES = positiveIntEnv('PROFILE_SYNTHETIC_NODES', 40_000);
 const TOP = positiveIntEnv('PROFILE_TOP', 25);
-const MIX_IDS = (process.env.PROFILE_QUERIES ?? 'search,fentanyl-dialogues,list-20x3').split(',').map((s) => s.trim()).filter(Boolean);
-const SIDES = (process.env.PROFILE_SIDES ?? 'ours,plain').split(',').map((s) => s.trim());
+const MIX_IDS = listEnv('PROFILE_QUERIES', ['search', 'fentanyl-dialogues', 'list-20x3']);
+const SIDES = listEnv('PROFILE_SIDES', ['ours', 'plain']);
 
 // ── Servers and load ───────────────────────────────────────────────────────────────────────────
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     for (const side of SIDES) await profileSide(side, seedsDir, bodies, profileDir);
   } finally {
     rmSync(seedsDir, { recursive: true, force: true });
-    if (process.env.PROFILE_KEEP === '1') console.log(`\nprofiles kept in ${profileDir}`);
+    if (flagEnv('PROFILE_KEEP')) console.log(`\nprofiles kept in ${profileDir}`);
     else rmSync(profileDir, { recursive: true, force: true });
   }
 }

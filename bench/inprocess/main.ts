@@ -26,12 +26,12 @@ import { compareAB, type AbResult, type Side } from '../lib/ab';
 import { assertEqual, assertOk, assertSameData } from '../lib/check';
 import { CAN_PIN, SERVER_CORES, pinSelf } from '../lib/cores';
 import { goal, goalCell, goalRecord, msCell, percentCell, ratioCell, writeResult, type Cell, type GoalRecord } from '../lib/report';
+import { QUICK } from '../lib/env';
 import { mainListLength } from '../plain/main-list';
 import { createPlainContext, plainSchema } from '../plain/schema';
 import { REFERENCE_QUERIES, type ReferenceQuery } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 /** Synthetic nodes merged with the seeds: the hub topic is addressed by min(10,000, nodes / 4) entities, so 40k gives the 10k-item list. */
 const SYNTHETIC_NODES = QUICK ? 8_000 : 40_000;
 const SYNTH_SEED = 42;
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const variables: Record<string, unknown> = { ...query.variables, ...(query.query.includes('$hub') ? { hub } : {}) };
     const countedOurs = countingStore(store);
     const countedPlain = countingStore(store);
-    const a = await run(ours, document, variables, createContext(countedOurs.store));
+    const a = await run(ours, document, variables, createContext(countedOurs.store, { schedule: 'microtask' }));
     const b = await run(plainSchema, document, variables, createPlainContext(countedPlain.store));
     assertOk(a, `${query.id} (ours)`);
     assertOk(b, `${query.id} (plain)`);
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       },
     });
     const ab = await compareAB(
-      side('ours', ours, () => createContext(store)),
+      side('ours', ours, () => createContext(store, { schedule: 'microtask' })),
       side('plain', plainSchema, () => createPlainContext(store)),
       AB,
     );

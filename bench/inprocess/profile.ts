@@ -21,7 +21,7 @@ import { MemoryStore } from '../../src/store/memory';
 import { assertOk } from '../lib/check';
 import { SERVER_CORES, pinSelf } from '../lib/cores';
 import { analyze, table, type CpuProfile } from '../lib/cpuprofile';
-import { positiveIntEnv } from '../lib/env';
+import { listEnv, positiveIntEnv } from '../lib/env';
 import { createPlainContext, plainSchema } from '../plain/schema';
 import { REFERENCE_QUERIES } from '../queries';
 import { generateDataset, mergeDatasets } from '../synth/generate';
@@ -29,7 +29,7 @@ import { generateDataset, mergeDatasets } from '../synth/generate';
 const MS = positiveIntEnv('PROFILE_MS', 4000);
 const NODES = positiveIntEnv('PROFILE_SYNTHETIC_NODES', 40_000);
 const TOP = positiveIntEnv('PROFILE_TOP', 20);
-const SIDES = (process.env.PROFILE_SIDES ?? 'ours,plain').split(',').map((s) => s.trim());
+const SIDES = listEnv('PROFILE_SIDES', ['ours', 'plain']);
 
 async function main(): Promise<void> {
   pinSelf(SERVER_CORES);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const store = new MemoryStore(mergeDatasets(loadSeeds('seeds'), synthetic));
   const ours = await createSchema();
   const sides: Record<string, { schema: GraphQLSchema; context: () => unknown }> = {
-    ours: { schema: ours, context: () => createContext(store) },
+    ours: { schema: ours, context: () => createContext(store, { schedule: 'microtask' }) },
     plain: { schema: plainSchema, context: () => createPlainContext(store) },
   };
   const session = new Session();

@@ -3,6 +3,7 @@ import type { Neo4jExecutor } from '../../src/store/neo4j';
 import type { Dataset } from '../../src/domain';
 import { startTestNeo4j } from '../../test/neo4j/start';
 import { pinProcess, SERVER_CORES } from './cores';
+import { flagEnv } from './env';
 
 /**
  * The Neo4j a benchmark runs against: `BENCH_NEO4J_URI` (with BENCH_NEO4J_USERNAME / _PASSWORD)
@@ -23,7 +24,7 @@ export async function benchNeo4j(): Promise<BenchNeo4j> {
       uri,
       username: process.env.BENCH_NEO4J_USERNAME ?? 'neo4j',
       password: process.env.BENCH_NEO4J_PASSWORD ?? '',
-      pinned: process.env.BENCH_NEO4J_PINNED === 'true',
+      pinned: flagEnv('BENCH_NEO4J_PINNED'),
       stop: async () => undefined,
     };
   }

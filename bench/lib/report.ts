@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { CAN_PIN, CLIENT_CORES, SERVER_CORES } from './cores';
+import { QUICK } from './env';
 
-/** BENCH_QUICK=1 is a smoke run: its figures mean nothing, so they go to a scratch folder (gitignored), never over the real ones. */
-export const QUICK = process.env.BENCH_QUICK === '1';
+/** A smoke run's figures (BENCH_QUICK=1) mean nothing, so they go to a scratch folder (gitignored), never over the real ones. */
 export const RESULTS_DIR = QUICK ? path.join(__dirname, '..', 'results', 'quick') : path.join(__dirname, '..', 'results');
 
 export type Cell = string | number;

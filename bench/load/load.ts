@@ -25,26 +25,19 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startProgress } from '../../src/progress';
 import { exampleOperations } from '../../test/graphql/examples';
+import { flagEnv, intEnv, listEnv } from '../lib/env';
 import { freePort } from '../lib/net';
 
 const HOST = '127.0.0.1';
 const DEFAULT_OPERATIONS = ['DialoguesAddressingFentanyl', 'WhatReplacedNafta', 'SearchMerida', 'TimelineOfUsmca', 'HowIsAmloConnectedToTheUsmca'];
 
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected an integer from ${min} to ${max}, received ${JSON.stringify(raw)}`);
-  return value;
-}
-
-const findMax = process.env.LOAD_FIND_MAX === '1';
-const RATE = intEnv('LOAD_RATE', 150, 1, 20_000);
-const DURATION = intEnv('LOAD_DURATION', findMax ? 10 : 60, 1, 600);
-const WARMUP = intEnv('LOAD_WARMUP', 10, 0, 120);
-const CONNECTIONS = intEnv('LOAD_CONNECTIONS', 10, 1, 200);
-const MAX_RSS_GROWTH_MB = intEnv('LOAD_MAX_RSS_GROWTH_MB', 64, 1, 10_000);
-const OPERATION_NAMES = (process.env.LOAD_OPERATIONS ?? DEFAULT_OPERATIONS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+const findMax = flagEnv('LOAD_FIND_MAX');
+const RATE = intEnv('LOAD_RATE', { fallback: 150, min: 1, max: 20_000 });
+const DURATION = intEnv('LOAD_DURATION', { fallback: findMax ? 10 : 60, min: 1, max: 600 });
+const WARMUP = intEnv('LOAD_WARMUP', { fallback: 10, min: 0, max: 120 });
+const CONNECTIONS = intEnv('LOAD_CONNECTIONS', { fallback: 10, min: 1, max: 200 });
+const MAX_RSS_GROWTH_MB = intEnv('LOAD_MAX_RSS_GROWTH_MB', { fallback: 64, min: 1, max: 10_000 });
+const OPERATION_NAMES = listEnv('LOAD_OPERATIONS', DEFAULT_OPERATIONS);
 
 /** Resident set size of a process in MiB, from /proc/<pid>/status. */
 function rssMiB(pid: number): number {

@@ -30,12 +30,12 @@ import { assertEqual, assertOk, assertSameData } from '../lib/check';
 import { CAN_PIN, CLIENT_CORES, pinSelf, SERVER_CORES } from '../lib/cores';
 import { benchNeo4j, loadIntoNeo4j } from '../lib/neo4j';
 import { goal, goalCell, goalRecord, msCell, percentCell, ratioCell, writeResult, type Cell, type GoalRecord } from '../lib/report';
+import { QUICK, flagEnv } from '../lib/env';
 import { round } from '../lib/stats';
 import { generateDataset, mergeDatasets } from '../synth/generate';
 import { countingDriver, type BoltCounts } from './bolt-count';
 import { theirQueries, type Data, type TheirQuery } from './their-queries';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const SYNTHETIC_NODES = QUICK ? 10_000 : 30_000;
 const AB = QUICK ? { rounds: 3, warmupRounds: 1, targetRoundMs: 60, minIterations: 2 } : { rounds: 12, warmupRounds: 2, targetRoundMs: 400, minIterations: 1 };
 const GOAL = 1.0;
@@ -84,7 +84,7 @@ function side(name: string, run: Run, project: (d: Data) => unknown, size: (plai
 async function main(): Promise<void> {
   const pinnedSelf = CAN_PIN && pinSelf(CLIENT_CORES);
   const server = await benchNeo4j();
-  const neo4jPinned = server.pinned || process.env.BENCH_NEO4J_PINNED === 'true';
+  const neo4jPinned = server.pinned || flagEnv('BENCH_NEO4J_PINNED');
   const drivers: Array<{ close(): Promise<void> }> = [];
   let ourStore: Neo4jStore | undefined;
   try {
@@ -116,9 +116,9 @@ async function main(): Promise<void> {
       const ourVariables = { ...(q.ref.variables ?? {}), ...(q.ref.query.includes('$hub') ? { hub } : {}) };
       return {
         q,
-        ours: runner(ourSchema, ours, ourVariables, () => createContext(store)),
+        ours: runner(ourSchema, ours, ourVariables, () => createContext(store, { schedule: 'macrotask' })),
         theirs: runner(theirSchema, theirs, q.variables, () => ({})),
-        oursCounted: runner(ourSchema, ours, ourVariables, () => createContext(countedStore)),
+        oursCounted: runner(ourSchema, ours, ourVariables, () => createContext(countedStore, { schedule: 'macrotask' })),
         theirsCounted: runner(theirCountedSchema, theirs, q.variables, () => ({})),
       };
     });

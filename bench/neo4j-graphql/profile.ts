@@ -24,10 +24,11 @@ import { execute, parse } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { createContext } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
-import { connectExecutor, Neo4jExecutor, Neo4jStore } from '../../src/store/neo4j';
+import { connectExecutor, loadStatements, Neo4jExecutor, Neo4jStore, type ExecuteMode } from '../../src/store/neo4j';
 import type { StatementName } from '../../src/store/neo4j/statements';
 import { seedDataset } from '../../test/helpers/dataset';
 import { assertOk } from '../lib/check';
+import { QUICK, flagEnv, positiveIntEnv } from '../lib/env';
 import { benchNeo4j, loadIntoNeo4j } from '../lib/neo4j';
 import { median } from '../lib/stats';
 import { generateDataset, mergeDatasets } from '../synth/generate';
@@ -35,7 +36,7 @@ import { REFERENCE_QUERIES } from '../queries';
 import { theirQueries } from './their-queries';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 30);
-const NODES = Number(process.env.PROFILE_SYNTHETIC_NODES ?? (process.env.BENCH_QUICK === '1' ? 10_000 : 30_000));
+const NODES = positiveIntEnv('PROFILE_SYNTHETIC_NODES', QUICK ? 10_000 : 30_000);
 
 interface StatementTiming {
   name: string;
@@ -49,9 +50,10 @@ interface StatementTiming {
 class TimingExecutor extends Neo4jExecutor {
   log: StatementTiming[] = [];
 
-  override async read<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>): Promise<QueryResult<R>> {
+  override async execute<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, mode: ExecuteMode, timeoutMs?: number): Promise<QueryResult<R>> {
+    if (mode !== 'read') return super.execute<R>(name, params, mode, timeoutMs);
     const start = performance.now();
-    const result = await super.read<R>(name, params);
+    const result = await super.execute<R>(name, params, mode, timeoutMs);
     const wallMs = performance.now() - start;
     const s = result.summary;
     const serverMs = Number(s.resultAvailableAfter) + Number(s.resultConsumedAfter);
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
         executor.log = [];
         timed.reset();
         const start = performance.now();
-        const body = await execute({ schema, document, variableValues: variables, contextValue: createContext(timed.store) });
+        const body = await execute({ schema, document, variableValues: variables, contextValue: createContext(timed.store, { schedule: 'macrotask' }) });
         const total = performance.now() - start;
         assertOk(body, q.id);
         if (i < 3) continue; // warm-up
@@ -172,10 +174,10 @@ async function main(): Promise<void> {
       for (const s of perStatement[perStatement.length - 1]) {
         const session = base.driver.session();
         try {
-          const result = await session.run(`PROFILE ${base.statement(s.name as StatementName)}`, s.params);
+          const result = await session.run(`PROFILE ${loadStatements().get(s.name)!}`, s.params);
           const plan = result.summary.profile as unknown as ProfilePlan;
           console.log(`   PROFILE ${s.name}: ${dbHits(plan)} db hits`);
-          if (process.env.PROFILE_PLANS === '1') console.log(planLines(plan).map((l) => `      ${l}`).join('\n'));
+          if (flagEnv('PROFILE_PLANS')) console.log(planLines(plan).map((l) => `      ${l}`).join('\n'));
         } finally {
           await session.close();
         }
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
         }
         const plan = (await session.run(`PROFILE ${sent[0].query}`, sent[0].params)).summary.profile as unknown as ProfilePlan;
         console.log(`   theirs: total ${median(theirTotals).toFixed(2)} ms; ${sent.length} statement(s), server ${median(server).toFixed(2)} ms, ${dbHits(plan)} db hits`);
-        if (process.env.PROFILE_PLANS === '1') console.log(`${sent[0].query}\n${planLines(plan).map((l) => `      ${l}`).join('\n')}`);
+        if (flagEnv('PROFILE_PLANS')) console.log(`${sent[0].query}\n${planLines(plan).map((l) => `      ${l}`).join('\n')}`);
       } finally {
         await session.close();
       }

@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { execute, parse, type DocumentNode } from 'graphql';
 import { compareNodes, NodeKind, type Dataset, type GraphStore } from '../../src/domain';
-import { createContext } from '../../src/graphql/context';
+import { createContext, type LoaderSchedule } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import { MemoryStore } from '../../src/store/memory';
 import type { Neo4jStore } from '../../src/store/neo4j';
@@ -28,13 +28,13 @@ import { countingStore, type StoreCall } from '../../test/helpers/counting-store
 import { assertEqual, assertOk, type GraphQLBody } from '../lib/check';
 import { benchNeo4j, loadIntoNeo4j } from '../lib/neo4j';
 import { goalCell, writeResult, type Cell, type Goal, type GoalRecord, type Table } from '../lib/report';
+import { QUICK, flagEnv } from '../lib/env';
 import { generateDataset } from '../synth/generate';
 
-const QUICK = process.env.BENCH_QUICK === '1';
 const NODES = QUICK ? 2_000 : 10_000;
 const DEPTHS = [1, 2, 3, 4, 5] as const;
 const LIST_SIZES = [1, 10, 100] as const;
-const WITH_NEO4J = process.env.BENCH_ROUNDTRIPS_NEO4J !== '0';
+const WITH_NEO4J = flagEnv('BENCH_ROUNDTRIPS_NEO4J', true);
 
 function log(message: string): void {
   console.error(`[roundtrips] ${message}`);
@@ -108,6 +108,7 @@ interface Measurement {
 async function measureStore(
   name: string,
   inner: GraphStore,
+  schedule: LoaderSchedule,
   documents: ReadonlyMap<string, DocumentNode>,
   expectedTop: ReadonlyMap<number, readonly string[]>,
   out: ReadonlyMap<string, string[]>,
@@ -126,7 +127,7 @@ async function measureStore(
       for (let run = 0; run < 2; run++) {
         counting.reset();
         const before = statements?.();
-        const body = (await execute({ schema, document: documents.get(`${depth}/${first}`)!, contextValue: createContext(counting.store) })) as GraphQLBody;
+        const body = (await execute({ schema, document: documents.get(`${depth}/${first}`)!, contextValue: createContext(counting.store, { schedule }) })) as GraphQLBody;
         entitiesPerLevel = checkResponse(body, where, depth, expectedTop.get(first)!, out);
         calls = [...counting.calls];
         if (statements && before !== undefined) assertEqual(statements() - before, calls.length, `${where}: Neo4j statements run vs store calls`);
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
   for (const depth of DEPTHS) for (const first of LIST_SIZES) documents.set(`${depth}/${first}`, parse(depthQuery(depth, first)));
 
   const measurements: Measurement[] = [];
-  measurements.push(...(await measureStore('memory', new MemoryStore(dataset), documents, expectedTop, out)));
+  measurements.push(...(await measureStore('memory', new MemoryStore(dataset), 'microtask', documents, expectedTop, out)));
 
   if (WITH_NEO4J) {
     log('starting Neo4j');
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
       log(`loaded into Neo4j in ${Math.round(loadMs)} ms`);
       try {
         const neo4jStore: Neo4jStore = store;
-        measurements.push(...(await measureStore('neo4j', neo4jStore, documents, expectedTop, out, () => neo4jStore.statementsRun)));
+        measurements.push(...(await measureStore('neo4j', neo4jStore, 'macrotask', documents, expectedTop, out, () => neo4jStore.statementsRun)));
       } finally {
         await store.close();
       }

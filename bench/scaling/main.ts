@@ -45,12 +45,12 @@ import { CAN_PIN, CLIENT_CORES, pinSelf } from '../lib/cores';
 import { benchNeo4j, loadIntoNeo4j } from '../lib/neo4j';
 import { countingStore } from '../../test/helpers/counting-store';
 import { goal, goalCell, goalRecord, msCell, ratioCell, writeResult, type Cell, type GoalRecord, type Table } from '../lib/report';
+import { QUICK, intEnv } from '../lib/env';
 import { buildCsr, csrOneHop, csrTwoHop, type Csr } from './csr';
 import { CONNECTION_EDGE_TYPES, generateDataset, NODES_PER_SEARCH_TERM, type SynthDataset, type SynthProbes } from '../synth/generate';
 
-const QUICK = process.env.BENCH_QUICK === '1';
-const MEMORY_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]).filter((n) => n <= envInt('BENCH_SCALING_MAX', 1_000_000));
-const NEO4J_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).filter((n) => n <= envInt('BENCH_SCALING_NEO4J_MAX', 100_000));
+const MEMORY_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]).filter((n) => n <= intEnv('BENCH_SCALING_MAX', { fallback: 1_000_000 }));
+const NEO4J_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).filter((n) => n <= intEnv('BENCH_SCALING_NEO4J_MAX', { fallback: 100_000 }));
 /** measureLatency options per store and operation: connections are slower, Neo4j needs a longer JIT warm-up. */
 const SAMPLES = {
   memory: QUICK ? { samples: 40, warmup: 10 } : { samples: 600, warmup: 100 },
@@ -79,14 +79,6 @@ const OPERATION_TITLES: Record<Operation, string> = {
   '1-hop-warm': `diagnostic: 1-hop, each probe ${WARM_REPEAT}× in a row (caches warm)`,
   '2-hop-warm': `diagnostic: 2-hop, each probe ${WARM_REPEAT}× in a row (caches warm)`,
 };
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}: expected a non-negative integer, received ${JSON.stringify(raw)}`);
-  return value;
-}
 
 function log(message: string): void {
   console.error(`[scaling] ${message}`);
@@ -346,8 +338,9 @@ async function runNeo4j(sizes: readonly number[]): Promise<SizeResult[]> {
       const dataset = generateDataset({ nodes });
       const generateMs = performance.now() - started;
       // Remove the project's nodes first, so the timed load is the write alone, not the previous size's deletion.
-      const cleaner = await connectExecutor(neo4j);
-      await cleaner.autoCommit(cleaner.statement('seed/delete-project'), {}, 'seed/delete-project');
+      // Ten minutes, as for the load below: removing 100k nodes may take longer than the default 10 s.
+      const cleaner = await connectExecutor({ ...neo4j, timeoutMs: 600_000 });
+      await cleaner.execute('seed/delete-project', {}, 'auto-commit');
       await cleaner.driver.close();
       log(`  writing ${dataset.relationships.length.toLocaleString('en-US')} edges with the seed writer`);
       started = performance.now();

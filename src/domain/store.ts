@@ -108,14 +108,6 @@ export interface GraphStore {
   /** A short name for logs and test titles ("memory", "neo4j"). */
   readonly name: string;
 
-  /**
-   * Whether the store answers in process, without I/O (the memory store): its promises settle
-   * while the current microtask queue drains, so the GraphQL loaders gather a query level's loads
-   * into one call without waiting. Otherwise (Neo4j) each loader waits one macrotask, so loads
-   * issued from answers that arrive in separate I/O callbacks still go out as one call.
-   */
-  readonly answersInProcess: boolean;
-
   /** Nodes by id, aligned to `ids`; `null` where no node has that id. */
   getNodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain';
+import { DomainError, type ErrorCode } from '../domain';
 import type { ExportGraph } from './collect';
 import { toCsv } from './csv';
 import { toGraphml } from './graphml';
@@ -56,6 +56,6 @@ export function csvFilename(prefix: string, part: CsvPart): string {
  * The code and message of an error the domain anticipated (bad input, store unavailable), or
  * null for anything else, which callers report as an internal error.
  */
-export function explainError(error: unknown): { readonly code: string; readonly message: string } | null {
+export function explainError(error: unknown): { readonly code: ErrorCode; readonly message: string } | null {
   return error instanceof DomainError ? { code: error.code, message: error.message } : null;
 }

@@ -4,6 +4,9 @@ import { READ_ONLY, type Access } from './auth';
 import { checkDeadline, deadlineStore, startDeadline, type Deadline } from './deadline';
 import { entityView, type EntityView } from './views';
 
+/** The port `createContext` reads from, for the server (which imports graphql, not domain). */
+export type { GraphStore };
+
 export interface Loaders {
   /** Entities by id; `null` for an unknown id. */
   readonly node: DataLoader<string, EntityView | null>;
@@ -32,15 +35,31 @@ export interface Context {
 }
 
 /**
- * For a store that answers over I/O: waiting one macrotask (setImmediate) gathers every load
- * issued while a whole level of the query resolves, however its answers arrive, so each nesting
- * level is one store call. A store that answers in process settles a level within one drain of
- * the microtask queue, which DataLoader's own schedule (after the queue drains) already waits
- * for; the macrotask would only add an event-loop turn per level.
+ * When a loader sends the loads it has gathered as one store call. It depends on how the store
+ * answers, which only whoever builds the store knows (main.ts, the test and bench set-ups), so it
+ * is passed in with the store rather than read from it:
+ * - `'microtask'`: DataLoader's own schedule, once the microtask queue drains. A store that
+ *   answers in process, without I/O (the memory store), settles a whole query level within one
+ *   drain, so this already gathers the level; a macrotask would only add an event-loop turn per level.
+ * - `'macrotask'`: one macrotask later (setImmediate), so loads issued from answers that arrive in
+ *   separate I/O callbacks (Neo4j) still go out as one call per level. Right for any store: the default.
  */
+export type LoaderSchedule = 'microtask' | 'macrotask';
+
+/** Batches on the next macrotask (see `LoaderSchedule`). */
 const nextMacrotask = (callback: () => void): void => {
   setImmediate(callback);
 };
+
+/** How a request's context is built; every field optional. */
+export interface ContextOptions {
+  /** Whether writes are on, and the curator calling; read only by default. */
+  readonly access?: Access;
+  /** The request's time budget (REQUEST_TIME_BUDGET_MS); absent: no budget. */
+  readonly timeBudgetMs?: number;
+  /** When the loaders send their batches; `'macrotask'` by default. */
+  readonly schedule?: LoaderSchedule;
+}
 
 /** Canonical cache key for structured keys (arrays sorted so equal queries share a key). */
 function keyOf(value: object): string {
@@ -77,23 +96,24 @@ function guarded<K, V, C>(loader: DataLoader<K, V, C>, deadline: Deadline | unde
   return loader;
 }
 
-export function createLoaders(store: GraphStore, deadline?: Deadline): Loaders {
-  const schedule = store.answersInProcess ? undefined : nextMacrotask;
+/** Fresh loaders over `store`, batching on `schedule`, refusing loads past `deadline`. */
+export function createLoaders(store: GraphStore, deadline?: Deadline, schedule: LoaderSchedule = 'macrotask'): Loaders {
+  const batchScheduleFn = schedule === 'macrotask' ? nextMacrotask : undefined;
   const loaders: Loaders = {
     node: new DataLoader(
       async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)),
-      { batchScheduleFn: schedule },
+      { batchScheduleFn },
     ),
     relationships: new DataLoader<RelationshipQuery, RelationshipHit[], string>((queries) => store.getRelationships(queries), {
-      batchScheduleFn: schedule,
+      batchScheduleFn,
       cacheKeyFn: relationshipKey,
     }),
-    observations: new DataLoader<ObservationQuery, Observation[], string>((queries) => store.getObservations(queries), { batchScheduleFn: schedule, cacheKeyFn: keyOf }),
+    observations: new DataLoader<ObservationQuery, Observation[], string>((queries) => store.getObservations(queries), { batchScheduleFn, cacheKeyFn: keyOf }),
     citedItems: new DataLoader<CitedItemsQuery, CitedItem[], string>((queries) => store.getCitedItems(queries), {
-      batchScheduleFn: schedule,
+      batchScheduleFn,
       cacheKeyFn: (q) => `${q.sourceId}\0${q.slide ?? ''}`,
     }),
-    citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn: schedule }),
+    citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn }),
   };
   return {
     node: guarded(loaders.node, deadline),
@@ -108,9 +128,10 @@ export function createLoaders(store: GraphStore, deadline?: Deadline): Loaders {
  * A request's context. With `timeBudgetMs`, the request gets a deadline: its store calls and
  * loads refuse with TIME_BUDGET_EXCEEDED past it, and Neo4j statements time out by then.
  */
-export function createContext(store: GraphStore, access: Access = READ_ONLY, timeBudgetMs?: number): Context {
-  if (timeBudgetMs === undefined) return { store, loaders: createLoaders(store), access };
+export function createContext(store: GraphStore, options: ContextOptions = {}): Context {
+  const { access = READ_ONLY, timeBudgetMs, schedule } = options;
+  if (timeBudgetMs === undefined) return { store, loaders: createLoaders(store, undefined, schedule), access };
   const deadline = startDeadline(timeBudgetMs);
   const bounded = deadlineStore(store, deadline);
-  return { store: bounded, loaders: createLoaders(bounded, deadline), access, deadline };
+  return { store: bounded, loaders: createLoaders(bounded, deadline, schedule), access, deadline };
 }

@@ -3,6 +3,9 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, isEnumTyp
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../domain';
 
+/** The one enum of error codes, for the server's own answers (`/export`), which imports graphql, not domain. */
+export { ErrorCode };
+
 const ENUM_VALUE = /Value "([^"]*)" does not exist in "(\w+)" enum/;
 const SCALAR_VALUE = /(PartialDate|Period): expected /;
 const ENUM_VARIABLE = /Variable "\$(\w+)" got invalid value "?([^";]*)"?(?: at "[^"]*")?; Value "([^"]*)" does not exist in "(\w+)" enum/;

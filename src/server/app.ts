@@ -4,10 +4,8 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { configSecrets, type Config } from '../config';
 import { redactSecrets } from '../redact';
-import type { Context } from '../graphql/context';
-type GraphStore = Context['store'];
 import { createAuthenticator } from '../graphql/auth';
-import { createContext } from '../graphql/context';
+import { createContext, type Context, type GraphStore, type LoaderSchedule } from '../graphql/context';
 import { DATASET_VERSION_HEADER, createApolloServer } from './apollo';
 import { AnswerCache, type CacheCounter, type ResponseCacheStats } from './answer-cache';
 import { cachedAnswers } from './cached-answers';
@@ -31,6 +29,12 @@ export interface AppOptions {
    * and no `/metrics`. `/metrics` is served here unless METRICS_PORT gives it a listener of its own.
    */
   readonly telemetry?: Telemetry;
+  /**
+   * When the per-request loaders send their batches, chosen by whoever built `store`:
+   * `'microtask'` for a store that answers in process (the memory store), `'macrotask'` (the
+   * default) for one that answers over I/O (Neo4j). See `LoaderSchedule`.
+   */
+  readonly loaderSchedule?: LoaderSchedule;
 }
 
 export interface App {
@@ -102,7 +106,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      adoptPrefetchedVersion(Object.assign(createContext(store, authenticate(req.headers.authorization), config.limits.timeBudgetMs), { [OPERATION_LOG]: openOperationLog(res) }), res),
+      adoptPrefetchedVersion(Object.assign(createContext(store, { access: authenticate(req.headers.authorization), timeBudgetMs: config.limits.timeBudgetMs, schedule: options.loaderSchedule }), { [OPERATION_LOG]: openOperationLog(res) }), res),
   });
   app.use(
     ['/graphql', '/'],

@@ -1,14 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, Response } from 'express';
-import type { Context } from '../graphql/context';
+import type { GraphStore } from '../graphql/context';
 import { MAX_VARIABLES_DEPTH, nestingDepth } from '../graphql/limits';
 import type { AnswerCache } from './answer-cache';
 import { DATASET_VERSION_HEADER } from './apollo';
 import { etagOf, ifNoneMatchHits, publicCacheControl, requestHash } from './cache-keys';
 import { loggedOperationName, openOperationLog } from './logging';
 import { prefetchVersion } from './request-version';
-
-type GraphStore = Context['store'];
 
 /** The query of a plain (non-batched) GraphQL request over GET or POST, or null for anything else. */
 function plainRequest(req: Request): { query: string; operationName: string | undefined; variables: unknown } | null {

@@ -2,10 +2,17 @@ import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { collectGraph, explainError, parseExportOptions, renderExport, type ExportSource } from '../export';
+import { ErrorCode } from '../graphql/errors';
 import { DATASET_VERSION_HEADER } from './apollo';
 
 /** HTTP status per domain error code; anything else is a 500. */
-const STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
 
 /** Query parameters as Express parsed them: a repeated parameter arrives as a list and is refused. */
 function raw(req: Request) {
@@ -38,7 +45,7 @@ function exportDocument(store: ExportSource, production: boolean, logger: Logger
     } catch (error) {
       const known = explainError(error);
       if (!known) logger.error({ err: error }, 'export failed');
-      const code = known?.code ?? 'INTERNAL_SERVER_ERROR';
+      const code = known?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
       const message = known?.message ?? (production || !(error instanceof Error) ? 'Internal server error' : error.message);
       res.status(STATUS[code] ?? 500).json({ error: { code, message } });
     }

@@ -40,14 +40,12 @@ interface Instruments {
  */
 export class InstrumentedStore implements GraphStore {
   readonly name: string;
-  readonly answersInProcess: boolean;
 
   private constructor(
     private readonly inner: GraphStore,
     private readonly instruments: Instruments,
   ) {
     this.name = inner.name;
-    this.answersInProcess = inner.answersInProcess;
   }
 
   /** `store` itself when there is nothing to record with; otherwise the instrumented view. */

@@ -20,7 +20,8 @@ describe('store round trips per request (memory store)', () => {
   const counting = countingStore(new MemoryStore(seedDataset()));
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(counting.store);
+    // Batched as main.ts batches for the memory store: once the microtasks drain.
+    server = await startTestServer(counting.store, {}, { loaderSchedule: 'microtask' });
   });
   afterAll(() => server.close());
   beforeEach(() => counting.reset());

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { loadConfig, type Config, type LimitsConfig } from '../../src/config';
 import type { GraphStore } from '../../src/domain';
-import { createContext, type Context } from '../../src/graphql/context';
+import { createContext, type Context, type LoaderSchedule } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import type { ResponseCacheStats } from '../../src/server/answer-cache';
 import { createApp } from '../../src/server/app';
@@ -36,6 +36,8 @@ export interface TestServerOptions {
   readonly logger?: Logger;
   /** Metrics and tracing for the app (wrap the store with `InstrumentedStore.wrap` too); none by default. */
   readonly telemetry?: Telemetry;
+  /** When the loaders batch (`AppOptions.loaderSchedule`): `'microtask'` as main.ts sets it for the memory store; `'macrotask'` by default. */
+  readonly loaderSchedule?: LoaderSchedule;
 }
 
 /** Starts the real HTTP app on a free loopback port over `store`. */
@@ -43,7 +45,7 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
   const defaults = loadConfig({});
   const config = loadConfig({}, { host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides, limits: { ...defaults.limits, ...overrides.limits } });
   const schema = await createSchema();
-  const app = await createApp(schema, store, config, { logger: options.logger, telemetry: options.telemetry });
+  const app = await createApp(schema, store, config, { logger: options.logger, telemetry: options.telemetry, loaderSchedule: options.loaderSchedule });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -52,7 +54,7 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
     apollo: app.apollo,
     url,
     async execute(query, variables, operationName) {
-      const response = await app.apollo.executeOperation({ query, variables, operationName }, { contextValue: createContext(store) });
+      const response = await app.apollo.executeOperation({ query, variables, operationName }, { contextValue: createContext(store, { schedule: options.loaderSchedule }) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },

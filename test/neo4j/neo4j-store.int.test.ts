@@ -11,11 +11,12 @@ import { collectGraph, toYaml } from '../../src/export';
 import { loadSeeds } from '../../src/seed';
 import neo4j from 'neo4j-driver';
 import { MemoryStore } from '../../src/store/memory';
-import { Neo4jStore, connectExecutor, loadStatements, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
+import { Neo4jStore, STATEMENTS, connectExecutor, loadStatements, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { defineStoreContract } from '../store/contract';
 import { countingStore } from '../helpers/counting-store';
 import { seedDataset } from '../helpers/dataset';
 import { startTestServer, type TestServer } from '../helpers/graphql';
+import { runCypher } from '../helpers/neo4j-cypher';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { exampleOperations } from '../graphql/examples';
 import { AMPLIFICATION_QUERY, HUNDRED_ENTITIES_QUERY, THIRTY_SEARCHES_QUERY } from '../helpers/costly-queries';
@@ -88,18 +89,18 @@ describeNeo4j('Neo4j store', (target) => {
     it.each(statements.filter(([name]) => !name.startsWith('schema/')).map(([name, text]) => [name, text] as const))(
       'EXPLAIN %s parses and plans on the real server',
       async (_name, text) => {
-        const result = await executor.autoCommit(`EXPLAIN ${text}`, parameters, 'explain');
+        const result = await runCypher(executor.driver, `EXPLAIN ${text}`, parameters);
         expect(result.summary.plan).toBeTruthy();
       },
     );
 
     it('creates the schema idempotently (every statement in cypher/schema twice)', async () => {
       for (let round = 0; round < 2; round++) {
-        for (const [name, text] of statements.filter(([n]) => n.startsWith('schema/'))) {
-          await expect(executor.autoCommit(text, {}, name)).resolves.toBeDefined();
+        for (const name of STATEMENTS.filter((n) => n.startsWith('schema/'))) {
+          await expect(executor.execute(name, {}, 'auto-commit')).resolves.toBeDefined();
         }
       }
-      const indexes = await executor.autoCommit('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+      const indexes = await runCypher(executor.driver, 'SHOW INDEXES YIELD name RETURN collect(name) AS names');
       expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_search_words', 'entity_sort', 'observation_metric']));
     });
   });

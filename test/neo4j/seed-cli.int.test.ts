@@ -6,6 +6,7 @@
 import neo4j from 'neo4j-driver';
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
+import { runCypher } from '../helpers/neo4j-cypher';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { runScript, type ScriptRun } from '../helpers/run-script';
 import { startTestNeo4j, type TestNeo4j } from './start';
@@ -24,12 +25,12 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
   }
 
   async function count(cypher: string): Promise<number> {
-    return neo4j.integer.toNumber((await executor.autoCommit(cypher)).records[0].get(0));
+    return neo4j.integer.toNumber((await runCypher(executor.driver, cypher)).records[0].get(0));
   }
   /** Everything in the database, to show a run left it as it was. */
   async function snapshot(): Promise<unknown> {
-    const nodes = await executor.autoCommit('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id, labels(n)[0]');
-    const rels = await executor.autoCommit('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b ORDER BY a, type, b, r.id');
+    const nodes = await runCypher(executor.driver, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id, labels(n)[0]');
+    const rels = await runCypher(executor.driver, 'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b ORDER BY a, type, b, r.id');
     return { nodes: nodes.records.map((r) => r.toObject()), rels: rels.records.map((r) => r.toObject()) };
   }
 
@@ -38,7 +39,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     executor = await connectExecutor({ uri: target.uri, username: target.username, password: target.password, timeoutMs: 30_000 });
     store = new Neo4jStore(executor);
     await writeDataset(executor, dataset, { reset: true });
-    await executor.autoCommit("CREATE (:Other {name: 'not ours'})-[:KNOWS]->(:Other {name: 'also not ours'})");
+    await runCypher(executor.driver, "CREATE (:Other {name: 'not ours'})-[:KNOWS]->(:Other {name: 'also not ours'})");
   }, 240_000);
   afterAll(async () => {
     await store?.close();
@@ -46,7 +47,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
   });
 
   it('--help prints the usage and touches nothing', async () => {
-    await executor.autoCommit("MATCH (n:Entity {id: 'nafta'}) SET n.name = 'changed by hand'");
+    await runCypher(executor.driver, "MATCH (n:Entity {id: 'nafta'}) SET n.name = 'changed by hand'");
     const before = await snapshot();
     const run = await seed('--help');
     expect(run.code).toBe(0);
@@ -67,9 +68,9 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
   });
 
   it('--dry-run says what would change and writes nothing', async () => {
-    await executor.autoCommit("MATCH (n:Entity {id: 'usmca'}) DETACH DELETE n");
-    await executor.autoCommit("MATCH (o:Observation) WITH o ORDER BY o.id LIMIT 2 DETACH DELETE o");
-    await executor.autoCommit("CREATE (:Entity:Topic {id: 'stale-topic', kind: 'Topic', name: 'Not in the seeds'})");
+    await runCypher(executor.driver, "MATCH (n:Entity {id: 'usmca'}) DETACH DELETE n");
+    await runCypher(executor.driver, "MATCH (o:Observation) WITH o ORDER BY o.id LIMIT 2 DETACH DELETE o");
+    await runCypher(executor.driver, "CREATE (:Entity:Topic {id: 'stale-topic', kind: 'Topic', name: 'Not in the seeds'})");
     const usmcaEdges = dataset.relationships.filter((r) => r.from === 'usmca' || r.to === 'usmca').length;
     const before = await snapshot();
     const run = await seed('--dry-run');

@@ -9,6 +9,7 @@ import neo4j from 'neo4j-driver';
 import { Neo4jExecutor, Neo4jStore, connectExecutor } from '../../src/store/neo4j';
 import { InstrumentedStore, createTelemetry, statementInstrument, traceMetadata, type Telemetry } from '../../src/telemetry';
 import { startTestServer, type TestServer } from '../helpers/graphql';
+import { statementsWithTestOnes, testStatement } from '../helpers/neo4j-cypher';
 import { describeNeo4j } from '../helpers/neo4j-target';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -69,7 +70,14 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     const tracing = telemetry.tracing!;
     exporter.reset();
     const outer = tracing.startChildSpan('test', {});
-    const result = await tracing.endAfter(outer, () => executor.autoCommit('CALL tx.getMetaData() YIELD metadata RETURN metadata', {}, 'test/get-metadata'));
+    const withTestStatements = new Neo4jExecutor(executor.driver, {
+      uri: target.uri,
+      timeoutMs: 5000,
+      instrument: statementInstrument(telemetry.metrics, telemetry.tracing),
+      traceMetadata: traceMetadata(telemetry.tracing),
+      statements: statementsWithTestOnes(),
+    });
+    const result = await tracing.endAfter(outer, () => withTestStatements.execute(testStatement('test/get-metadata'), {}, 'read'));
     const metadata = result.records[0].get('metadata') as Record<string, string>;
     const statement = exporter.getFinishedSpans().find((s) => s.name === 'neo4j test/get-metadata')!;
     expect(statement.parentSpanContext?.spanId).toBe(outer.spanContext().spanId);
@@ -83,7 +91,7 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     const holder = driver.session();
     const tx = await holder.beginTransaction();
     try {
-      await expect(small.read('node/get-by-ids', { ids: ['usmca'] })).rejects.toThrow();
+      await expect(small.execute('node/get-by-ids', { ids: ['usmca'] }, 'read')).rejects.toThrow();
       const text = await telemetry.metrics!.registry.metrics();
       expect(text).toMatch(/^usmx_neo4j_statement_duration_seconds_count\{statement="node\/get-by-ids",outcome="acquisition_timeout"\} 1$/m);
     } finally {

@@ -9,6 +9,7 @@ import { MemoryStore } from '../../src/store/memory';
 import { Neo4jStore, connectExecutor, writeDataset, type Neo4jExecutor } from '../../src/store/neo4j';
 import { seedDataset } from '../helpers/dataset';
 import { type GraphQLResult, postAs, startTestServer, type TestServer } from '../helpers/graphql';
+import { runCypher } from '../helpers/neo4j-cypher';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { startTestNeo4j, type TestNeo4j } from './start';
 
@@ -58,7 +59,7 @@ describeNeo4j('Neo4j identical concurrent changes (private Neo4j)', () => {
   });
 
   async function count(cypher: string): Promise<number> {
-    const result = await executor.autoCommit(cypher);
+    const result = await runCypher(executor.driver, cypher);
     return neo4j.integer.toNumber(result.records[0].get(0));
   }
 
@@ -86,7 +87,7 @@ describeNeo4j('Neo4j identical concurrent changes (private Neo4j)', () => {
     const at = '2024-05-01T12:00:00.000Z';
     const entity = executor.transaction('change/createEntity', (run) => run('change/create-entity', { kind: 'Topic', properties: { id: 'remittances', name: 'Again' }, actor: 'alice', at }));
     await expect(entity).rejects.toMatchObject({ message: 'duplicate id "remittances": already defined', code: 'BAD_USER_INPUT' });
-    const existing = (await executor.autoCommit('MATCH (o:Observation) RETURN o.id AS id, o.metricId AS metric ORDER BY o.id LIMIT 1')).records[0];
+    const existing = (await runCypher(executor.driver, 'MATCH (o:Observation) RETURN o.id AS id, o.metricId AS metric ORDER BY o.id LIMIT 1')).records[0];
     const observation = executor.transaction('change/addObservation', (run) =>
       run('change/add-observation', { metricId: existing.get('metric'), properties: { id: existing.get('id'), metricId: existing.get('metric'), value: 1 }, actor: 'alice', at }),
     );

@@ -12,7 +12,6 @@ function slowStore(delayMs: number): { store: GraphStore; calls: string[] } {
   const calls: string[] = [];
   const store: GraphStore = Object.create(inner, {
     name: { value: 'slow memory' },
-    answersInProcess: { value: false },
     getNodesByIds: { value: (ids: readonly string[]) => (calls.push('getNodesByIds'), inner.getNodesByIds(ids)) },
     getRelationships: {
       value: async (queries: readonly RelationshipQuery[]): Promise<RelationshipHit[][]> => {

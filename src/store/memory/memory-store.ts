@@ -95,7 +95,6 @@ type Adjacency = Map<string, Map<EdgeType, RelationshipHit[]>>;
  */
 export class MemoryStore implements GraphStore {
   readonly name = 'memory';
-  readonly answersInProcess = true;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly sorted: SortedNodes;
   private readonly out: Adjacency = new Map();

@@ -23,7 +23,7 @@ import {
 } from '../../domain';
 import type { Neo4jExecutor, TransactionRun } from './executor';
 import { neo4jChangeLookup } from './change-lookup';
-import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties } from './mappers';
+import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties, toNumber } from './mappers';
 
 /**
  * One curated change as ONE write transaction: lock the entity it updates or retires, read every
@@ -140,6 +140,3 @@ async function refreshValidity(run: TransactionRun, ids: readonly string[]): Pro
   await run('change/set-validity', { rows });
 }
 
-function toNumber(value: unknown): number {
-  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value);
-}

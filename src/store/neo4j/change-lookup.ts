@@ -1,5 +1,6 @@
 import { DIMENSION_USES_SHOWN, ENTITY_DIMENSIONS, changeLookupNeeds, type Change, type ChangeLookup, type GraphNode, type Unit } from '../../domain';
 import type { TransactionRun } from './executor';
+import { toNumber } from './mappers';
 
 /**
  * What validateChange will ask of the graph beyond the entities the change names, read inside
@@ -34,6 +35,3 @@ export async function neo4jChangeLookup(run: TransactionRun, change: Change, liv
   };
 }
 
-function toNumber(value: unknown): number {
-  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value);
-}

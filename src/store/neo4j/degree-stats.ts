@@ -1,5 +1,6 @@
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { DegreeStats, DirectionMaxima } from '../../domain';
+import { toNumber } from './mappers';
 
 type Counts = { OUT: number; IN: number; BOTH: number };
 type Direction = keyof Counts;
@@ -43,7 +44,3 @@ export function degreeStatsFromRecords(records: readonly Neo4jRecord[]): DegreeS
   };
 }
 
-function toNumber(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : Number(value);
-}

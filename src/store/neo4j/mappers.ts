@@ -23,8 +23,10 @@ import {
 
 type Props = Record<string, unknown>;
 
-function num(value: unknown): number {
-  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : (value as number);
+/** A number as the driver returns it (an Integer, or a float) as a JS number; 0 for null or missing (a count of nothing). */
+export function toNumber(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : Number(value);
 }
 
 function str(value: unknown): string | null {
@@ -94,7 +96,7 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
     ...qualifiersFrom(p.dateQualifiers),
     unit: str(p.unit) as Unit | null,
     publisher: str(p.publisher),
-    year: p.year === null || p.year === undefined ? null : num(p.year),
+    year: p.year === null || p.year === undefined ? null : toNumber(p.year),
     sources: citationsFromProperty(p.sources),
   };
 }
@@ -142,7 +144,7 @@ export function nodeFromRow(row: readonly unknown[]): GraphNode {
     ...qualifiersFrom(row[QUALIFIERS_COLUMN]),
     unit: str(row[6]) as Unit | null,
     publisher: str(row[7]),
-    year: row[8] === null || row[8] === undefined ? null : num(row[8]),
+    year: row[8] === null || row[8] === undefined ? null : toNumber(row[8]),
     sources: citationsFromProperty(row[9]),
   };
 }
@@ -230,13 +232,13 @@ export function observationFromNeo4j(p: Props): Observation {
   return {
     id: String(p.id),
     metricId: String(p.metricId),
-    value: num(p.value),
+    value: toNumber(p.value),
     unit: p.unit as Unit,
     period: str(p.period),
     periodStart: str(p.periodStart),
     periodEnd: str(p.periodEnd),
     // Only undated observations carry the year reported (as the seed reader gives them).
-    ...(p.reportedIn !== null && p.reportedIn !== undefined ? { reportedIn: num(p.reportedIn) } : {}),
+    ...(p.reportedIn !== null && p.reportedIn !== undefined ? { reportedIn: toNumber(p.reportedIn) } : {}),
     dimensions,
     qualifier: str(p.qualifier) as Qualifier | null,
     note: str(p.note),

@@ -36,8 +36,9 @@ import {
 import { applyChange } from './apply-change';
 import { degreeStatsFromRecords } from './degree-stats';
 import type { Neo4jExecutor } from './executor';
+import type { StatementName } from './statements';
 import { luceneQuery, luceneTerm } from './lucene';
-import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow } from './mappers';
+import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow, toNumber } from './mappers';
 
 /**
  * The production store: the same port as the memory store over Neo4j. Every call is one
@@ -45,7 +46,6 @@ import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFro
  */
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
-  readonly answersInProcess = false;
 
   /**
    * @param shared what the views made by `withDeadline` share with the store they came from:
@@ -272,9 +272,9 @@ export class Neo4jStore implements GraphStore {
     await this.executor.driver.close();
   }
 
-  private read(name: Parameters<Neo4jExecutor['read']>[0], params: Record<string, unknown>) {
+  private read(name: StatementName, params: Record<string, unknown>) {
     this.shared.statementsRun++;
-    return this.executor.read(name, params, this.deadline === undefined ? undefined : this.deadline - Date.now());
+    return this.executor.execute(name, params, 'read', this.deadline === undefined ? undefined : this.deadline - Date.now());
   }
 }
 
@@ -300,6 +300,3 @@ interface SharedState {
 /** An entity or relationship as the read statements return it: a row of properties (mappers.ts NODE_ROW). */
 type Row = readonly unknown[];
 
-function toNumber(value: unknown): number {
-  return neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : Number(value);
-}

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
+import { toNumber } from './mappers';
 import { batches, seedRows, storedProperties } from './seed-rows';
 
 /** What seeding would do to one part of the graph. */
@@ -20,16 +21,13 @@ export interface SeedPlan {
   readonly observations: SeedPartPlan;
 }
 
-function toNumber(value: unknown): number {
-  return typeof value === 'object' && value !== null && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : Number(value ?? 0);
-}
 
 /** Sums a `plan-*` statement's toCreate/toUpdate over batches of rows. */
 async function planPart(executor: Neo4jExecutor, statement: 'seed/plan-nodes' | 'seed/plan-relationships' | 'seed/plan-observations', rows: readonly object[], remove: number): Promise<SeedPartPlan> {
   let create = 0;
   let update = 0;
   for (const batch of batches(rows, 500)) {
-    const record = (await executor.read(statement, { rows: batch })).records[0];
+    const record = (await executor.execute(statement, { rows: batch }, 'read')).records[0];
     create += toNumber(record?.get('toCreate'));
     update += toNumber(record?.get('toUpdate'));
   }
@@ -43,16 +41,16 @@ async function planPart(executor: Neo4jExecutor, statement: 'seed/plan-nodes' | 
 export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean } = {}): Promise<SeedPlan> {
   const rows = seedRows(dataset);
   if (options.reset) {
-    const count = toNumber((await executor.read('seed/count-project', {})).records[0]?.get('nodes'));
+    const count = toNumber((await executor.execute('seed/count-project', {}, 'read')).records[0]?.get('nodes'));
     const fresh = (n: number): SeedPartPlan => ({ create: n, update: 0, unchanged: 0, remove: 0 });
     return { reset: count, nodes: fresh(rows.nodes.length), relationships: fresh(rows.relationships.length), observations: fresh(rows.observations.length) };
   }
   const prune = (
-    await executor.read('seed/plan-prune', {
+    await executor.execute('seed/plan-prune', {
       entityIds: dataset.nodes.map((n) => n.id),
       observationIds: dataset.observations.map((o) => o.id),
       relationshipIds: dataset.relationships.map((r) => r.id),
-    })
+    }, 'read')
   ).records[0];
   const stored = <T extends { properties: Record<string, unknown> }>(list: readonly T[]): T[] => list.map((row) => ({ ...row, properties: storedProperties(row.properties) }));
   return {

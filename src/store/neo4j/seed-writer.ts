@@ -1,6 +1,6 @@
 import { applyDelta, datasetDigest, versionOfDigest, type Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
-import { loadStatements } from './statements';
+import { SCHEMA_STATEMENTS } from './statements';
 import { nodeFromNeo4j, observationFromNeo4j, relationshipFromNeo4j } from './mappers';
 import { batches, seedRows } from './seed-rows';
 
@@ -27,13 +27,9 @@ export interface WriteDatasetReport {
   readonly removed: number | null;
 }
 
-/** Creates the constraints and indexes in `cypher/schema/` (idempotent: IF NOT EXISTS). */
+/** Creates the constraints and indexes in `cypher/schema/` (idempotent: IF NOT EXISTS), then waits until they are online. */
 export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
-  const statements = loadStatements();
-  for (const [name, text] of statements) {
-    if (name.startsWith('schema/')) await executor.autoCommit(text, {}, name);
-  }
-  await executor.autoCommit('CALL db.awaitIndexes(300)', {}, 'schema/await-indexes');
+  for (const name of SCHEMA_STATEMENTS) await executor.execute(name, {}, 'auto-commit');
 }
 
 /**
@@ -46,7 +42,7 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   const size = options.batchSize ?? 500;
   let removed: number | null = null;
   if (options.reset) {
-    const result = await executor.autoCommit(executor.statement('seed/delete-project'), {}, 'seed/delete-project');
+    const result = await executor.execute('seed/delete-project', {}, 'auto-commit');
     removed = Number(result.records[0]?.get('removed') ?? 0);
   }
   await ensureSchema(executor);
@@ -59,16 +55,16 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   for (const [part, statement, all] of parts) {
     let done = 0;
     for (const batch of batches<object>(all, size)) {
-      await executor.write(statement, { rows: batch });
+      await executor.execute(statement, { rows: batch }, 'write');
       done += batch.length;
       options.onProgress?.(part, done, all.length);
     }
   }
-  await executor.write('seed/prune-relationships', { relationshipIds: dataset.relationships.map((r) => r.id) });
-  await executor.write('seed/prune-nodes', { entityIds: dataset.nodes.map((n) => n.id), observationIds: dataset.observations.map((o) => o.id) });
+  await executor.execute('seed/prune-relationships', { relationshipIds: dataset.relationships.map((r) => r.id) }, 'write');
+  await executor.execute('seed/prune-nodes', { entityIds: dataset.nodes.map((n) => n.id), observationIds: dataset.observations.map((o) => o.id) }, 'write');
   // The digest of the live graph: what was written (not the dataset's own `version` field) plus
   // the curated records re-seeding keeps. Curated changes update it from there.
-  const curated = (await executor.read('seed/get-curated', {})).records[0];
+  const curated = (await executor.execute('seed/get-curated', {}, 'read')).records[0];
   const seeded = datasetDigest(dataset);
   const digest = applyDelta(seeded, {
     added: {
@@ -77,6 +73,6 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
       observations: (curated.get('observations') as Array<Record<string, unknown>>).map(observationFromNeo4j),
     },
   });
-  await executor.write('seed/set-dataset-version', { digest, version: versionOfDigest(digest), seededVersion: versionOfDigest(seeded) });
+  await executor.execute('seed/set-dataset-version', { digest, version: versionOfDigest(digest), seededVersion: versionOfDigest(seeded) }, 'write');
   return { removed };
 }

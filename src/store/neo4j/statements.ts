@@ -18,8 +18,23 @@ export function loadStatements(dir: string = CYPHER_DIR): ReadonlyMap<string, st
   return statements;
 }
 
-/** The statement names the store uses; loading fails at startup if one is missing. */
+/** The constraints and indexes, in the order `ensureSchema` creates them; the last waits until the indexes are online. */
+export const SCHEMA_STATEMENTS = [
+  'schema/01-entity-id-unique',
+  'schema/02-observation-id-unique',
+  'schema/03-observation-metric',
+  'schema/04-entity-sort',
+  'schema/05-entity-kind',
+  'schema/06-entity-search',
+  'schema/06-search-nodes',
+  'schema/06-search-relationships',
+  'schema/07-dataset-id-unique',
+  'schema/08-await-indexes',
+] as const;
+
+/** Every statement name (a file in `cypher/`: a test checks that they match); loading fails at startup if one is missing. */
 export const STATEMENTS = [
+  ...SCHEMA_STATEMENTS,
   'node/get-by-ids',
   'node/find',
   'node/list',
