@@ -70,6 +70,21 @@ class PageArgs {
   first!: number;
 }
 
+@InputType()
+class Window {
+  @Field(() => Int)
+  from!: number;
+
+  @Field(() => Window, { nullable: true })
+  inner?: Window | null;
+}
+
+@ArgsType()
+class WindowedPageArgs extends PageArgs {
+  @Field(() => Window, { nullable: true })
+  window?: Window | null;
+}
+
 @ArgsType()
 class WordArgs {
   @Field(() => String)
@@ -98,6 +113,12 @@ class ProbeResolver {
   @Query(() => Int)
   page(@Args() { first }: PageArgs): number {
     return first;
+  }
+
+  @Query(() => String)
+  windowed(@Args() args: WindowedPageArgs): string {
+    const classes = [args, args.window, args.window?.inner].map((value) => value?.constructor.name ?? String(value));
+    return `${args.first} ${args.window?.inner?.from ?? '-'} ${classes.join(',')}`;
   }
 
   @Query(() => String)
@@ -164,6 +185,15 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
     const refused = run('page', { first: 9 });
     await expect(refused).rejects.toBeInstanceOf(ArgumentValidationError);
     await expect(refused).rejects.toMatchObject({ extensions: { validationErrors: [{ constraints: { max: 'first: expected at most 5' } }] } });
+  });
+
+  it('converts inherited args fields and nested inputs (self-referencing too) to instances, call after call', async () => {
+    await run('page', { first: 2 });
+    for (let i = 0; i < 3; i++) {
+      expect(run('windowed', { first: 4, window: { from: 1, inner: { from: 2 } } })).toBe('4 2 WindowedPageArgs,Window,Window');
+      expect(run('windowed', { first: 5 })).toBe('5 - WindowedPageArgs,undefined,undefined');
+    }
+    await expect(run('windowed', { first: 6 })).rejects.toMatchObject({ extensions: { validationErrors: [{ constraints: { max: 'first: expected at most 5' } }] } });
   });
 
   it('runs an async validator (and waits for it) on an args class', async () => {
