@@ -8,6 +8,8 @@
 FROM node:26-trixie-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies patches/ to the dependencies (patch-package).
+COPY patches ./patches
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -20,7 +22,10 @@ FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# Without install scripts: no production dependency's is allowed (package.json allowScripts), and
+# the postinstall's patch-package is a dev tool. The patched packages come from the build stage.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/node_modules/type-graphql ./node_modules/type-graphql
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
 COPY cypher ./cypher

@@ -1,5 +1,6 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, isEnumType } from 'graphql';
+import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../domain';
 
@@ -32,6 +33,18 @@ const PERSISTED_QUERY_ERRORS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /**
+ * The messages of class-validator's errors, depth first. Those of a nested input (`@ValidateNested`)
+ * start, like an argument's, with their field's name; the path to the input is put in front
+ * (`filter.` + `addresses: expected …`).
+ */
+function constraintMessages(errors: readonly ValidationError[], path = ''): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).filter(Boolean).map((message) => path + message),
+    ...constraintMessages(e.children ?? [], `${path}${e.property}.`),
+  ]);
+}
+
+/**
  * Builds Apollo's `formatError`. It never throws: every error leaves with a code from ErrorCode
  * (or Apollo's own parse/validation codes) and a message saying what was expected and what arrived.
  * In production, errors the code did not anticipate are masked.
@@ -49,12 +62,11 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
         return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted.extensions, production), code: original.code, ...original.details } };
       }
       if (original instanceof ArgumentValidationError) {
-        const messages = original.extensions.validationErrors
-          ?.flatMap((e) => Object.values(e.constraints ?? {}))
-          .filter(Boolean);
+        const { validationErrors } = original.extensions;
+        const messages = Array.isArray(validationErrors) ? constraintMessages(validationErrors) : [];
         return {
           ...formatted,
-          message: messages?.length ? messages.join('; ') : formatted.message,
+          message: messages.length ? messages.join('; ') : formatted.message,
           extensions: { code: ErrorCode.BAD_USER_INPUT },
         };
       }

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './enums';
-import { installFastPaths } from './fast-paths';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { CurationResolver } from './resolvers/curation.resolver';
 import { EntityResolver } from './resolvers/entity.resolver';
@@ -18,6 +17,12 @@ import { RelationshipResolver } from './resolvers/relationship.resolver';
 import { RelationshipsConnectionResolver } from './resolvers/relationships-connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
 import { Actor, Agreement, Dialogue, Event, Metric, Policy, Source, Topic } from './types/kinds.types';
+
+/**
+ * class-validator settings for every argument (type-graphql adds `skipMissingProperties`): objects of
+ * classes without rules pass, rather than failing as unknown values.
+ */
+export const ARGUMENT_VALIDATION = { forbidUnknownValues: false } as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -42,10 +47,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ...relationResolvers(),
     ] as unknown as [Function, ...Function[]],
     orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],
-    // Keep in step with ARGS_VALIDATION in fast-paths.ts, which validates the hot root fields' arguments.
-    validate: { forbidUnknownValues: false },
+    validate: ARGUMENT_VALIDATION,
   }).then((schema) => {
-    installFastPaths(schema);
     // type-graphql has no option for the root type's description; Sandbox shows it first.
     Object.assign(schema.getQueryType()!, {
       description:

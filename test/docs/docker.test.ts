@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -27,7 +27,18 @@ describe('Dockerfile and docker-compose.yml', () => {
     expect(seedStep).toBe('node dist/seed-db.js');
     expect(runtime).toContain(`CMD ["sh", "-c", "${seedStep} && ${scripts.start}"]`);
     expect(runtime).toMatch(/^USER node$/m);
-    expect(runs(runtime)).toEqual(['npm ci --omit=dev && npm cache clean --force']);
+    expect(runs(runtime)).toEqual(['npm ci --omit=dev --ignore-scripts && npm cache clean --force']);
+  });
+
+  it('runs with the dependencies patched as patches/ says (applied by npm ci in the build stage, copied from there)', () => {
+    const patched = readdirSync('patches')
+      .filter((file) => file.endsWith('.patch'))
+      .map((file) => file.replace(/\+[^+]*\.patch$/, '').replace(/\+/g, '/'));
+    expect(patched).toContain('type-graphql');
+    expect(scripts.postinstall).toBe('patch-package');
+    expect(build.indexOf('COPY patches ./patches')).toBeGreaterThan(-1);
+    expect(build.indexOf('COPY patches ./patches')).toBeLessThan(build.indexOf('RUN npm ci'));
+    for (const name of patched) expect(runtime).toContain(`COPY --from=build /app/node_modules/${name} ./node_modules/${name}`);
   });
 
   it('runs neo4j:5.26-community with a healthcheck and a named volume, the API after it is healthy', () => {

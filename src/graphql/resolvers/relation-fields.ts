@@ -1,4 +1,3 @@
-import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Arg, type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EdgeType, NodeKind } from '../../domain';
 import type { Context } from '../context';
@@ -106,11 +105,6 @@ export const RELATION_FIELDS: ReadonlyArray<readonly [ClassType, readonly Relati
   [Metric, [f('measures', EdgeType.MEASURES, 'OUT', Entity, 'What this metric is an indicator of (MEASURES).')]],
 ];
 
-/** What one typed relationship field resolves to. */
-function resolveRelation(field: RelationField, root: EntityView, ctx: Context, validAt: string | null | undefined): Promise<EntityView[]> {
-  return related(ctx, root.id, field.type, field.direction, field.kinds, dayOf(validAt));
-}
-
 /** Turns the table into type-graphql resolver classes (decorators applied as functions). */
 export function relationResolvers(): Function[] {
   return RELATION_FIELDS.map(([owner, fields]) => {
@@ -118,7 +112,7 @@ export function relationResolvers(): Function[] {
     Object.defineProperty(Generated, 'name', { value: `${owner.name}RelationsResolver` });
     for (const field of fields) {
       const method = function (root: EntityView, ctx: Context, validAt?: string | null): Promise<EntityView[]> {
-        return resolveRelation(field, root, ctx, validAt);
+        return related(ctx, root.id, field.type, field.direction, field.kinds, dayOf(validAt));
       };
       Object.defineProperty(Generated.prototype, field.name, { value: method, writable: true, configurable: true });
       Root()(Generated.prototype, field.name, 0);
@@ -130,26 +124,4 @@ export function relationResolvers(): Function[] {
     Resolver(() => owner)(Generated);
     return Generated;
   });
-}
-
-/**
- * Replaces type-graphql's resolver of every typed relationship field in the built schema with a
- * plain graphql-js resolver doing the same (`resolveRelation`). type-graphql's handler, run for
- * each field of each item, builds the parameter list anew and validates every `@Arg` in an async
- * function — so each of these fields cost several promises and microtask turns on top of the
- * loader's, and they are the most numerous resolver calls in list and nesting queries
- * (bench/inprocess). `validAt` is still parsed and checked by its scalar (PartialDate) before any
- * resolver runs; the fields keep their type-graphql declarations (types, arguments, descriptions).
- */
-export function installRelationFastPaths(schema: GraphQLSchema): void {
-  for (const [owner, fields] of RELATION_FIELDS) {
-    const type = schema.getType(owner.name);
-    if (!(type instanceof GraphQLObjectType)) throw new Error(`relation fields: no object type ${owner.name} in the schema`);
-    const defs = type.getFields();
-    for (const field of fields) {
-      const def = defs[field.name];
-      if (!def) throw new Error(`relation fields: no field ${owner.name}.${field.name} in the schema`);
-      def.resolve = (root: EntityView, args: { validAt?: string | null }, ctx: Context) => resolveRelation(field, root, ctx, args.validAt);
-    }
-  }
 }

@@ -17,7 +17,10 @@ export class Citation {
   slide!: number;
 }
 
-/** An entity's GraphQL type is its kind (synchronous; see `installFastPaths` in ../fast-paths.ts). */
+/**
+ * An entity's GraphQL type is its kind. Synchronous, and so is the `resolveType` type-graphql builds
+ * from it (patches/type-graphql+2.0.0-rc.4.patch): a list of `Entity` is not a promise per item.
+ */
 export const resolveEntityType = (value: GraphNode): string => value.kind;
 
 @InterfaceType('Entity', {

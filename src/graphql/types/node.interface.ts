@@ -2,7 +2,7 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 
 /**
  * The GraphQL type of a `Node` value: an entity view carries its kind (also its type name), an
- * observation its metric id; anything else is a relationship (synchronous; see fast-paths.ts).
+ * observation its metric id; anything else is a relationship (synchronous, as `resolveEntityType`).
  */
 export function resolveNodeType(value: { kind?: unknown; metricId?: unknown }): string {
   if (typeof value.kind === 'string') return value.kind;
