@@ -1,5 +1,5 @@
 import { NodeKind, UNIT_LABELS, observationPeriodKind, type GraphNode, type Observation, type RelationshipHit } from '../domain';
-import { PeriodKind, RelationshipDirection } from './enums';
+import { RelationshipDirection } from './enums';
 
 /** A node as GraphQL reads it: the domain node with its dates (and a Source's title) as fields. */
 export type EntityView = GraphNode & Record<string, unknown>;
@@ -52,7 +52,7 @@ export function observationView(o: Observation): Record<string, unknown> {
   return {
     ...o,
     unitLabel: UNIT_LABELS[o.unit],
-    periodKind: observationPeriodKind(o) as PeriodKind,
+    periodKind: observationPeriodKind(o),
     reportedIn: o.reportedIn ?? null,
     dimensions: Object.entries(o.dimensions).map(([key, value]) => ({ key, value })),
   };
