@@ -108,7 +108,11 @@ register(SearchField, 'SearchField', 'Where a search matched.', SEARCH_FIELD_DES
  * is the seed checker's rule (item-rules.ts), checked with its message.
  */
 export type EntitySubtype = ActorType | PolicyType | AgreementType | DialogueType | EventType;
-export const EntitySubtype = enumOf('EntitySubtype', "Every kind's subtype in one list (each says its kind): the value of an input's `type`.", subtypeDescriptions());
+export const EntitySubtype = enumOf(
+  'EntitySubtype',
+  "Every kind's subtypes in one enum, for the `type` of the curation inputs (an input field cannot be a union of ActorType, PolicyType, AgreementType, DialogueType and EventType). Each value names its kind; one of another kind than the entity's is refused with the seed checker's message.",
+  subtypeDescriptions(),
+);
 
 function subtypeDescriptions(): Record<EntitySubtype, string> {
   const kindsOf = new Map<string, NodeKind[]>();
