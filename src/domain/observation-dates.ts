@@ -72,8 +72,11 @@ export function readObservationDate(metricId: string, fields: ObservationDateFie
   return { period, reportedIn: null };
 }
 
+/** A period kind (`parsePeriod`'s), or UNDATED for an observation its source gives no date. */
+export type ObservationPeriodKind = PeriodKind | 'UNDATED';
+
 /** An observation's kind of period (`parsePeriod`'s), or UNDATED when its source gives it no date. */
-export function observationPeriodKind(o: { readonly period: string | null }): PeriodKind | 'UNDATED' {
+export function observationPeriodKind(o: { readonly period: string | null }): ObservationPeriodKind {
   return o.period === null ? 'UNDATED' : (parsePeriod(o.period)?.kind ?? 'RANGE');
 }
 

@@ -1,8 +1,17 @@
+import type { DatePrecision } from './dates';
+import type { DateQualifier } from './date-qualifiers';
 import { ActorType, AgreementType, DialogueType, EventType, NodeKind, PolicyType } from './kinds';
+import type { ObservationPeriodKind } from './observation-dates';
+import type { CitedItemKind } from './provenance';
+import { SearchField, SearchTarget } from './search-model';
+import type { DirectionFilter } from './store';
+import { TimelineRole } from './timeline';
 import { Qualifier } from './units';
 
-// What each subtype and qualifier means, for the schema's documentation (Sandbox, GraphiQL).
-// Typed as complete records: a new value does not compile until it is described here.
+// What each value of the domain's closed vocabularies means, for the schema's documentation
+// (Sandbox, GraphiQL). Typed as complete records: a new value does not compile until it is
+// described here, and a record's keys are the value list the GraphQL enum is built from
+// (src/graphql/enums.ts), so the schema cannot drift from the domain.
 
 export const NODE_KIND_DESCRIPTIONS: Readonly<Record<NodeKind, string>> = {
   [NodeKind.Actor]: 'A country, person, government body, party, company, group or region that acts or is acted upon.',
@@ -77,4 +86,69 @@ export const QUALIFIER_DESCRIPTIONS: Readonly<Record<Qualifier, string>> = {
   [Qualifier.ESTIMATE]: 'The source calls the number an estimate.',
   [Qualifier.FORECAST]: 'A projection of a future value.',
   [Qualifier.TARGET]: 'A goal set for the future, not a measured value.',
+};
+
+/** Each kind's subtype descriptions (the kinds of `SUBTYPES`; a kind without one takes no `type`). */
+export const SUBTYPE_DESCRIPTIONS: Readonly<Partial<Record<NodeKind, Readonly<Record<string, string>>>>> = {
+  [NodeKind.Actor]: ACTOR_TYPE_DESCRIPTIONS,
+  [NodeKind.Policy]: POLICY_TYPE_DESCRIPTIONS,
+  [NodeKind.Agreement]: AGREEMENT_TYPE_DESCRIPTIONS,
+  [NodeKind.Dialogue]: DIALOGUE_TYPE_DESCRIPTIONS,
+  [NodeKind.Event]: EVENT_TYPE_DESCRIPTIONS,
+};
+
+export const DIRECTION_DESCRIPTIONS: Readonly<Record<DirectionFilter, string>> = {
+  OUT: 'Edges that start at this node (this node `from`, read `this <type> other`).',
+  IN: 'Edges that end at this node (`other <type> this`).',
+  BOTH: 'Edges in either direction.',
+};
+
+export const PERIOD_KIND_DESCRIPTIONS: Readonly<Record<ObservationPeriodKind, string>> = {
+  YEAR: 'A calendar year (`2021`).',
+  FISCAL_YEAR: 'A U.S. federal fiscal year (`FY2021`: October 2020 to September 2021).',
+  MONTH: 'A month (`2022-01`).',
+  DAY: 'A day (`2022-01-31`).',
+  RANGE: 'A span between two dates (`2019/2021`).',
+  UNDATED: 'The source gives no date for the figure: no period; `reportedIn` says when it was reported.',
+};
+
+export const DATE_PRECISION_DESCRIPTIONS: Readonly<Record<DatePrecision, string>> = {
+  YEAR: 'Known to the year (`2020`).',
+  MONTH: 'Known to the month (`2020-07`).',
+  DAY: 'Known to the day (`2020-07-01`).',
+};
+
+export const DATE_QUALIFIER_DESCRIPTIONS: Readonly<Record<DateQualifier, string>> = {
+  EARLY: 'The early part of the date ("early 2021").',
+  MID: 'Its middle ("mid-2021").',
+  LATE: 'Its late part ("late 2020").',
+};
+
+export const TIMELINE_ROLE_DESCRIPTIONS: Readonly<Record<TimelineRole, string>> = {
+  [TimelineRole.HAPPENED]: 'An event took place (Event.date).',
+  [TimelineRole.SIGNED]: 'An agreement was signed.',
+  [TimelineRole.IN_FORCE]: 'An agreement entered into force.',
+  [TimelineRole.ENDED]: 'An agreement, policy or dialogue ended.',
+  [TimelineRole.ESTABLISHED]: 'A policy or dialogue was first set up.',
+  [TimelineRole.LAUNCHED]: 'A policy or dialogue was launched or relaunched.',
+  [TimelineRole.REPLACED]: 'An agreement, policy or dialogue was replaced (the validFrom of the REPLACES edge); see replacedBy.',
+};
+
+export const CITED_ITEM_KIND_DESCRIPTIONS: Readonly<Record<CitedItemKind, string>> = {
+  ENTITY: 'An entity citing the source (`entity` is set).',
+  RELATIONSHIP: 'A relationship citing it (`relationship` is set).',
+  OBSERVATION: 'An observation citing it (`observation` is set).',
+};
+
+export const SEARCH_TARGET_DESCRIPTIONS: Readonly<Record<SearchTarget, string>> = {
+  [SearchTarget.ENTITY]: 'An entity, matched on its name, aliases or description.',
+  [SearchTarget.RELATIONSHIP]: 'A relationship, matched on its note.',
+  [SearchTarget.OBSERVATION]: 'An observation of a metric, matched on its note.',
+};
+
+export const SEARCH_FIELD_DESCRIPTIONS: Readonly<Record<SearchField, string>> = {
+  [SearchField.NAME]: "The entity's preferred name.",
+  [SearchField.ALIAS]: 'One of the entity’s aliases (each alias is its own match).',
+  [SearchField.DESCRIPTION]: "The entity's description.",
+  [SearchField.NOTE]: "The relationship's or the observation's note.",
 };

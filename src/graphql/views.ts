@@ -1,5 +1,6 @@
 import { NodeKind, UNIT_LABELS, observationPeriodKind, type GraphNode, type Observation, type RelationshipHit } from '../domain';
-import { PeriodKind, RelationshipDirection } from './enums';
+import { RelationshipDirection } from './enums';
+import type { EvidenceView } from './types/relationship-evidence.type';
 
 /** A node as GraphQL reads it: the domain node with its dates (and a Source's title) as fields. */
 export type EntityView = GraphNode & Record<string, unknown>;
@@ -19,17 +20,14 @@ export function entityView(node: GraphNode): EntityView {
   return view;
 }
 
-export interface RelationshipView {
+/** A relationship as `Relationship` reads it; its evidence fields are copied in the literal (no spread: this is per edge on every read). */
+export interface RelationshipView extends EvidenceView {
   id: string;
   type: string;
   direction: RelationshipDirection;
   node: EntityView;
   from: string;
   to: string;
-  validFrom: string | null;
-  validTo: string | null;
-  note: string | null;
-  sources: RelationshipHit['relationship']['sources'];
 }
 
 export function relationshipView(hit: RelationshipHit): RelationshipView {
@@ -52,7 +50,7 @@ export function observationView(o: Observation): Record<string, unknown> {
   return {
     ...o,
     unitLabel: UNIT_LABELS[o.unit],
-    periodKind: observationPeriodKind(o) as PeriodKind,
+    periodKind: observationPeriodKind(o),
     reportedIn: o.reportedIn ?? null,
     dimensions: Object.entries(o.dimensions).map(([key, value]) => ({ key, value })),
   };

@@ -23,7 +23,7 @@ function write(i: number): Write {
     return {
       kind: 'entity',
       key: id,
-      query: `mutation { createEntity(input: { id: "${id}", kind: "Topic", name: "Curated topic ${i}" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }`,
+      query: `mutation { createEntity(input: { id: "${id}", kind: Topic, name: "Curated topic ${i}" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }`,
     };
   }
   const day = new Date(Date.UTC(2040, 0, 1 + i)).toISOString().slice(0, 10);

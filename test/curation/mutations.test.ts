@@ -3,7 +3,7 @@ import { seedDataset } from '../helpers/dataset';
 import { postAs, startTestServer, type TestServer } from '../helpers/graphql';
 
 const TOKEN = 'alice-token-0123456789';
-const CREATE = `mutation { createEntity(input: { id: "nearshoring", kind: "Topic", name: "Nearshoring", aliases: ["relocalización"] }, sources: ["deck-2022#7"]) {
+const CREATE = `mutation { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring", aliases: ["relocalización"] }, sources: ["deck-2022#7"]) {
   entity { id name sources { slide source { id } } } recordedBy recordedAt } }`;
 
 const post = postAs;
@@ -44,7 +44,7 @@ describe('curation mutations', () => {
     const found = await post(server, '{ search(query: "relocalizacion", first: 1) { entity { id } } }');
     expect(found.data).toEqual({ search: [{ entity: { id: 'nearshoring' } }] });
 
-    const edge = await post(server, 'mutation { addRelationship(input: { from: "usmca", type: "ADDRESSES", to: "nearshoring", validFrom: "2020-07-01" }, sources: ["deck-2022#7"]) { relationship { id type direction node { id } validFrom } recordedBy } }', `Bearer ${TOKEN}`);
+    const edge = await post(server, 'mutation { addRelationship(input: { from: "usmca", type: ADDRESSES, to: "nearshoring", validFrom: "2020-07-01" }, sources: ["deck-2022#7"]) { relationship { id type direction node { id } validFrom } recordedBy } }', `Bearer ${TOKEN}`);
     expect(edge.data).toEqual({ addRelationship: { relationship: { id: 'usmca:ADDRESSES:nearshoring@2020-07-01', type: 'ADDRESSES', direction: 'OUT', node: { id: 'nearshoring' }, validFrom: '2020-07-01' }, recordedBy: 'alice' } });
 
     const update = await post(server, 'mutation { updateEntity(id: "nearshoring", input: { description: "Moving production closer to the U.S. market." }, sources: ["deck-2022#8"]) { entity { description sources { slide } } } }', `Bearer ${TOKEN}`);
@@ -58,7 +58,7 @@ describe('curation mutations', () => {
   it('answer BAD_USER_INPUT with the seed checker\'s message', async () => {
     const result = await post(
       server,
-      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, unit: "PERCENT", period: "2023" }, sources: ["deck-2022#7"]) { observation { id } } }',
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, unit: PERCENT, period: "2023" }, sources: ["deck-2022#7"]) { observation { id } } }',
       `Bearer ${TOKEN}`,
     );
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
@@ -77,7 +77,7 @@ describe('curation mutations', () => {
         backs: { totalCount: number; edges: Array<{ node: { kind: string; id: string; slides: number[] } }> };
       };
     expect(await ustr()).toEqual({ slides: [36], backs: { totalCount: 0, edges: [] } });
-    const created = await post(server, 'mutation { createEntity(input: { id: "review-topic", kind: "Topic", name: "Review topic" }, sources: ["ustr-2018#37"]) { entity { id } } }', `Bearer ${TOKEN}`);
+    const created = await post(server, 'mutation { createEntity(input: { id: "review-topic", kind: Topic, name: "Review topic" }, sources: ["ustr-2018#37"]) { entity { id } } }', `Bearer ${TOKEN}`);
     expect(created.errors).toBeUndefined();
     expect(await ustr()).toEqual({ slides: [36, 37], backs: { totalCount: 1, edges: [{ node: { kind: 'ENTITY', id: 'review-topic', slides: [37] } }] } });
     await post(server, 'mutation { retireEntity(id: "review-topic", sources: ["deck-2022#9"]) { entity { id } } }', `Bearer ${TOKEN}`);
@@ -95,7 +95,7 @@ describe('curation mutations', () => {
     expect(nafta.errors).toBeUndefined();
     expect(nafta.data).toEqual({ updateEntity: { entity: { description: 'x' } } });
     // 5
-    expect(await refused('mutation { updateEntity(id: "southwest-border-apprehensions", input: { unit: "PERCENT" }, sources: ["deck-2022#7"]) { entity { id } } }')).toMatch(
+    expect(await refused('mutation { updateEntity(id: "southwest-border-apprehensions", input: { unit: PERCENT }, sources: ["deck-2022#7"]) { entity { id } } }')).toMatch(
       /^node southwest-border-apprehensions: unit PERCENT does not measure what its \d+ observation\(s\) in COUNT, THOUSAND do/,
     );
     // 6
@@ -109,16 +109,16 @@ describe('curation mutations', () => {
     // 11: __proto__ is refused, not dropped; ; = ] cannot make ids collide; self-loops and cycles.
     expect(await refused('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, period: "2023", dimensions: [{ key: "__proto__", value: "mexico" }] }, sources: ["deck-2022#7"]) { observation { id } } }')).toMatch(/dimension key "__proto__"/);
     expect(await refused('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, period: "2023", dimensions: [{ key: "a", value: "b;c=d]" }] }, sources: ["deck-2022#7"]) { observation { id } } }')).toMatch(/dimension a: expected lower-case words/);
-    expect(await refused('mutation { addRelationship(input: { from: "usmca", type: "AFFECTS", to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/joins usmca to itself/);
-    expect(await refused('mutation { addRelationship(input: { from: "nafta", type: "REPLACES", to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/^REPLACES edge nafta -> usmca would close a cycle/);
-    expect(await refused(`mutation { createEntity(input: { id: "${'a'.repeat(101)}", kind: "Topic", name: "Long" }, sources: ["deck-2022#7"]) { entity { id } } }`)).toMatch(/at most 100 characters/);
+    expect(await refused('mutation { addRelationship(input: { from: "usmca", type: AFFECTS, to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/joins usmca to itself/);
+    expect(await refused('mutation { addRelationship(input: { from: "nafta", type: REPLACES, to: "usmca" }, sources: ["deck-2022#7"]) { recordedBy } }')).toMatch(/^REPLACES edge nafta -> usmca would close a cycle/);
+    expect(await refused(`mutation { createEntity(input: { id: "${'a'.repeat(101)}", kind: Topic, name: "Long" }, sources: ["deck-2022#7"]) { entity { id } } }`)).toMatch(/at most 100 characters/);
     // A new Metric needs its first observation, given with it.
-    expect(await refused('mutation { createEntity(input: { id: "truck-crossings", kind: "Metric", name: "Truck crossings", unit: "COUNT" }, sources: ["deck-2022#5"]) { entity { id } } }')).toBe(
+    expect(await refused('mutation { createEntity(input: { id: "truck-crossings", kind: Metric, name: "Truck crossings", unit: COUNT }, sources: ["deck-2022#5"]) { entity { id } } }')).toBe(
       'metric truck-crossings has no observations: a metric needs at least one (create it with its first observation)',
     );
     const metric = await post(
       server,
-      'mutation { createEntity(input: { id: "truck-crossings", kind: "Metric", name: "Truck crossings", unit: "COUNT" }, observation: { value: 5, period: "2021", dimensions: [{ key: "state", value: "texas" }] }, sources: ["deck-2022#5"]) { entity { id ... on Metric { observations { id value unit } } } } }',
+      'mutation { createEntity(input: { id: "truck-crossings", kind: Metric, name: "Truck crossings", unit: COUNT }, observation: { value: 5, period: "2021", dimensions: [{ key: "state", value: "texas" }] }, sources: ["deck-2022#5"]) { entity { id ... on Metric { observations { id value unit } } } } }',
       `Bearer ${TOKEN}`,
     );
     expect(metric.errors).toBeUndefined();

@@ -35,7 +35,7 @@ describe('curating undated observations and approximate dates', () => {
 
   it('keeps "late 2020" as the date 2020 with its qualifier', async () => {
     const result = await post(
-      'mutation { createEntity(input: { id: "late-event", kind: "Event", type: "ARREST", name: "An arrest", dates: [{ role: "date", date: "late 2020" }] }, sources: ["deck-2022#28"]) { entity { ... on Event { date } approximateDates { role date qualifier } } } }',
+      'mutation { createEntity(input: { id: "late-event", kind: Event, type: ARREST, name: "An arrest", dates: [{ role: "date", date: "late 2020" }] }, sources: ["deck-2022#28"]) { entity { ... on Event { date } approximateDates { role date qualifier } } } }',
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ createEntity: { entity: { date: '2020', approximateDates: [{ role: 'date', date: '2020', qualifier: 'LATE' }] } } });

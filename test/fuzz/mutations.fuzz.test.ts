@@ -201,7 +201,7 @@ describe('fuzzing every Mutation argument over HTTP (valid curator token, own me
   it('Authorization header: garbage, empty, `Bearer ` + random, very long → only UNAUTHENTICATED', async () => {
     // A write that a valid token would get accepted, so the header is all that stops it.
     const probe = 'auth-probe-x';
-    const doc = `mutation ($s: [String!]!) { createEntity(input: { id: "${probe}", kind: "Topic", name: "Probe" }, sources: $s) { entity { id } } }`;
+    const doc = `mutation ($s: [String!]!) { createEntity(input: { id: "${probe}", kind: Topic, name: "Probe" }, sources: $s) { entity { id } } }`;
     const citation = seedDataset().nodes.flatMap((n) => n.sources)[0];
     const body = JSON.stringify({ query: doc, variables: { s: [`${citation.sourceId}#${citation.slide}`] } });
     // Header values fetch can send: tab, printable ASCII and Latin-1 (no CR, LF, NUL).

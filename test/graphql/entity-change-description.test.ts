@@ -45,6 +45,6 @@ describe('the `type` descriptions of the curation inputs', () => {
   it('UpdateEntityInput.type says which kinds may drop their subtype', async () => {
     const input = (await createSchema()).getType('UpdateEntityInput');
     if (!isInputObjectType(input)) throw new Error('UpdateEntityInput is not an input type');
-    expect(input.getFields().type.description).toBe("New subtype from the kind's vocabulary; `null` removes it, which only Agreement and Dialogue allow (Actor, Policy and Event need one).");
+    expect(input.getFields().type.description).toBe("New subtype from the kind's vocabulary (a subtype of another kind is refused); `null` removes it, which only Agreement and Dialogue allow (Actor, Policy and Event need one).");
   });
 });

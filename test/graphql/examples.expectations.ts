@@ -307,6 +307,13 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     for (let i = 1; i < c.paths.length; i++) expect(c.paths[i].length).toBeGreaterThanOrEqual(c.paths[i - 1].length);
     for (const p of c.paths) for (const h of p.hops) expect(h.sources.length).toBeGreaterThan(0);
   },
+  UsmcaReplacesNaftaEvidence(d) {
+    // The same evidence, read through one fragment on the interface, wherever the edge turns up.
+    const evidence = { validFrom: '2020-07-01', validTo: null, note: null, sources: [{ slide: 36, source: { id: 'ustr-2018' } }] };
+    expect(d.entity.relationships).toEqual([{ node: { id: 'nafta' }, ...evidence }]);
+    expect(d.connections.paths).toEqual([{ hops: [{ type: 'REPLACES', direction: 'OUT', ...evidence }] }]);
+    expect(d.neighbourhood.edges).toEqual([{ source: 'usmca', target: 'nafta', ...evidence }]);
+  },
   MexicoToTheTradeAgreementIn2019(d) {
     expect(d.connections.shortestLength).toBe(1);
     expect(d.connections.paths[0]).toEqual({ nodes: [{ id: 'mexico' }, { id: 'nafta' }], hops: [{ type: 'PARTY_TO', validFrom: null, validTo: '2020-06-30' }] });

@@ -107,7 +107,7 @@ function startMain(env: Record<string, string>): Promise<Process | { code: numbe
 }
 
 
-const MUTATION = 'mutation { createEntity(input: { id: "outage-topic", kind: "Topic", name: "Outage topic" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }';
+const MUTATION = 'mutation { createEntity(input: { id: "outage-topic", kind: Topic, name: "Outage topic" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }';
 
 /** Every kind of answer the API gives, as text: probes, reads, a write, bad requests, exports. */
 async function everyAnswer(url: string, token: string): Promise<{ texts: string[]; readyz: { status: number; body: string }; query: string }> {

@@ -28,10 +28,10 @@ async function race(server: TestServer, mutation: string): Promise<{ acknowledge
 }
 
 const MUTATIONS = {
-  addRelationship: 'mutation { addRelationship(input: { from: "usmca", type: "ADDRESSES", to: "remittances" }, sources: ["deck-2022#7"]) { relationship { id } recordedBy } }',
-  createEntity: 'mutation { createEntity(input: { id: "race-topic", kind: "Topic", name: "Race topic" }, sources: ["deck-2022#7"]) { entity { id } recordedBy } }',
+  addRelationship: 'mutation { addRelationship(input: { from: "usmca", type: ADDRESSES, to: "remittances" }, sources: ["deck-2022#7"]) { relationship { id } recordedBy } }',
+  createEntity: 'mutation { createEntity(input: { id: "race-topic", kind: Topic, name: "Race topic" }, sources: ["deck-2022#7"]) { entity { id } recordedBy } }',
   addObservation:
-    'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1, unit: "USD_BILLION", period: "2031" }, sources: ["deck-2022#7"]) { observation { id } recordedBy } }',
+    'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1, unit: USD_BILLION, period: "2031" }, sources: ["deck-2022#7"]) { observation { id } recordedBy } }',
 };
 
 describeNeo4j('Neo4j identical concurrent changes (private Neo4j)', () => {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { computeDegreeStats } from '../../src/domain';
 import { MemoryStore } from '../../src/store/memory';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
@@ -99,6 +100,22 @@ describe('query limits', () => {
       expect(priced.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measured: 307, allowed: 306 });
       // limit 2: 1 + 2 × 2 × 5 + 2 × 8 = 37
       expect((await tight.post('{ neighbourhood(id: "mx", limit: 2) { nodes { id } edges { id } } }')).errors).toBeUndefined();
+    } finally {
+      await tight.close();
+    }
+  });
+
+  it("prices a relationship's `sources` read through the RelationshipEvidence interface as on its own type", async () => {
+    // One relationship cited on 9 slides, more than any entity of the fixture: the two bounds differ.
+    const source = fixtureDataset.nodes.find((n) => n.kind === 'Source')!.id;
+    const relationships = fixtureDataset.relationships.map((r, i) => (i === 0 ? { ...r, sources: Array.from({ length: 9 }, (_, k) => ({ sourceId: source, slide: k + 1 })) } : r));
+    const stats = computeDegreeStats(fixtureDataset.nodes, relationships, fixtureDataset.observations);
+    expect(stats.maxRelationshipCitations).toBeGreaterThan(Math.max(...Object.values(stats.maxEntityCitations)));
+    const tight = await startTestServer(new MemoryStore({ ...fixtureDataset, relationships }), { limits: { maxCost: 1 } });
+    try {
+      const measured = async (selection: string) => refusal(await tight.post(`{ neighbourhood(id: "mx", limit: 1) { edges { ${selection} } } }`)).extensions?.measured as number;
+      const direct = await measured('sources { slide }');
+      expect(await measured('... on RelationshipEvidence { sources { slide } }')).toBe(direct);
     } finally {
       await tight.close();
     }

@@ -6,7 +6,7 @@ import { getQuery } from '../helpers/http-get';
 
 const TOKEN = 'alice-token-0123456789';
 const ENTITY = 'query Entity($id: ID!) { entity(id: $id) { id name } }';
-const CREATE = 'mutation { createEntity(input: { id: "nearshoring", kind: "Topic", name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }';
+const CREATE = 'mutation { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }';
 
 async function post(server: TestServer, query: string, authorization?: string): Promise<{ status: number; headers: Headers; body: GraphQLResult }> {
   const res = await fetch(server.url, {

@@ -62,7 +62,7 @@ describe('the server process', () => {
         fetch(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
       await (await post('query Usmca { entity(id: "usmca") { name relationships { node { id } } } }')).json();
       const created = (await (
-        await post('mutation Nearshoring { createEntity(input: { id: "nearshoring", kind: "Topic", name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }', {
+        await post('mutation Nearshoring { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }', {
           authorization: `Bearer ${TOKEN}`,
         })
       ).json()) as { errors?: unknown };

@@ -1,6 +1,6 @@
 import { Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { CitedItemKind } from '../types/cited-item.type';
+import { CitedItemKind } from '../enums';
 import { PageArgs } from './page.args';
 
 @ArgsType()

@@ -1,9 +1,12 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { NODE_KINDS, SUBTYPES, SUBTYPE_REQUIRED } from '../../domain';
+import { NODE_KINDS, NodeKind, SUBTYPES, SUBTYPE_REQUIRED, Unit } from '../../domain';
+import { EntitySubtype } from '../enums';
 import { DateEntryInput } from './date-entry.input';
 
-// Kinds, types and units are plain strings here, not enums, so a wrong value is reported by the
-// seed checker's own rules with the seed checker's message.
+// Kind and unit are the schema's enums, so GraphQL validation refuses a typo and Sandbox completes
+// them. A subtype is one enum of every kind's subtypes (an input field cannot be a union of the
+// per-kind enums); whether it fits the kind, and a unit whether it fits the kind, stay the seed
+// checker's rules, reported with its messages.
 
 /** "Actor, Policy and Event". */
 const listed = (kinds: readonly string[]): string => (kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : (kinds[0] ?? 'none'));
@@ -18,14 +21,17 @@ export class CreateEntityInput {
   @Field(() => String, { description: 'Lower-case words joined by hyphens, e.g. `usmca`; never reused, even once retired.' })
   id!: string;
 
-  @Field(() => String, { description: 'The kind: Actor, Policy, Agreement, Dialogue, Event, Topic, Metric or Source.' })
-  kind!: string;
+  @Field(() => NodeKind, { description: 'The kind: Actor, Policy, Agreement, Dialogue, Event, Topic, Metric or Source.' })
+  kind!: NodeKind;
 
   @Field(() => String, { description: 'Preferred name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: `Subtype from the kind's vocabulary (COUNTRY, FRAMEWORK, ELECTION …): required for ${listed(TYPE_REQUIRED)}; optional for ${listed(TYPE_OPTIONAL)}; ${listed(TYPE_NONE)} take none.` })
-  type?: string | null;
+  @Field(() => EntitySubtype, {
+    nullable: true,
+    description: `Subtype from the kind's vocabulary (COUNTRY, FRAMEWORK, ELECTION …; EntitySubtype lists every kind's, each value naming its kind, and a subtype of another kind is refused): required for ${listed(TYPE_REQUIRED)}; optional for ${listed(TYPE_OPTIONAL)}; ${listed(TYPE_NONE)} take none.`,
+  })
+  type?: EntitySubtype | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names: acronyms, Spanish and English forms.' })
   aliases?: string[] | null;
@@ -36,8 +42,8 @@ export class CreateEntityInput {
   @Field(() => [DateEntryInput], { nullable: true, description: 'Dated roles the kind allows (signed, inForce, ended, established, launched, date).' })
   dates?: DateEntryInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Metric only, required: the unit of its observations (USD_BILLION, COUNT, PERCENT …).' })
-  unit?: string | null;
+  @Field(() => Unit, { nullable: true, description: 'Metric only, required: the unit of its observations (USD_BILLION, COUNT, PERCENT …).' })
+  unit?: Unit | null;
 
   @Field(() => String, { nullable: true, description: 'Source only: who published it.' })
   publisher?: string | null;
@@ -51,8 +57,11 @@ export class UpdateEntityInput {
   @Field(() => String, { nullable: true, description: 'New preferred name.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: `New subtype from the kind's vocabulary; \`null\` removes it, which only ${listed(TYPE_OPTIONAL)} allow (${listed(TYPE_REQUIRED)} need one).` })
-  type?: string | null;
+  @Field(() => EntitySubtype, {
+    nullable: true,
+    description: `New subtype from the kind's vocabulary (a subtype of another kind is refused); \`null\` removes it, which only ${listed(TYPE_OPTIONAL)} allow (${listed(TYPE_REQUIRED)} need one).`,
+  })
+  type?: EntitySubtype | null;
 
   @Field(() => [String], { nullable: true, description: 'The whole new list of other names.' })
   aliases?: string[] | null;
@@ -63,8 +72,8 @@ export class UpdateEntityInput {
   @Field(() => [DateEntryInput], { nullable: true, description: 'The whole new set of dated roles (replaces every date).' })
   dates?: DateEntryInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Metric only: new unit.' })
-  unit?: string | null;
+  @Field(() => Unit, { nullable: true, description: "Metric only: new unit, of the family of its observations' units." })
+  unit?: Unit | null;
 
   @Field(() => String, { nullable: true, description: 'Source only: new publisher.' })
   publisher?: string | null;

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
+import { Qualifier, Unit } from '../../domain';
 
 @InputType({ description: 'One breakdown of an observation, such as `{ key: "state", value: "texas" }`.' })
 export class DimensionInput {
@@ -14,8 +15,8 @@ export class FirstObservationInput {
   @Field(() => Float, { description: 'The number as the source states it.' })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'Unit of the value; the metric\'s unit when absent. Must measure what the metric\'s unit does.' })
-  unit?: string | null;
+  @Field(() => Unit, { nullable: true, description: 'Unit of the value; the metric\'s unit when absent. Must measure what the metric\'s unit does (its family: COUNT, THOUSAND and MILLION together, say).' })
+  unit?: Unit | null;
 
   @Field(() => String, {
     nullable: true,
@@ -32,8 +33,8 @@ export class FirstObservationInput {
   @Field(() => [DimensionInput], { nullable: true, description: 'Breakdowns; absent for a national total.' })
   dimensions?: DimensionInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'How the stated number relates to the true value (over, under, about, forecast …).' })
-  qualifier?: string | null;
+  @Field(() => Qualifier, { nullable: true, description: 'How the stated number relates to the true value ("over": MORE_THAN, "some": APPROXIMATE, a FORECAST …); absent when the source states the number plainly.' })
+  qualifier?: Qualifier | null;
 
   @Field(() => String, { nullable: true, description: 'A note on how to read this value.' })
   note?: string | null;

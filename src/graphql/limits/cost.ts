@@ -1,4 +1,4 @@
-import { getNamedType, getNullableType, isListType, type GraphQLCompositeType, type GraphQLField } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLCompositeType, type GraphQLField } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { EXTRA_HOPS, MAX_CANDIDATES_PER_LENGTH, MAX_CONNECTION_HOPS, NODE_KINDS, queryTerms, type DegreeStats } from '../../domain';
 import { RELATION_FIELDS } from '../resolvers/relation-fields';
@@ -70,6 +70,11 @@ export function statisticsCostEstimator(stats: DegreeStats): ComplexityEstimator
   };
 }
 
+/** `RelationshipEvidence` or a type implementing it (Relationship, Hop, NeighbourhoodEdge): its `sources` are a relationship's. */
+function readsRelationshipEvidence(type: GraphQLCompositeType): boolean {
+  return type.name === 'RelationshipEvidence' || (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'RelationshipEvidence'));
+}
+
 /** The most items a field can return by the statistics; undefined when they say nothing about it. */
 function itemBound(type: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, stats: DegreeStats, bounds: ReturnType<typeof listBounds>): number | undefined {
   const owner = type.name;
@@ -90,7 +95,7 @@ function itemBound(type: GraphQLCompositeType, field: GraphQLField<unknown, unkn
   if (owner === 'DatasetInfo' && field.name === 'nodes') return NODE_KINDS.length;
   if (field.name === 'sources') {
     if (owner === 'Observation') return stats.maxObservationCitations;
-    if (owner === 'Relationship' || owner === 'Hop' || owner === 'NeighbourhoodEdge') return stats.maxRelationshipCitations;
+    if (readsRelationshipEvidence(type)) return stats.maxRelationshipCitations;
     return bounds.citationsOf(owner);
   }
   if (owner === 'Metric' && field.name === 'observations') return stats.maxObservationsPerMetric;

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Citation as CitationValue } from '../../domain';
 import type { Context } from '../context';
-import { Citation } from '../types/entity.interface';
+import { Citation } from '../types/citation.type';
 import { Source } from '../types/kinds.types';
 import type { EntityView } from '../views';
 

@@ -93,7 +93,7 @@ export class TimelineResolver {
     return {
       entries: entries.slice(0, args.first).map((e) => ({
         date: e.date.text,
-        precision: e.date.precision as DatePrecision,
+        precision: e.date.precision,
         role: e.role,
         entity: e.node,
         replacedBy: e.replacedBy,

@@ -1,24 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CitedItemKind } from '../enums';
 import { Connection } from './connection.type';
 import { Entity, Relationship } from './entity.interface';
 import { Observation } from './observation.type';
-
-/** What a cited item is (the domain's CitedItemKind as a GraphQL enum). */
-export enum CitedItemKind {
-  ENTITY = 'ENTITY',
-  RELATIONSHIP = 'RELATIONSHIP',
-  OBSERVATION = 'OBSERVATION',
-}
-
-registerEnumType(CitedItemKind, {
-  name: 'CitedItemKind',
-  description: 'What a source backs: an entity, a relationship or an observation.',
-  valuesConfig: {
-    ENTITY: { description: 'An entity citing the source (`entity` is set).' },
-    RELATIONSHIP: { description: 'A relationship citing it (`relationship` is set).' },
-    OBSERVATION: { description: 'An observation citing it (`observation` is set).' },
-  },
-});
 
 @ObjectType({ simpleResolvers: true, description: 'Something a source backs: an entity, relationship or observation citing it, and the slides it cites it on.' })
 export class CitedItem {

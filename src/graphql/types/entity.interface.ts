@@ -1,21 +1,13 @@
-import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { EdgeType, NodeKind, type GraphNode } from '../../domain';
 import { RelationshipDirection } from '../enums';
-import { PartialDateScalar } from '../scalars';
 import { Node } from './node.interface';
 import { ApproximateDate } from './approximate-date.type';
+import { Citation } from './citation.type';
+import { RelationshipEvidence } from './relationship-evidence.type';
 
-// Entity, Citation and Relationship refer to each other, so they live in one module; the
-// per-kind types import this one and nothing imports them back (no import cycle).
-
-@ObjectType({ simpleResolvers: true, description: 'A pointer to the publication that states a fact and the deck slide that cites it.' })
-export class Citation {
-  /** Resolved to `source` by the citation resolver. */
-  sourceId!: string;
-
-  @Field(() => Int, { description: 'The slide of the briefing deck that cites it (1-based).' })
-  slide!: number;
-}
+// Entity and Relationship refer to each other, so they live in one module; the per-kind types
+// import this one and nothing imports them back (no import cycle).
 
 /**
  * An entity's GraphQL type is its kind. Synchronous, and so is the `resolveType` type-graphql builds
@@ -63,11 +55,11 @@ export abstract class Entity {
 
 @ObjectType({
   simpleResolvers: true,
-  implements: Node,
+  implements: [Node, RelationshipEvidence],
   description:
     'An edge of the graph, seen from one of its ends (`direction`, `node`); read graph-wide (`relationships`, `node(id:)`, `Source.backs`) it is seen from its start: `direction` OUT and `node` its end. `start` and `end` are its two ends either way.',
 })
-export class Relationship {
+export class Relationship extends RelationshipEvidence {
   @Field(() => ID, { description: 'Stable id of the edge: `from:TYPE:to`, with `@validFrom` when dated.' })
   id!: string;
 
@@ -87,16 +79,4 @@ export class Relationship {
 
   @Field(() => ID, { description: 'Id of the entity the edge ends at.' })
   to!: string;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'First day the relationship held, when the sources give one.' })
-  validFrom!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Last day the relationship held, when it has ended.' })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
-  note!: string | null;
-
-  @Field(() => [Citation], { description: 'Where the graph got this relationship: publication and slide.' })
-  sources!: Citation[];
 }

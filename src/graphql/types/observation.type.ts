@@ -2,7 +2,8 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Qualifier, Unit } from '../../domain';
 import { PeriodKind } from '../enums';
 import { PartialDateScalar } from '../scalars';
-import { Citation, Entity } from './entity.interface';
+import { Citation } from './citation.type';
+import { Entity } from './entity.interface';
 import { Node } from './node.interface';
 
 @ObjectType({ simpleResolvers: true, description: 'One breakdown of an observation, such as `state = texas`.' })

@@ -1,11 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EdgeType } from '../../domain';
 import { RelationshipDirection } from '../enums';
-import { PartialDateScalar } from '../scalars';
-import { Citation, Entity } from './entity.interface';
+import { Entity } from './entity.interface';
+import { RelationshipEvidence } from './relationship-evidence.type';
 
-@ObjectType({ simpleResolvers: true, description: 'One step of a path, with the evidence for it.' })
-export class Hop {
+@ObjectType({ simpleResolvers: true, implements: RelationshipEvidence, description: 'One step of a path, with the evidence for it.' })
+export class Hop extends RelationshipEvidence {
   @Field(() => Entity, { description: 'Where this step starts.' })
   from!: Entity;
 
@@ -20,18 +20,6 @@ export class Hop {
 
   @Field(() => RelationshipDirection, { description: 'OUT when the edge points the way the path walks (from → to); IN when it points back.' })
   direction!: RelationshipDirection;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'First day the relationship held, when known.' })
-  validFrom!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Last day the relationship held, when it ended.' })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
-  note!: string | null;
-
-  @Field(() => [Citation], { description: 'Publication and slide stating this relationship.' })
-  sources!: Citation[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A chain of relationships from one entity to another.' })
@@ -79,8 +67,8 @@ export class NeighbourhoodNode {
   entity!: Entity;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`).' })
-export class NeighbourhoodEdge {
+@ObjectType({ simpleResolvers: true, implements: RelationshipEvidence, description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`), with the evidence for it.' })
+export class NeighbourhoodEdge extends RelationshipEvidence {
   @Field(() => ID, { description: 'Relationship id.' })
   id!: string;
 
@@ -92,18 +80,6 @@ export class NeighbourhoodEdge {
 
   @Field(() => EdgeType, { description: 'The relationship type.' })
   type!: EdgeType;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'First day the relationship held, when known.' })
-  validFrom!: string | null;
-
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Last day the relationship held, when it ended.' })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
-  note!: string | null;
-
-  @Field(() => [Citation], { description: 'Publication and slide stating this relationship.' })
-  sources!: Citation[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An entity whose edges were not all followed because the neighbourhood reached its limit.' })

@@ -1,28 +1,7 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SearchField, SearchTarget } from '../../domain';
 import { Entity, Relationship } from './entity.interface';
 import { Observation } from './observation.type';
-
-registerEnumType(SearchTarget, {
-  name: 'SearchTarget',
-  description: 'What a search hit is.',
-  valuesConfig: {
-    ENTITY: { description: 'An entity, matched on its name, aliases or description.' },
-    RELATIONSHIP: { description: 'A relationship, matched on its note.' },
-    OBSERVATION: { description: 'An observation of a metric, matched on its note.' },
-  },
-});
-
-registerEnumType(SearchField, {
-  name: 'SearchField',
-  description: 'Where a search matched.',
-  valuesConfig: {
-    NAME: { description: "The entity's preferred name." },
-    ALIAS: { description: 'One of the entity’s aliases (each alias is its own match).' },
-    DESCRIPTION: { description: "The entity's description." },
-    NOTE: { description: "The relationship's or the observation's note." },
-  },
-});
 
 @ObjectType({ simpleResolvers: true, description: 'A matched word in a snippet.' })
 export class SearchHighlight {
