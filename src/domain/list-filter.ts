@@ -9,7 +9,9 @@ import { isValidAt, type Validity } from './validity';
  * The rule book of entity lists (`findNodes`), written once: which entities a list holds, in
  * which order, and which of its filter's ids name nothing usable. The memory store decides with
  * it (its indexes only pre-narrow the candidates); `cypher/node/find.cypher` pushes the same rules
- * down to Neo4j and the contract suite holds it to this book (test/store/contract.ts).
+ * down to Neo4j and the contract suite holds it to this book (test/store/list-rules.contract.ts).
+ * Graph-wide relationship lists have theirs beside their query (`RelationshipListRules`,
+ * relationship-list.ts).
  */
 
 /** What the rules read about the live graph beyond an entity's own fields. */

@@ -1,4 +1,4 @@
-import { EdgeType, EntityListRules, NodeKind, entityListOrder, listEntities, unknownListIds, type GraphNode, type NodeQuery, type Relationship } from '../../src/domain';
+import { EdgeType, EntityListRules, NodeKind, entityListOrder, listEntities, listRelationshipsOf, unknownListIds, type GraphNode, type NodeQuery, type Relationship, type RelationshipListQuery } from '../../src/domain';
 import { datasetListGraph } from '../helpers/list-graph';
 
 function node(id: string, kind: NodeKind, name: string, extra: Partial<GraphNode> = {}): GraphNode {
@@ -30,7 +30,7 @@ const relationships = [
   edge('talks', EdgeType.ADDRESSES, 'fent'),
   edge('deal', EdgeType.ADDRESSES, 'trade'),
   edge('plan', EdgeType.ADDRESSES, 'drugs'),
-  edge('us', EdgeType.PARTY_TO, 'deal'),
+  edge('us', EdgeType.PARTY_TO, 'deal', '2021-01'),
   edge('talks', EdgeType.IMPLEMENTS, 'plan'),
 ];
 const graph = datasetListGraph({ nodes, relationships });
@@ -58,7 +58,7 @@ describe('the entity-list rule book', () => {
     expect(ids({ kinds: [NodeKind.Policy], filter: { types: ['INITIATIVE'] } })).toEqual([]);
   });
 
-  it('follows topics down the BROADER hierarchy, not up, each topic once however many paths lead to it', () => {
+  it('follows topics down the BROADER hierarchy (any depth, not up), a topic reached by two paths counted once', () => {
     expect(ids({ filter: { addresses: ['drugs'] } })).toEqual(['plan', 'talks']);
     expect(ids({ filter: { addresses: ['opioids'] } })).toEqual(['talks']);
     expect(ids({ filter: { addresses: ['fent'] } })).toEqual(['talks']);
@@ -112,5 +112,37 @@ describe('the entity-list rule book', () => {
     expect(unknownListIds(undefined, graph)).toEqual({ addresses: [], relatedTo: [] });
     expect(ids({ filter: { addresses: ['us'] } })).toEqual([]);
     expect(ids({ filter: { relatedTo: ['nobody'] } })).toEqual([]);
+  });
+});
+
+describe('the relationship-list rule book', () => {
+  const rels = (query: Omit<RelationshipListQuery, 'offset' | 'limit'>, offset = 0, limit = 100): string[] =>
+    listRelationshipsOf(relationships, { ...query, offset, limit }, graph).relationships.map((r) => r.id);
+
+  it('orders by type, then id, and pages with the total of the whole list', () => {
+    expect(rels({ to: 'drugs' })).toEqual(['plan:ADDRESSES:drugs', 'fent:BROADER:drugs', 'opioids:BROADER:drugs']);
+    expect(listRelationshipsOf(relationships, { to: 'drugs', offset: 1, limit: 1 }, graph)).toEqual({ relationships: [relationships[2]], totalCount: 3 });
+  });
+
+  it('keeps edges of the types, from and to the entities given', () => {
+    expect(rels({ types: [EdgeType.ADDRESSES] })).toEqual(['deal:ADDRESSES:trade', 'plan:ADDRESSES:drugs', 'talks:ADDRESSES:fent']);
+    expect(rels({ from: 'talks' })).toEqual(['talks:ADDRESSES:fent', 'talks:IMPLEMENTS:plan']);
+    expect(rels({ from: 'talks', to: 'plan', types: [EdgeType.ADDRESSES] })).toEqual([]);
+    expect(rels({ types: [] })).toHaveLength(relationships.length);
+  });
+
+  it('keeps edges with at least one end of the kinds', () => {
+    expect(rels({ kinds: [NodeKind.Actor] })).toEqual(['us:PARTY_TO:deal']);
+    expect(rels({ kinds: [NodeKind.Agreement, NodeKind.Policy] })).toEqual(['deal:ADDRESSES:trade', 'plan:ADDRESSES:drugs', 'talks:IMPLEMENTS:plan', 'us:PARTY_TO:deal']);
+  });
+
+  it('keeps edges that held at validAt between entities that existed then', () => {
+    const partyTo = (validAt: string) => rels({ types: [EdgeType.PARTY_TO], validAt });
+    expect(partyTo('2020-12-31')).toEqual([]);
+    expect(partyTo('2021-01-01')).toEqual(['us:PARTY_TO:deal']);
+    expect(partyTo('2023-12-31')).toEqual(['us:PARTY_TO:deal']);
+    expect(partyTo('2024-01-01')).toEqual([]);
+    expect(rels({ types: [EdgeType.IMPLEMENTS], validAt: '2021-09-30' })).toEqual([]);
+    expect(rels({ types: [EdgeType.IMPLEMENTS], validAt: '2021-10-01' })).toEqual(['talks:IMPLEMENTS:plan']);
   });
 });

@@ -1,6 +1,7 @@
 import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, datasetVersion, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
+import { defineListRulesContract } from './list-rules.contract';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
 /**
@@ -116,6 +117,9 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(page).toEqual({ nodes: [], totalCount: 4, unknownIds: { addresses: [], relatedTo: [] } });
       });
     });
+
+    // Before any store of its own is made: on Neo4j that resets the one shared database.
+    defineListRulesContract(() => store);
 
     describe('as of a date (validAt)', () => {
       const partyTo = async (validAt: string) =>
