@@ -24,8 +24,8 @@ export interface EntityListGraph {
   addressesAny(id: string, topics: ReadonlySet<string>): boolean;
   /** Whether a live edge of any type, in either direction, joins the entity to one of `ids`. */
   relatedToAny(id: string, ids: ReadonlySet<string>): boolean;
-  /** The topics directly under a topic: the `from` ends of the live BROADER edges into it. */
-  narrowerTopics(topicId: string): Iterable<string>;
+  /** Calls `visit` with each topic directly under a topic (the `from` ends of the live BROADER edges into it). */
+  forEachNarrower(topicId: string, visit: (narrowerId: string) => void): void;
 }
 
 /** The order of entity lists: by name folded for accents and case, then id (`compareNodes`). */
@@ -96,14 +96,13 @@ export class EntityListRules {
 function withNarrower(topicIds: readonly string[], graph: EntityListGraph): Set<string> {
   const seen = new Set<string>(topicIds);
   const queue = [...topicIds];
-  while (queue.length > 0) {
-    for (const narrower of graph.narrowerTopics(queue.pop()!)) {
-      if (!seen.has(narrower)) {
-        seen.add(narrower);
-        queue.push(narrower);
-      }
+  const visit = (narrower: string): void => {
+    if (!seen.has(narrower)) {
+      seen.add(narrower);
+      queue.push(narrower);
     }
-  }
+  };
+  while (queue.length > 0) graph.forEachNarrower(queue.pop()!, visit);
   return seen;
 }
 

@@ -26,6 +26,6 @@ export function datasetListGraph(dataset: Pick<Dataset, 'nodes' | 'relationships
     validity: (id) => validity.get(id)!,
     addressesAny: (id, topics) => (addressed.get(id) ?? []).some((t) => topics.has(t)),
     relatedToAny: (id, ids) => (neighbours.get(id) ?? []).some((other) => ids.has(other)),
-    narrowerTopics: (id) => narrower.get(id) ?? [],
+    forEachNarrower: (id, visit) => narrower.get(id)?.forEach((n) => visit(n)),
   };
 }

@@ -49,8 +49,9 @@ export class EntityLists implements EntityListGraph {
     return touches(this.graph.adjacency.out.get(id), ids) || touches(this.graph.adjacency.in.get(id), ids);
   }
 
-  *narrowerTopics(topicId: string): Iterable<string> {
-    for (const hit of this.graph.adjacency.in.get(topicId)?.get(EdgeType.BROADER) ?? []) yield hit.other.id;
+  forEachNarrower(topicId: string, visit: (narrowerId: string) => void): void {
+    const broader = this.graph.adjacency.in.get(topicId)?.get(EdgeType.BROADER);
+    if (broader) for (const hit of broader) visit(hit.other.id);
   }
 
   /**
