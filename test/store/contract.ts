@@ -1,7 +1,7 @@
 import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, datasetVersion, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
-import { defineListRulesContract } from './list-rules.contract';
+import { defineListRulesContract, defineSeedListContract } from './list-rules.contract';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
 /**
@@ -627,5 +627,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
     // Reverse provenance and graph-wide relationships, on a store of their own (last: on Neo4j it
     // resets the one shared database).
     defineProvenanceContract(createStore);
+    // The lists over the committed seeds, on a store of their own (last, for the same reason).
+    defineSeedListContract(createStore);
   });
 }

@@ -1,4 +1,5 @@
-import { EdgeType, NodeKind, listEntities, listRelationshipsOf, type GraphStore, type NodeFilter, type RelationshipListQuery } from '../../src/domain';
+import { EdgeType, NODE_KINDS, NodeKind, listEntities, listRelationshipsOf, type Dataset, type GraphStore, type NodeFilter, type NodeQuery, type RelationshipListQuery, type StoreFactory } from '../../src/domain';
+import { seedDataset } from '../helpers/dataset';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { datasetListGraph } from '../helpers/list-graph';
 
@@ -74,6 +75,61 @@ export function defineListRulesContract(store: () => GraphStore): void {
         expect({ page, answer: await store().findRelationships(query) }).toEqual({ page, answer: expected });
         expect(expected.totalCount).toBeGreaterThan(0);
       }
+    });
+  });
+}
+
+/**
+ * A table of list arguments over the committed seeds, derived from them (the topics with narrower
+ * ones, the most connected entities, the subtypes in use), so it follows the seeds as they grow.
+ */
+function seedListQueries(seeds: Dataset): NodeQuery[] {
+  const degree = new Map<string, number>();
+  for (const r of seeds.relationships) for (const id of [r.from, r.to]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const hubs = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  const broad = [...new Set(seeds.relationships.filter((r) => r.type === EdgeType.BROADER).map((r) => r.to))].sort();
+  const types = [...new Set(seeds.nodes.map((n) => n.type).filter((t): t is string => t !== null))].sort();
+  const filters: NodeFilter[] = [
+    {},
+    { addresses: broad.slice(0, 1) },
+    { addresses: broad.slice(1, 3) },
+    { relatedTo: hubs.slice(0, 1) },
+    { relatedTo: hubs.slice(1, 3) },
+    { types: types.slice(0, 3) },
+    { from: '2021-01-01', to: '2021-12-31' },
+    { to: '2000-12-31' },
+    { validAt: '2019-06-01' },
+    { validAt: '2022-01-01', relatedTo: hubs.slice(0, 1) },
+    { addresses: broad.slice(0, 2), from: '2018-01-01' },
+  ];
+  const kindSets: NodeKind[][] = [[], ...NODE_KINDS.filter((k) => k !== NodeKind.Source).map((k) => [k])];
+  return filters.flatMap((filter) => kindSets.map((kinds) => ({ kinds, filter, offset: 0, limit: 1000 })));
+}
+
+/**
+ * Part of the store contract (contract.ts), on a store of the committed seeds (last: on Neo4j it
+ * resets the one shared database): every list of the table is the rule book's over the seeds.
+ */
+export function defineSeedListContract(createStore: StoreFactory): void {
+  describe('lists over the seeds follow the rule book', () => {
+    const seeds = seedDataset();
+    const graph = datasetListGraph(seeds);
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await createStore(seeds);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('findNodes: each filter of the table, for all kinds and for each kind', async () => {
+      let found = 0;
+      for (const query of seedListQueries(seeds)) {
+        const expected = listEntities(seeds.nodes, query, graph);
+        expect({ query, answer: await store.findNodes(query) }).toEqual({ query, answer: expected });
+        found += expected.totalCount;
+      }
+      expect(found).toBeGreaterThan(seeds.nodes.length);
     });
   });
 }
