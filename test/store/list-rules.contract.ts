@@ -1,4 +1,4 @@
-import { EdgeType, NODE_KINDS, NodeKind, listEntities, listRelationshipsOf, type Dataset, type GraphStore, type NodeFilter, type NodeQuery, type RelationshipListQuery, type StoreFactory } from '../../src/domain';
+import { EdgeType, NodeKind, listEntities, listRelationshipsOf, type Dataset, type GraphStore, type NodeFilter, type NodeQuery, type RelationshipListQuery, type StoreFactory } from '../../src/domain';
 import { seedDataset } from '../helpers/dataset';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { datasetListGraph } from '../helpers/list-graph';
@@ -102,8 +102,7 @@ function seedListQueries(seeds: Dataset): NodeQuery[] {
     { validAt: '2022-01-01', relatedTo: hubs.slice(0, 1) },
     { addresses: broad.slice(0, 2), from: '2018-01-01' },
   ];
-  const kindSets: NodeKind[][] = [[], ...NODE_KINDS.filter((k) => k !== NodeKind.Source).map((k) => [k])];
-  return filters.flatMap((filter) => kindSets.map((kinds) => ({ kinds, filter, offset: 0, limit: 1000 })));
+  return filters.flatMap((filter) => KIND_SETS.map((kinds) => ({ kinds, filter, offset: 0, limit: 1000 })));
 }
 
 /**
@@ -122,7 +121,7 @@ export function defineSeedListContract(createStore: StoreFactory): void {
       await store?.close();
     });
 
-    it('findNodes: each filter of the table, for all kinds and for each kind', async () => {
+    it('findNodes: each filter of the table, for all kinds, one kind and several', async () => {
       let found = 0;
       for (const query of seedListQueries(seeds)) {
         const expected = listEntities(seeds.nodes, query, graph);
@@ -130,6 +129,7 @@ export function defineSeedListContract(createStore: StoreFactory): void {
         found += expected.totalCount;
       }
       expect(found).toBeGreaterThan(seeds.nodes.length);
-    });
+      // 44 lists of up to every entity: on a busy machine Neo4j needs more than the default 30 s.
+    }, 120_000);
   });
 }
