@@ -8,6 +8,8 @@
 // Each entity is a row of the properties the store maps, in mappers.ts NODE_ROW order.
 // Also returned: the $topics ids that are not live topics and the $relatedTo ids that are not
 // live entities (each once, in the order given), so the caller needs no separate id check.
+// The rules are the domain's (src/domain/list-filter.ts), pushed down; the store contract suite
+// compares this statement's answers with them (test/store/list-rules.contract.ts).
 CALL () {
   WITH $topics AS topics
   WHERE size(topics) > 0

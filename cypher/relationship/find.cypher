@@ -2,7 +2,8 @@
 // then id (compareRelationships: code-unit order), with how many match in all. Criteria, each
 // skipped when empty or null: $types (edge types), $from / $to (the ids of the start / end),
 // $kinds (at least one end of these kinds), $validAt (an ISO day: the edge held then and both
-// ends existed then). The matches are ordered once and the page cut from that list.
+// ends existed then). The matches are ordered once and the page cut from that list. The rules are
+// the domain's (RelationshipListRules), held to by the store contract suite.
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.retiredAt IS NULL AND a.retiredAt IS NULL AND b.retiredAt IS NULL
   AND ($from IS NULL OR a.id = $from)

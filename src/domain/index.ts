@@ -17,6 +17,7 @@ export * from './item-rules';
 export * from './changes';
 export * from './provenance';
 export * from './relationship-list';
+export * from './list-filter';
 export * from './degrees';
 export * from './dataset-version';
 export * from './observation-dates';

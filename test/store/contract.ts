@@ -1,6 +1,7 @@
 import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, datasetVersion, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
+import { defineListRulesContract, defineSeedListContract } from './list-rules.contract';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
 
 /**
@@ -116,6 +117,9 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(page).toEqual({ nodes: [], totalCount: 4, unknownIds: { addresses: [], relatedTo: [] } });
       });
     });
+
+    // Before any store of its own is made: on Neo4j that resets the one shared database.
+    defineListRulesContract(() => store);
 
     describe('as of a date (validAt)', () => {
       const partyTo = async (validAt: string) =>
@@ -623,5 +627,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
     // Reverse provenance and graph-wide relationships, on a store of their own (last: on Neo4j it
     // resets the one shared database).
     defineProvenanceContract(createStore);
+    // The lists over the committed seeds, on a store of their own (last, for the same reason).
+    defineSeedListContract(createStore);
   });
 }

@@ -6,6 +6,7 @@ import {
   allowsPrefix,
   queryTerms,
   searchWords,
+  type Dataset,
   type GraphNode,
   type Observation,
   type Relationship,
@@ -69,6 +70,13 @@ export class SearchIndex {
   private readonly frequencies = new Map<string, number>();
 
   constructor(private readonly nodes: ReadonlyMap<string, GraphNode>) {}
+
+  /** Indexes a whole dataset at set-up: entities, then relationships, then observations. */
+  putDataset(dataset: Pick<Dataset, 'nodes' | 'relationships' | 'observations'>): void {
+    for (const node of dataset.nodes) this.putEntity(node);
+    for (const rel of dataset.relationships) this.putRelationship(rel);
+    for (const obs of dataset.observations) this.putObservation(obs);
+  }
 
   /** Adds or replaces an entity. */
   putEntity(node: GraphNode): void {
