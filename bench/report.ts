@@ -98,7 +98,13 @@ export function renderReport(results: readonly ResultFile[], failed: readonly st
   out.push(
     table(
       ['bench', 'date (UTC)', 'commit', 'Node', ...(machines.length > 1 ? ['machine'] : [])],
-      results.map(({ section, environment: e }) => [section.id, e.date.slice(0, 16).replace('T', ' '), e.commit, e.node, ...(machines.length > 1 ? [machine(e)] : [])]),
+      results.map(({ section, environment: e }) => [
+        section.id,
+        e.date.slice(0, 16).replace('T', ' '),
+        e.commit,
+        e.node,
+        ...(machines.length > 1 ? [machine(e)] : []),
+      ]),
     ),
   );
   out.push('');
@@ -130,7 +136,12 @@ export function renderReport(results: readonly ResultFile[], failed: readonly st
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 export function writeReport(failed: readonly string[] = []): string {

@@ -57,7 +57,12 @@ async function main(): Promise<void> {
   if (ids.some((id) => NEEDS_NEO4J.has(id)) && !process.env.BENCH_NEO4J_URI) {
     console.error('bench: starting the test Neo4j');
     neo4j = await benchNeo4j();
-    Object.assign(env, { BENCH_NEO4J_URI: neo4j.uri, BENCH_NEO4J_USERNAME: neo4j.username, BENCH_NEO4J_PASSWORD: neo4j.password, BENCH_NEO4J_PINNED: String(neo4j.pinned) });
+    Object.assign(env, {
+      BENCH_NEO4J_URI: neo4j.uri,
+      BENCH_NEO4J_USERNAME: neo4j.username,
+      BENCH_NEO4J_PASSWORD: neo4j.password,
+      BENCH_NEO4J_PINNED: String(neo4j.pinned),
+    });
   }
 
   const failed: string[] = [];

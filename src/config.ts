@@ -120,7 +120,10 @@ function limits(env: Env): LimitsConfig {
 function corsOrigins(env: Env): readonly string[] {
   const raw = env.CORS_ORIGINS;
   if (raw === undefined || raw.trim() === '') return ['*'];
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let valid = origin === '*';
     try {
@@ -147,12 +150,16 @@ function logLevel(env: Env): LogLevel {
 function curatorTokens(env: Env): ReadonlyMap<string, string> {
   const tokens = new Map<string, string>();
   const owners = new Map<string, string>();
-  for (const entry of (env.CURATOR_TOKENS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (env.CURATOR_TOKENS ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf('=');
     const name = at > 0 ? entry.slice(0, at).trim() : '';
     const token = at > 0 ? entry.slice(at + 1).trim() : '';
     const shown = name ? `${name}=<${token.length} characters>` : '<an entry without name=>';
-    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]*$/.test(name) || tokens.has(name)) throw new ConfigError('CURATOR_TOKENS', 'comma-separated name=token pairs with distinct names', shown);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]*$/.test(name) || tokens.has(name))
+      throw new ConfigError('CURATOR_TOKENS', 'comma-separated name=token pairs with distinct names', shown);
     if (token.length < 16 || /\s/.test(token)) throw new ConfigError('CURATOR_TOKENS', 'tokens of at least 16 characters without spaces', shown);
     const owner = owners.get(token);
     if (owner !== undefined) throw new ConfigError('CURATOR_TOKENS', 'a distinct token for each curator', `${name}=<the same token as ${owner}>`);
@@ -278,16 +285,21 @@ function traceExporters(env: Env): readonly TraceExporterName[] {
   if (boolean(env, 'OTEL_SDK_DISABLED', false)) return [];
   const raw = env.OTEL_TRACES_EXPORTER;
   if (raw === undefined || raw.trim() === '') return env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? ['otlp'] : [];
-  const names = raw.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
   for (const name of names) {
-    if (name !== 'none' && !(TRACE_EXPORTERS as readonly string[]).includes(name)) throw new ConfigError('OTEL_TRACES_EXPORTER', `none or comma-separated ${TRACE_EXPORTERS.join(', ')}`, raw);
+    if (name !== 'none' && !(TRACE_EXPORTERS as readonly string[]).includes(name))
+      throw new ConfigError('OTEL_TRACES_EXPORTER', `none or comma-separated ${TRACE_EXPORTERS.join(', ')}`, raw);
   }
   return [...new Set(names.filter((n): n is TraceExporterName => n !== 'none'))];
 }
 
 function telemetry(env: Env): TelemetryConfig {
   const token = env.METRICS_TOKEN || undefined;
-  if (token !== undefined && (token.length < 16 || /\s/.test(token))) throw new ConfigError('METRICS_TOKEN', 'a token of at least 16 characters without spaces', `<${token.length} characters>`);
+  if (token !== undefined && (token.length < 16 || /\s/.test(token)))
+    throw new ConfigError('METRICS_TOKEN', 'a token of at least 16 characters without spaces', `<${token.length} characters>`);
   const port = env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
   return {
     metrics: boolean(env, 'METRICS', true),
@@ -356,12 +368,21 @@ export function configSecrets(config: Pick<Config, 'neo4j' | 'curatorTokens'> & 
 export function environmentSecrets(env: Env = process.env): string[] {
   // Entries too short to be tokens are refused by loadConfig without being echoed; masking them
   // everywhere would only garble the text.
-  const tokens = (env.CURATOR_TOKENS ?? '').split(',').map((entry) => entry.slice(entry.indexOf('=') + 1).trim()).filter((t) => t.length >= 8);
+  const tokens = (env.CURATOR_TOKENS ?? '')
+    .split(',')
+    .map((entry) => entry.slice(entry.indexOf('=') + 1).trim())
+    .filter((t) => t.length >= 8);
   let encoded = '';
   try {
     encoded = new URL(env.NEO4J_URI ?? '').password;
   } catch {
     // Not a URI: no password in it.
   }
-  return [env.NEO4J_PASSWORD ?? '', uriPassword(env.NEO4J_URI ?? '') ?? '', encoded, ...tokens, (env.METRICS_TOKEN ?? '').length >= 8 ? env.METRICS_TOKEN! : ''].filter((s) => s.length > 0);
+  return [
+    env.NEO4J_PASSWORD ?? '',
+    uriPassword(env.NEO4J_URI ?? '') ?? '',
+    encoded,
+    ...tokens,
+    (env.METRICS_TOKEN ?? '').length >= 8 ? env.METRICS_TOKEN! : '',
+  ].filter((s) => s.length > 0);
 }

@@ -15,7 +15,21 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DomainError, ErrorCode, type GraphStore } from './domain';
-import { CSV_PARTS, collectGraph, type CollectProgress, type CollectStep, csvFilename, diffAgainstSeeds, exportBasename, explainError, formatSeedDiff, parseExportOptions, renderExport, type ExportGraph, type ExportOptions } from './export';
+import {
+  CSV_PARTS,
+  collectGraph,
+  type CollectProgress,
+  type CollectStep,
+  csvFilename,
+  diffAgainstSeeds,
+  exportBasename,
+  explainError,
+  formatSeedDiff,
+  parseExportOptions,
+  renderExport,
+  type ExportGraph,
+  type ExportOptions,
+} from './export';
 import { startProgress, type Progress } from './progress';
 import { exitOnError } from './exit-on-error';
 import { SeedValidationError, loadSeeds } from './seed';
@@ -81,7 +95,10 @@ async function openStore(config: Config): Promise<GraphStore> {
     } catch (error) {
       // A damaged journal, or a record that no longer applies over the seeds: its message names the file and line.
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new CliError(1, error instanceof JournalError || message.startsWith('journal ') ? message : `JOURNAL_PATH ${shown(config.journalPath)}: ${message}`);
+      throw new CliError(
+        1,
+        error instanceof JournalError || message.startsWith('journal ') ? message : `JOURNAL_PATH ${shown(config.journalPath)}: ${message}`,
+      );
     }
   }
   return new Neo4jStore(await connectExecutor(config.neo4j));
@@ -173,7 +190,8 @@ async function main(): Promise<void> {
     const files = writeExport(graph, options, values.out, values.part !== undefined);
     const summary = `${graph.nodes.length} entities, ${graph.relationships.length} relationships, ${graph.observations.length} observations, dataset ${graph.datasetVersion}, ${store.name} store`;
     console.error(files.length > 0 ? `wrote ${files.join(', ')} (${summary})` : `exported ${summary}`);
-    if (options.format === 'yaml') console.error(`against the seeds in ${config.seedsDir}: ${formatSeedDiff(diffAgainstSeeds(graph, loadSeeds(config.seedsDir)))}`);
+    if (options.format === 'yaml')
+      console.error(`against the seeds in ${config.seedsDir}: ${formatSeedDiff(diffAgainstSeeds(graph, loadSeeds(config.seedsDir)))}`);
   } finally {
     await store.close();
   }

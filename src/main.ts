@@ -37,7 +37,11 @@ interface OpenedStore {
 async function openStore(config: Config, dataset: Dataset, logger: Logger, telemetry: Telemetry): Promise<OpenedStore> {
   // Curated changes: replayed from the journal over the seeds, appended (fsync'd) before acknowledged.
   if (!config.neo4j) {
-    const store = MemoryStore.open(dataset, { journalPath: config.journalPath, warn: (message) => logger.warn(message), onFsync: fsyncObserver(telemetry.metrics) });
+    const store = MemoryStore.open(dataset, {
+      journalPath: config.journalPath,
+      warn: (message) => logger.warn(message),
+      onFsync: fsyncObserver(telemetry.metrics),
+    });
     // It answers in process: a query level's loads have all arrived once the microtasks drain.
     return { store, loaderSchedule: 'microtask' };
   }
@@ -75,7 +79,11 @@ async function main(): Promise<void> {
   // Closed after the API's requests are drained: the metrics listener, then the trace exporter (flushed).
   const afterDrain: Array<() => Promise<void>> = [() => telemetry.shutdown()];
   if (telemetry.metrics && config.telemetry.metricsPort !== undefined) {
-    const metricsServer = await listen(metricsListener(telemetry.metrics.registry, config.telemetry.metricsToken), config.telemetry.metricsPort, config.telemetry.metricsHost);
+    const metricsServer = await listen(
+      metricsListener(telemetry.metrics.registry, config.telemetry.metricsToken),
+      config.telemetry.metricsPort,
+      config.telemetry.metricsHost,
+    );
     const closeMetrics = (): Promise<void> => new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     opened.unshift({ close: closeMetrics });
     afterDrain.unshift(closeMetrics);
@@ -95,7 +103,8 @@ async function main(): Promise<void> {
   logger.info(`GraphQL at http://localhost:${port}/graphql${config.introspection ? ` (Apollo Sandbox at http://localhost:${port}/, needs internet)` : ''}`);
   if (config.pages.explorer) logger.info(`Research explorer at http://localhost:${port}/explore`);
   if (config.pages.graphiql) logger.info(`GraphiQL at http://localhost:${port}/graphiql`);
-  if (telemetry.metrics && config.telemetry.metricsPort === undefined) logger.info(`Metrics at http://localhost:${port}/metrics${config.telemetry.metricsToken ? ' (bearer token: METRICS_TOKEN)' : ''}`);
+  if (telemetry.metrics && config.telemetry.metricsPort === undefined)
+    logger.info(`Metrics at http://localhost:${port}/metrics${config.telemetry.metricsToken ? ' (bearer token: METRICS_TOKEN)' : ''}`);
   if (telemetry.tracing) logger.info(`Tracing on: spans to ${config.telemetry.traceExporters.join(', ')} as service ${config.telemetry.serviceName}`);
 
   const shutdown = (signal: string): void => {

@@ -66,7 +66,13 @@ async function startServer(side: Side, seedsDir: string, children: ChildProcess[
   const base = `http://${HOST}:${port}`;
   for (const deadline = Date.now() + 180_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
     if (child.exitCode !== null) throw new Error(`${side}: the server exited (${child.exitCode}) before it was ready`);
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return `${base}/graphql`;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return `${base}/graphql`;
   }
   throw new Error(`${side}: not ready within 180 s`);
 }
@@ -109,7 +115,10 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   process.once('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
   try {
-    const urls = Object.fromEntries(await Promise.all(SIDES.map(async (side) => [side, await startServer(side, seedsDir, children)] as const))) as Record<Side, string>;
+    const urls = Object.fromEntries(await Promise.all(SIDES.map(async (side) => [side, await startServer(side, seedsDir, children)] as const))) as Record<
+      Side,
+      string
+    >;
     log(`servers ready: cached ${urls.cached}, uncached ${urls.uncached}`);
     const worker = startWorker(children);
     const rows: Cell[][] = [];
@@ -138,10 +147,13 @@ async function main(): Promise<void> {
           const amount = Math.max(4 * connections, Math.round(pace[side] * ROUNDS.seconds));
           const r = await worker.run({ mode: 'max', url: urls[side], seconds: 0, amount, connections, requests: [request] });
           pace[side] = r.throughput;
-          if (r.bad > 0 || r.errors > 0 || r.ok === 0) throw new Error(`${query.id}, ${side}: ${r.bad} bad bodies, ${r.errors} errors, ${r.ok} good${r.firstBad ? `; first: ${r.firstBad}` : ''}`);
+          if (r.bad > 0 || r.errors > 0 || r.ok === 0)
+            throw new Error(`${query.id}, ${side}: ${r.bad} bad bodies, ${r.errors} errors, ${r.ok} good${r.firstBad ? `; first: ${r.firstBad}` : ''}`);
           result[side] = r.throughput;
         }
-        log(`${query.id} ${round < ROUNDS.warmupRounds ? 'warm-up' : `round ${round - ROUNDS.warmupRounds + 1}/${ROUNDS.rounds}`}: cached ${rps(result.cached!)}, uncached ${rps(result.uncached!)}`);
+        log(
+          `${query.id} ${round < ROUNDS.warmupRounds ? 'warm-up' : `round ${round - ROUNDS.warmupRounds + 1}/${ROUNDS.rounds}`}: cached ${rps(result.cached!)}, uncached ${rps(result.uncached!)}`,
+        );
         if (round < ROUNDS.warmupRounds) continue;
         ratios.push(result.cached! / result.uncached!);
         for (const side of SIDES) throughput[side].push(result[side]!);
@@ -150,7 +162,14 @@ async function main(): Promise<void> {
       const g = goal(ratio, '>=', GOAL);
       if (!g.met) misses.push(`cached / uncached on ${query.id}: ${ratioCell(ratio)}, goal ${g.text}`);
       goals.push(goalRecord(`${query.title}: cached / uncached throughput`, ratioCell(ratio), g));
-      rows.push([query.title, rps(median(throughput.cached)), rps(median(throughput.uncached)), ratioCell(ratio), percentCell(coefficientOfVariation(ratios)), goalCell(g)]);
+      rows.push([
+        query.title,
+        rps(median(throughput.cached)),
+        rps(median(throughput.uncached)),
+        ratioCell(ratio),
+        percentCell(coefficientOfVariation(ratios)),
+        goalCell(g),
+      ]);
       raw.push({ id: query.id, ratios, throughput });
     }
     worker.child.disconnect();
@@ -162,7 +181,9 @@ async function main(): Promise<void> {
         `${CAN_PIN ? `, servers on core(s) ${SERVER_CORES} and the load generator on core ${CLIENT_CORES}` : ', no core pinning'}. ` +
         `Every body is checked. Goal: cached / uncached throughput ≥ ${GOAL}. The uncached path against a plain Apollo server is the HTTP bench.`,
       QUICK ? '**BENCH_QUICK=1: a smoke run; the figures are not meaningful.**' : '',
-    ].filter(Boolean).join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const file = writeResult(
       {
         id: 'cache',

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const { maxCost } = loadConfig({}).limits;
   const operations = [
     ...exampleOperations().map((op) => ({ name: op.name, document: op.document })),
-    { name: '100 entities with the examples\' nested fields', document: HUNDRED_ENTITIES_QUERY },
+    { name: "100 entities with the examples' nested fields", document: HUNDRED_ENTITIES_QUERY },
     { name: 'amplification: 9 × mexico, 4 levels of relationships', document: AMPLIFICATION_QUERY },
     { name: '30 aliased fuzzy searches', document: THIRTY_SEARCHES_QUERY },
   ];
@@ -80,7 +80,15 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(before);
       cpu.push((used.user + used.system) / 1000);
     }
-    const m = { name: op.name, estimate, accepted: estimate <= maxCost, storeCalls, fields: countFields(first.data), bytes: Buffer.byteLength(text), cpuMs: median(cpu) };
+    const m = {
+      name: op.name,
+      estimate,
+      accepted: estimate <= maxCost,
+      storeCalls,
+      fields: countFields(first.data),
+      bytes: Buffer.byteLength(text),
+      cpuMs: median(cpu),
+    };
     measurements.push(m);
     log(`${m.name}: estimate ${m.estimate}, ${m.fields} fields, ${m.bytes} bytes, ${m.storeCalls} store calls, ${m.cpuMs.toFixed(2)} ms CPU`);
   }
@@ -122,7 +130,17 @@ async function main(): Promise<void> {
         {
           title: 'Estimate and work per operation',
           description: `Estimate: the query cost, accepted or refused at the default limit (${maxCost.toLocaleString('en-US')}). Store calls, fields (every key of the answer) and bytes (its JSON) are what one execution did; CPU is the median over runs; CPU per unit is CPU ÷ estimate.`,
-          columns: ['operation', 'estimate', 'at the default limit', 'store calls', 'fields answered', 'answer bytes', 'CPU', 'CPU per unit', 'estimate ≥ fields'],
+          columns: [
+            'operation',
+            'estimate',
+            'at the default limit',
+            'store calls',
+            'fields answered',
+            'answer bytes',
+            'CPU',
+            'CPU per unit',
+            'estimate ≥ fields',
+          ],
           rows,
         },
       ],

@@ -47,11 +47,18 @@ function log(message: string): void {
 async function startServer(): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort(HOST);
   const { command, args } = pinned(SERVER_CORES, process.execPath, ['dist/main.js']);
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', HOST, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', HOST, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://${HOST}:${port}`;
-  for (const started = Date.now(); Date.now() - started < 30_000; ) {
+  for (const started = Date.now(); Date.now() - started < 30_000;) {
     if (child.exitCode !== null) throw new Error(`node dist/main.js exited (${child.exitCode}) before it was ready`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { base, child };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -90,8 +97,16 @@ async function main(): Promise<void> {
       const drawn = { present: [{ selector: '#search-input' }, { selector: '#dataset code', pattern: '\\S{6,}' }] };
       await record('load-cold', await load(page, `${base}/explore`, drawn));
       await record('load-warm', await load(page, `${base}/explore`, drawn));
-      await record('search', await step(page, () => typeInto(page, '#search-input', 'Merida'), { present: [{ selector: 'button.hit-open[data-entity="merida-initiative"]' }] }));
-      await record('open', await step(page, () => click(page, 'button.hit-open[data-entity="merida-initiative"]'), { present: [{ selector: '#entity-heading', pattern: '^Mérida Initiative$' }, { selector: 'li.relationship .cite' }] }));
+      await record(
+        'search',
+        await step(page, () => typeInto(page, '#search-input', 'Merida'), { present: [{ selector: 'button.hit-open[data-entity="merida-initiative"]' }] }),
+      );
+      await record(
+        'open',
+        await step(page, () => click(page, 'button.hit-open[data-entity="merida-initiative"]'), {
+          present: [{ selector: '#entity-heading', pattern: '^Mérida Initiative$' }, { selector: 'li.relationship .cite' }],
+        }),
+      );
       await page.goto(`${base}/explore?entity=mexico&view=entity`);
       await page.locator('#entity-heading').waitFor();
       await page.evaluate(() => ((globalThis as unknown as { benchOld: unknown }).benchOld = undefined));
@@ -101,9 +116,14 @@ async function main(): Promise<void> {
       await page.locator('#path-to-input').waitFor();
       await typeInto(page, '#path-to-input', 'USMCA');
       await page.locator('#path-to-results button.hit-open[data-entity="usmca"]').waitFor();
-      await record('paths', await step(page, () => click(page, '#path-to-results button.hit-open[data-entity="usmca"]'), { present: [{ selector: 'li.path li.hop' }] }));
+      await record(
+        'paths',
+        await step(page, () => click(page, '#path-to-results button.hit-open[data-entity="usmca"]'), { present: [{ selector: 'li.path li.hop' }] }),
+      );
       if (errors.length) throw new Error(`round ${round + 1}: errors in the page: ${errors.join('; ')}`);
-      log(`round ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}: ${STEPS.map((s) => `${s.id} ${samples.get(s.id)!.at(-1)?.totalMs.toFixed(0) ?? '-'} ms`).join(', ')}`);
+      log(
+        `round ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}: ${STEPS.map((s) => `${s.id} ${samples.get(s.id)!.at(-1)?.totalMs.toFixed(0) ?? '-'} ms`).join(', ')}`,
+      );
       await context.close();
     }
   } finally {
@@ -129,7 +149,9 @@ async function main(): Promise<void> {
   const cold = median(samples.get('load-cold')!.map((x) => x.totalMs));
   const warm = median(samples.get('load-warm')!.map((x) => x.totalMs));
   const sizeGoal = goal(size.gzipBytes, '<=', INITIAL_JS_BUDGET_GZIP);
-  const misses = sizeGoal.met ? [] : [`initial JavaScript ${size.gzipBytes.toLocaleString('en-US')} bytes gzip, over the ${INITIAL_JS_BUDGET_GZIP.toLocaleString('en-US')}-byte budget`];
+  const misses = sizeGoal.met
+    ? []
+    : [`initial JavaScript ${size.gzipBytes.toLocaleString('en-US')} bytes gzip, over the ${INITIAL_JS_BUDGET_GZIP.toLocaleString('en-US')}-byte budget`];
   const file = writeResult(
     {
       id: 'explorer',
@@ -141,11 +163,17 @@ async function main(): Promise<void> {
         `${ROUNDS} rounds after ${WARMUP} warm-up, each in a fresh browser context, timing each step in the page from the action to the first frame showing the answer, ` +
         'and its GraphQL request against the same request sent again with a bare `fetch`; medians. A round fails on any page or console error. ' +
         `Goal: the initial JavaScript within its budget (${INITIAL_JS_BUDGET_GZIP / 1000} kB gzip); the timings are for orientation.`,
-      goals: [goalRecord('initial JavaScript of /explore, gzip', `${size.gzipBytes.toLocaleString('en-US')} bytes`, { text: `≤ ${INITIAL_JS_BUDGET_GZIP.toLocaleString('en-US')} bytes`, met: sizeGoal.met })],
+      goals: [
+        goalRecord('initial JavaScript of /explore, gzip', `${size.gzipBytes.toLocaleString('en-US')} bytes`, {
+          text: `≤ ${INITIAL_JS_BUDGET_GZIP.toLocaleString('en-US')} bytes`,
+          met: sizeGoal.met,
+        }),
+      ],
       tables: [
         {
           title: 'Steps (medians)',
-          description: 'Medians over rounds. GraphQL request: the longest request to `/graphql` the step sent (Resource Timing, request start to last byte); bare fetch: the same request bodies sent again with `fetch` from the page right after the step; rest: the step\'s total minus its request (debounce, script loading, layout, drawing).',
+          description:
+            "Medians over rounds. GraphQL request: the longest request to `/graphql` the step sent (Resource Timing, request start to last byte); bare fetch: the same request bodies sent again with `fetch` from the page right after the step; rest: the step's total minus its request (debounce, script loading, layout, drawing).",
           columns: ['step', 'total', 'GraphQL requests', 'GraphQL request', 'bare fetch of the same', 'request / bare fetch', 'rest (total − request)'],
           rows,
         },
@@ -157,7 +185,11 @@ async function main(): Promise<void> {
             ['first render, cold', msCell(cold), '–'],
             ['first render, warm', msCell(warm), '–'],
             ['cold / warm', ratioCell(cold / warm), '–'],
-            ['initial JavaScript, gzip', `${size.gzipBytes.toLocaleString('en-US')} bytes (${size.rawBytes.toLocaleString('en-US')} raw)`, goalCell({ text: `≤ ${INITIAL_JS_BUDGET_GZIP / 1000} kB`, met: sizeGoal.met })],
+            [
+              'initial JavaScript, gzip',
+              `${size.gzipBytes.toLocaleString('en-US')} bytes (${size.rawBytes.toLocaleString('en-US')} raw)`,
+              goalCell({ text: `≤ ${INITIAL_JS_BUDGET_GZIP / 1000} kB`, met: sizeGoal.met }),
+            ],
           ],
         },
       ],

@@ -8,7 +8,11 @@ import type { Page } from 'playwright-core';
 
 /** The page's globals as the functions run in it see them (this file's lib has no DOM). */
 declare const window: { explorerGraph?: unknown; benchOld?: unknown };
-declare const document: { querySelector(s: string): ({ textContent: string | null; value: string; click(): void; dispatchEvent(e: unknown): boolean; requestSubmit(): void } & Record<string, unknown>) | null };
+declare const document: {
+  querySelector(
+    s: string,
+  ): ({ textContent: string | null; value: string; click(): void; dispatchEvent(e: unknown): boolean; requestSubmit(): void } & Record<string, unknown>) | null;
+};
 declare const performance: { now(): number; getEntriesByType(t: string): Array<{ name: string; startTime: number; responseEnd: number }> };
 declare class Event {
   constructor(type: string, init?: { bubbles: boolean });
@@ -72,21 +76,28 @@ export async function step(page: Page, act: () => Promise<number>, done: Done): 
 
 /** A navigation: timed from the navigation's start (the page clock's origin). */
 export function load(page: Page, url: string, done: Done): Promise<StepTiming> {
-  return step(page, async () => {
-    await page.goto(url, { waitUntil: 'commit' });
-    return 0;
-  }, done);
+  return step(
+    page,
+    async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      return 0;
+    },
+    done,
+  );
 }
 
 /** Types `text` into the input `selector` as one input event (the box's debounce is part of the time). */
 export function typeInto(page: Page, selector: string, text: string): Promise<number> {
-  return page.evaluate(([s, t]) => {
-    const input = document.querySelector(s)!;
-    input.value = t;
-    const t0 = performance.now();
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return t0;
-  }, [selector, text] as const);
+  return page.evaluate(
+    ([s, t]) => {
+      const input = document.querySelector(s)!;
+      input.value = t;
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return t0;
+    },
+    [selector, text] as const,
+  );
 }
 
 /** Clicks `selector` from inside the page. */
@@ -117,7 +128,11 @@ export async function replay(page: Page, bodies: readonly string[]): Promise<num
   const t0 = await page.evaluate(() => performance.now());
   await page.evaluate(async (all) => {
     const f = (globalThis as unknown as { fetch(u: string, i: unknown): Promise<{ text(): Promise<string> }> }).fetch;
-    await Promise.all(all.map(async (body) => (await f('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body })).text()));
+    await Promise.all(
+      all.map(async (body) =>
+        (await f('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body })).text(),
+      ),
+    );
   }, bodies);
   return longestRequest(page, t0);
 }

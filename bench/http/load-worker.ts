@@ -44,7 +44,14 @@ export type LoadJob =
       readonly connections: number;
       readonly requests: readonly LoadRequest[];
     }
-  | { readonly id: number; readonly mode: 'paced'; readonly url: string; readonly seconds: number; readonly rate: number; readonly requests: readonly LoadRequest[] };
+  | {
+      readonly id: number;
+      readonly mode: 'paced';
+      readonly url: string;
+      readonly seconds: number;
+      readonly rate: number;
+      readonly requests: readonly LoadRequest[];
+    };
 
 export interface LoadResult {
   readonly id: number;
@@ -184,7 +191,14 @@ async function runPaced(job: Extract<LoadJob, { mode: 'paced' }>): Promise<LoadR
       if (--inFlight === 0 && sent === total) finish();
     };
     const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -76,7 +76,8 @@ interface Server {
 async function waitReady(name: string, base: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name}: the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name}: the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     try {
       const res = await fetch(`${base}/readyz`);
       if (res.ok) return;
@@ -148,7 +149,9 @@ class LoadWorker {
 /** Throws unless every response of a run was a good body and nothing failed on the socket. */
 function checkRun(result: LoadResult, where: string): LoadResult {
   if (result.bad > 0 || result.errors > 0) {
-    throw new Error(`${where}: ${result.bad} bad bodies, ${result.errors} socket errors or timeouts (of ${result.responses} responses)${result.firstBad ? `; first: ${result.firstBad}` : ''}`);
+    throw new Error(
+      `${where}: ${result.bad} bad bodies, ${result.errors} socket errors or timeouts (of ${result.responses} responses)${result.firstBad ? `; first: ${result.firstBad}` : ''}`,
+    );
   }
   if (result.ok === 0) throw new Error(`${where}: no answers at all`);
   return result;
@@ -234,7 +237,9 @@ async function main(): Promise<void> {
   // Both servers read the data as seed YAML from SEEDS_DIR (ours as in production).
   const seedsDir = mkdtempSync(path.join(tmpdir(), 'usmx-bench-http-'));
   writeSeedFiles(seedsDir, dataset);
-  log(`data: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships (seeds + ${SYNTHETIC_NODES} synthetic, seed ${SYNTH_SEED}) in ${Date.now() - started} ms`);
+  log(
+    `data: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships (seeds + ${SYNTHETIC_NODES} synthetic, seed ${SYNTH_SEED}) in ${Date.now() - started} ms`,
+  );
 
   const children: ChildProcess[] = [];
   const killAll = (): void => {
@@ -249,15 +254,18 @@ async function main(): Promise<void> {
         // Production settings; LOG_LEVEL left at the production default (info: one line per request), the log discarded to
         // /dev/null. MAX_QUERY_COST raised from 200,000 so depth-4 (estimated cost ~31M) is served; the check still runs.
         // RESPONSE_CACHE off: this bench measures the uncached path (the cache bench measures the cache).
-        { NODE_ENV: 'production', LOG_LEVEL: '', NEO4J_URI: '', SEEDS_DIR: seedsDir, JOURNAL_PATH: path.join(seedsDir, 'journal.jsonl'), MAX_QUERY_COST: String(MAX_QUERY_COST), RESPONSE_CACHE: 'off' },
+        {
+          NODE_ENV: 'production',
+          LOG_LEVEL: '',
+          NEO4J_URI: '',
+          SEEDS_DIR: seedsDir,
+          JOURNAL_PATH: path.join(seedsDir, 'journal.jsonl'),
+          MAX_QUERY_COST: String(MAX_QUERY_COST),
+          RESPONSE_CACHE: 'off',
+        },
         children,
       ),
-      startServer(
-        'plain',
-        ['--import', 'tsx', path.join('bench', 'http', 'plain-server.ts')],
-        { NODE_ENV: 'production', SEEDS_DIR: seedsDir },
-        children,
-      ),
+      startServer('plain', ['--import', 'tsx', path.join('bench', 'http', 'plain-server.ts')], { NODE_ENV: 'production', SEEDS_DIR: seedsDir }, children),
     ]);
     const servers = { ours, plain };
     log(`servers ready in ${Date.now() - started} ms: ours ${ours.url}, plain ${plain.url}`);
@@ -289,7 +297,8 @@ async function main(): Promise<void> {
     const worker = LoadWorker.start(children);
     const isLarge = (q: ReferenceQuery): boolean => answerBytes.get(q.id)! >= LARGE_ANSWER_BYTES;
     /** Answers per run of a large query: about PER_QUERY.seconds at the first answer's pace, at least 4 per connection. */
-    const largeAmount = (q: ReferenceQuery): number => Math.max(4 * LARGE_CONNECTIONS, Math.round((PER_QUERY.seconds * 1000 * LARGE_CONNECTIONS) / firstAnswerMs.get(q.id)!));
+    const largeAmount = (q: ReferenceQuery): number =>
+      Math.max(4 * LARGE_CONNECTIONS, Math.round((PER_QUERY.seconds * 1000 * LARGE_CONNECTIONS) / firstAnswerMs.get(q.id)!));
     const mix = REFERENCE_QUERIES.filter((q) => !isLarge(q)).map((q) => requests.get(q.id)!);
 
     // 1. Maximum throughput on the mix.
@@ -396,7 +405,9 @@ async function main(): Promise<void> {
         `and each query alone (${PER_QUERY.rounds} rounds; answers of ${LARGE_ANSWER_BYTES / 1000} kB or more apart, with ${LARGE_CONNECTIONS} connections). ` +
         `Every body is checked. Goal: ours / plain throughput, and plain / ours p99, ≥ ${GOAL}.`,
       QUICK ? '**BENCH_QUICK=1: a smoke run with few, short rounds; the figures are not meaningful.**' : '',
-    ].filter(Boolean).join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
 
     const file = writeResult(
       {
@@ -408,14 +419,14 @@ async function main(): Promise<void> {
         tables: [
           {
             title: `Mix of ${mix.length} reference queries`,
-            description:
-              `Max throughput: good answers per second, median over rounds; ratio = median of the per-round ours / plain. p99: at a paced rate of half the plain server’s maximum, median over rounds; ratio = median of the per-round plain p99 / ours p99. Higher is better for both; goal ≥ ${GOAL}. Server CPU per answer: the server’s user + system CPU time during the max-throughput runs over its good answers (steadier than throughput on a busy machine).`,
+            description: `Max throughput: good answers per second, median over rounds; ratio = median of the per-round ours / plain. p99: at a paced rate of half the plain server’s maximum, median over rounds; ratio = median of the per-round plain p99 / ours p99. Higher is better for both; goal ≥ ${GOAL}. Server CPU per answer: the server’s user + system CPU time during the max-throughput runs over its good answers (steadier than throughput on a busy machine).`,
             columns: ['measure', 'ours', 'plain', 'ratio', 'CV', 'goal'],
             rows: mixRows,
           },
           {
             title: 'Max throughput per reference query',
-            description: 'Good answers per second, median over rounds; answer = size of the JSON `data`; ratio = median over rounds of ours / plain (higher is better); server CPU per answer as above (medians).',
+            description:
+              'Good answers per second, median over rounds; answer = size of the JSON `data`; ratio = median over rounds of ours / plain (higher is better); server CPU per answer as above (medians).',
             columns: ['query', 'answer', 'ours', 'plain', 'ratio ours/plain', 'CV', 'goal', 'server CPU per answer, ours / plain'],
             rows: small.map(queryRow),
           },

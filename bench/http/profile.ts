@@ -73,7 +73,15 @@ async function profileSide(side: string, seedsDir: string, bodies: readonly stri
           })();
   const env =
     side === 'ours'
-      ? { NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? '', NEO4J_URI: '', SEEDS_DIR: seedsDir, JOURNAL_PATH: path.join(seedsDir, 'journal.jsonl'), MAX_QUERY_COST: '100000000', RESPONSE_CACHE: 'off' }
+      ? {
+          NODE_ENV: 'production',
+          LOG_LEVEL: process.env.LOG_LEVEL ?? '',
+          NEO4J_URI: '',
+          SEEDS_DIR: seedsDir,
+          JOURNAL_PATH: path.join(seedsDir, 'journal.jsonl'),
+          MAX_QUERY_COST: '100000000',
+          RESPONSE_CACHE: 'off',
+        }
       : { NODE_ENV: 'production', SEEDS_DIR: seedsDir };
   const dir = path.join(profileDir, side);
   const port = await freePort(HOST);

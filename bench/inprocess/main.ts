@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   const dataset = mergeDatasets(loadSeeds('seeds'), synthetic);
   const store = new MemoryStore(dataset);
   const hub = synthetic.probes.hubTopicId;
-  log(`store: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships (seeds + ${SYNTHETIC_NODES} synthetic) in ${Date.now() - started} ms; hub ${hub}`);
+  log(
+    `store: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships (seeds + ${SYNTHETIC_NODES} synthetic) in ${Date.now() - started} ms; hub ${hub}`,
+  );
 
   const ours = await createSchema();
   const compiled = compiledExecutor(ours);
@@ -72,7 +74,10 @@ async function main(): Promise<void> {
   const prepared: Prepared[] = [];
   for (const query of REFERENCE_QUERIES) {
     const document = parse(query.query);
-    for (const [name, schema] of [['ours', ours], ['plain', plainSchema]] as const) {
+    for (const [name, schema] of [
+      ['ours', ours],
+      ['plain', plainSchema],
+    ] as const) {
       const errors = validate(schema, document);
       if (errors.length) throw new Error(`${query.id}: invalid against the ${name} schema: ${errors.map((e) => e.message).join('; ')}`);
     }
@@ -107,10 +112,22 @@ async function main(): Promise<void> {
     const oursContext = (): Context => createContext(store, { schedule: 'microtask' });
     const plainSide = side('plain', () => run(plainSchema, p.document, p.variables, createPlainContext(store)));
     // Our schema under graphql-js (the framework's cost), then as the server runs it (compiled by graphql-jit).
-    const ab = await compareAB(side('ours', () => run(ours, p.document, p.variables, oursContext())), plainSide, AB);
-    log(`${p.query.id}: ours ${msCell(ab.a.p50Ms)}, plain ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`);
-    const served = await compareAB(side('ours compiled', () => compiled({ document: p.document, variableValues: p.variables, contextValue: oursContext() })), plainSide, AB);
-    log(`${p.query.id}: ours compiled ${msCell(served.a.p50Ms)}, plain ${msCell(served.b.p50Ms)}, ratio ${ratioCell(served.ratio)} (CV ${percentCell(served.cv)})`);
+    const ab = await compareAB(
+      side('ours', () => run(ours, p.document, p.variables, oursContext())),
+      plainSide,
+      AB,
+    );
+    log(
+      `${p.query.id}: ours ${msCell(ab.a.p50Ms)}, plain ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`,
+    );
+    const served = await compareAB(
+      side('ours compiled', () => compiled({ document: p.document, variableValues: p.variables, contextValue: oursContext() })),
+      plainSide,
+      AB,
+    );
+    log(
+      `${p.query.id}: ours compiled ${msCell(served.a.p50Ms)}, plain ${msCell(served.b.p50Ms)}, ratio ${ratioCell(served.ratio)} (CV ${percentCell(served.cv)})`,
+    );
     results.push({ prepared: p, ab, served });
   }
 
@@ -123,7 +140,16 @@ async function main(): Promise<void> {
       const g = goal(ab.ratio, '<=', GOALS[p.query.kind]);
       if (!g.met) misses.push(`in-process ${p.query.id} (${p.query.kind}), ${label}: ours/plain p50 ratio ${ratioCell(ab.ratio)}, goal ${g.text}`);
       goals.push(goalRecord(`${p.query.title}, ${label}: ours / plain p50`, ratioCell(ab.ratio), g));
-      return [p.query.title, p.query.kind, msCell(ab.a.p50Ms), msCell(ab.b.p50Ms), ratioCell(ab.ratio), percentCell(ab.cv), goalCell(g), `${p.storeCalls.ours} / ${p.storeCalls.plain}`];
+      return [
+        p.query.title,
+        p.query.kind,
+        msCell(ab.a.p50Ms),
+        msCell(ab.b.p50Ms),
+        ratioCell(ab.ratio),
+        percentCell(ab.cv),
+        goalCell(g),
+        `${p.storeCalls.ours} / ${p.storeCalls.plain}`,
+      ];
     });
   const rows = tableRows((r) => r.ab, 'graphql-js');
   const servedRows = tableRows((r) => r.served, 'compiled');
@@ -137,7 +163,9 @@ async function main(): Promise<void> {
       `${CAN_PIN ? `pinned to core(s) ${SERVER_CORES}` : 'no core pinning'}. Goal: ours / plain ≤ ${GOALS.list} on lists, ≤ ${GOALS.nesting} on deep nesting. ` +
       'Two tables: our schema executed by graphql-js `execute` as the plain one is (what the framework costs), and as the server executes it, compiled by graphql-jit (`src/graphql/compiled-executor.ts`), against the same plain graphql-js run.',
     QUICK ? '**BENCH_QUICK=1: a smoke run with few rounds; the figures are not meaningful.**' : '',
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 
   const file = writeResult(
     {
@@ -156,7 +184,8 @@ async function main(): Promise<void> {
         },
         {
           title: 'As served: our schema compiled by graphql-jit vs plain graphql-js',
-          description: 'The same queries, ours run by the compiled executor the server uses, plain by graphql-js `execute` (as Apollo Server runs it). Columns as above.',
+          description:
+            'The same queries, ours run by the compiled executor the server uses, plain by graphql-js `execute` (as Apollo Server runs it). Columns as above.',
           columns: ['query', 'kind', 'ours compiled p50', 'plain p50', 'ratio ours/plain', 'CV', 'goal', 'store calls'],
           rows: servedRows,
         },

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   pinSelf(SERVER_CORES);
   const ids = process.argv.slice(2);
   for (const id of ids) {
-    if (!REFERENCE_QUERIES.some((q) => q.id === id)) throw new Error(`no reference query ${JSON.stringify(id)}; expected one of ${REFERENCE_QUERIES.map((q) => q.id).join(', ')}`);
+    if (!REFERENCE_QUERIES.some((q) => q.id === id))
+      throw new Error(`no reference query ${JSON.stringify(id)}; expected one of ${REFERENCE_QUERIES.map((q) => q.id).join(', ')}`);
   }
   const synthetic = generateDataset({ nodes: NODES, seed: 42 });
   const store = new MemoryStore(mergeDatasets(loadSeeds('seeds'), synthetic));
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
       const once = async (): Promise<void> => {
         assertOk(await execute({ schema: side.schema, document, variableValues, contextValue: side.context() }), `${query.id} (${name})`);
       };
-      for (let warm = performance.now(); performance.now() - warm < MS / 4; ) await once();
+      for (let warm = performance.now(); performance.now() - warm < MS / 4;) await once();
       await session.post('Profiler.start');
       const started = performance.now();
       let operations = 0;

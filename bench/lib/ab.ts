@@ -108,7 +108,16 @@ export async function compareAB(a: Side, b: Side, options: AbOptions = {}): Prom
     allA.push(...timesA);
     allB.push(...timesB);
   }
-  return { a: latency(a.name, allA), b: latency(b.name, allB), rounds, warmupRounds, iterations, ratios, ratio: median(ratios), cv: coefficientOfVariation(ratios) };
+  return {
+    a: latency(a.name, allA),
+    b: latency(b.name, allB),
+    rounds,
+    warmupRounds,
+    iterations,
+    ratios,
+    ratio: median(ratios),
+    cv: coefficientOfVariation(ratios),
+  };
 }
 
 /** Latency of one side alone (scaling tables): warm-up operations discarded, then `samples` timed. */

@@ -9,7 +9,12 @@ export interface GraphQLBody {
 /** Throws unless `body` has data and no errors: a failed query must never count as a fast one. */
 export function assertOk(body: GraphQLBody, where: string): void {
   if (body.errors && body.errors.length > 0) {
-    throw new Error(`${where}: expected no errors, received ${body.errors.length}: ${body.errors.map((e) => e.message).join('; ').slice(0, 500)}`);
+    throw new Error(
+      `${where}: expected no errors, received ${body.errors.length}: ${body.errors
+        .map((e) => e.message)
+        .join('; ')
+        .slice(0, 500)}`,
+    );
   }
   if (body.data === undefined || body.data === null) throw new Error(`${where}: expected data, received ${JSON.stringify(body).slice(0, 300)}`);
 }

@@ -86,7 +86,8 @@ export function analyze(profile: CpuProfile, windowMs = Infinity): Analysis {
 /** The `top` rows of `m`: share of busy time and µs per operation. */
 export function table(title: string, m: Map<string, number>, busyMs: number, operations: number, top: number, unit = 'answer'): string {
   const rows = [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const lines = rows.map(([k, v]) => `  ${((100 * v) / busyMs).toFixed(1).padStart(5)} %  ${((1000 * v) / operations).toFixed(1).padStart(7)} µs/${unit}  ${k}`);
+  const lines = rows.map(
+    ([k, v]) => `  ${((100 * v) / busyMs).toFixed(1).padStart(5)} %  ${((1000 * v) / operations).toFixed(1).padStart(7)} µs/${unit}  ${k}`,
+  );
   return [`${title}:`, ...lines].join('\n');
 }
-

@@ -20,7 +20,14 @@ export function intEnv(name: string, range: IntRange = {}): number {
   if ((raw === undefined || raw === '') && fallback !== undefined) return fallback;
   const value = Number(raw);
   if (raw === undefined || raw.trim() === '' || !Number.isSafeInteger(value) || value < min || value > max) {
-    const expected = max === Number.MAX_SAFE_INTEGER ? (min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer of at least ${min}`) : `an integer from ${min} to ${max}`;
+    const expected =
+      max === Number.MAX_SAFE_INTEGER
+        ? min === 0
+          ? 'a non-negative integer'
+          : min === 1
+            ? 'a positive integer'
+            : `an integer of at least ${min}`
+        : `an integer from ${min} to ${max}`;
     throw new Error(`${name}: expected ${expected}, received ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
   }
   return value;

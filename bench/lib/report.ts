@@ -71,7 +71,10 @@ export function environment(): Environment {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!*.md'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!*.md'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     // A run rewrites bench/results and BENCHMARKS.md itself, and Markdown (README, bench/notes) is
     // not code: only other changes make what was measured differ from the commit.
     if (dirty) commit += ' (with uncommitted changes)';
@@ -85,7 +88,9 @@ export function environment(): Environment {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
-    pinning: CAN_PIN ? `taskset: servers and Neo4j on core(s) ${SERVER_CORES}, clients and load generators on core ${CLIENT_CORES}` : 'none (one core, or no taskset)',
+    pinning: CAN_PIN
+      ? `taskset: servers and Neo4j on core(s) ${SERVER_CORES}, clients and load generators on core ${CLIENT_CORES}`
+      : 'none (one core, or no taskset)',
   };
 }
 

@@ -17,7 +17,10 @@ export function writeSeedFiles(dir: string, dataset: Dataset): void {
     ...chunks(dataset.observations).map((observations) => ({ nodes: [], relationships: [], observations })),
   ];
   parts.forEach((part, i) => {
-    writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.yaml`), toYaml({ datasetVersion: dataset.version, scope: { kind: 'graph' }, citedSources: [], ...part }));
+    writeFileSync(
+      path.join(dir, `${String(i).padStart(3, '0')}.yaml`),
+      toYaml({ datasetVersion: dataset.version, scope: { kind: 'graph' }, citedSources: [], ...part }),
+    );
   });
 }
 

@@ -138,7 +138,9 @@ async function main(): Promise<number> {
     if (findMax) {
       const checked: Checked = { ok: 0, bad: 0, firstBad: undefined, byOperation: {} };
       const result = await run('finding the maximum', { ...common, duration: DURATION, requests: requestsFor(operations, checked) }, checked);
-      console.log(`max throughput: ${result.requests.average} req/s average over ${DURATION} s with ${CONNECTIONS} connections (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${checked.bad + result.errors + result.timeouts})`);
+      console.log(
+        `max throughput: ${result.requests.average} req/s average over ${DURATION} s with ${CONNECTIONS} connections (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${checked.bad + result.errors + result.timeouts})`,
+      );
       return 0;
     }
 
@@ -150,7 +152,11 @@ async function main(): Promise<number> {
 
     const checked: Checked = { ok: 0, bad: 0, firstBad: undefined, byOperation: {} };
     const started = Date.now();
-    const result = await run(`measuring at ${RATE} req/s`, { ...common, duration: DURATION, overallRate: RATE, requests: requestsFor(operations, checked) }, checked);
+    const result = await run(
+      `measuring at ${RATE} req/s`,
+      { ...common, duration: DURATION, overallRate: RATE, requests: requestsFor(operations, checked) },
+      checked,
+    );
     const elapsed = (Date.now() - started) / 1000;
     const rssAfter = rssMiB(child.pid!);
 

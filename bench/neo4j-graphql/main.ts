@@ -160,7 +160,9 @@ async function main(): Promise<void> {
         side('@neo4j/graphql', pair.theirs, q.theirs, q.size, items, `${where} (@neo4j/graphql)`),
         AB,
       );
-      log(`${q.ref.id}: ours p50 ${msCell(ab.a.p50Ms)}, theirs p50 ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`);
+      log(
+        `${q.ref.id}: ours p50 ${msCell(ab.a.p50Ms)}, theirs p50 ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`,
+      );
       rows.push({ id: q.ref.id, title: q.ref.title, items, ab, ours: ourCounts, theirs: theirCounts });
       raw[q.ref.id] = { theirQuery: q.query, theirVariables: q.variables, items, statements: { ours: ourCounts, theirs: theirCounts }, ab };
     }
@@ -198,13 +200,15 @@ async function main(): Promise<void> {
         tables: [
           {
             title: 'Latency: ours / @neo4j/graphql',
-            description: 'p50 per operation over all kept rounds; ratio = median of per-round p50 ratios (below 1: ours is faster); CV of the per-round ratios.',
+            description:
+              'p50 per operation over all kept rounds; ratio = median of per-round p50 ratios (below 1: ours is faster); CV of the per-round ratios.',
             columns: ['query', 'items', 'ours p50', 'theirs p50', 'ratio', 'CV', 'goal'],
             rows: tableRows,
           },
           {
             title: 'Cypher statements per operation',
-            description: 'Bolt messages each side sent for one operation: Cypher statements (RUN) and explicit transactions (BEGIN). Ours sends each read as an auto-commit statement (no BEGIN/COMMIT); theirs runs its one statement in a managed read transaction.',
+            description:
+              'Bolt messages each side sent for one operation: Cypher statements (RUN) and explicit transactions (BEGIN). Ours sends each read as an auto-commit statement (no BEGIN/COMMIT); theirs runs its one statement in a managed read transaction.',
             columns: ['query', 'ours: statements', 'ours: transactions', 'theirs: statements', 'theirs: transactions'],
             rows: statementRows,
           },

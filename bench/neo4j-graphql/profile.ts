@@ -50,7 +50,12 @@ interface StatementTiming {
 class TimingExecutor extends Neo4jExecutor {
   log: StatementTiming[] = [];
 
-  override async execute<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, mode: ExecuteMode, timeoutMs?: number): Promise<QueryResult<R>> {
+  override async execute<R extends RecordShape = RecordShape>(
+    name: StatementName,
+    params: Record<string, unknown>,
+    mode: ExecuteMode,
+    timeoutMs?: number,
+  ): Promise<QueryResult<R>> {
     if (mode !== 'read') return super.execute<R>(name, params, mode, timeoutMs);
     const start = performance.now();
     const result = await super.execute<R>(name, params, mode, timeoutMs);
@@ -114,7 +119,9 @@ function capturingDriver(driver: Driver): { driver: Driver; captured: Array<{ qu
 type ProfilePlan = { operatorType: string; dbHits: number; rows: number; arguments: Record<string, unknown>; children: ProfilePlan[] };
 
 function planLines(p: ProfilePlan, depth = 0, out: string[] = []): string[] {
-  out.push(`${'  '.repeat(depth)}${p.operatorType.replace(/@neo4j$/, '')} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments.Details ?? '').slice(0, 140)}`);
+  out.push(
+    `${'  '.repeat(depth)}${p.operatorType.replace(/@neo4j$/, '')} rows=${p.rows} dbHits=${p.dbHits} ${String(p.arguments.Details ?? '').slice(0, 140)}`,
+  );
   for (const c of p.children) planLines(c, depth + 1, out);
   return out;
 }
@@ -165,10 +172,14 @@ async function main(): Promise<void> {
       const n = perStatement[0].length;
       const col = (k: number, f: (s: StatementTiming) => number) => median(perStatement.map((l) => f(l[k])));
       const wall = median(perStatement.map((l) => l.reduce((a, s) => a + s.wallMs, 0)));
-      console.log(`\n== ${q.id}: total ${median(totals).toFixed(2)} ms; store ${median(stores).toFixed(2)} ms (executor ${wall.toFixed(2)}, mapping ${(median(stores) - wall).toFixed(2)}); graphql ${(median(totals) - median(stores)).toFixed(2)} ms`);
+      console.log(
+        `\n== ${q.id}: total ${median(totals).toFixed(2)} ms; store ${median(stores).toFixed(2)} ms (executor ${wall.toFixed(2)}, mapping ${(median(stores) - wall).toFixed(2)}); graphql ${(median(totals) - median(stores)).toFixed(2)} ms`,
+      );
       for (let k = 0; k < n; k++) {
         const s = perStatement[0][k];
-        console.log(`   ${k + 1}. ${s.name}: wall ${col(k, (x) => x.wallMs).toFixed(2)} ms, server ${col(k, (x) => x.serverMs).toFixed(2)} ms, ${s.records} records`);
+        console.log(
+          `   ${k + 1}. ${s.name}: wall ${col(k, (x) => x.wallMs).toFixed(2)} ms, server ${col(k, (x) => x.serverMs).toFixed(2)} ms, ${s.records} records`,
+        );
       }
       // PROFILE each statement of the last run once, with its real parameters.
       for (const s of perStatement[perStatement.length - 1]) {
@@ -177,7 +188,12 @@ async function main(): Promise<void> {
           const result = await session.run(`PROFILE ${loadStatements().get(s.name)!}`, s.params);
           const plan = result.summary.profile as unknown as ProfilePlan;
           console.log(`   PROFILE ${s.name}: ${dbHits(plan)} db hits`);
-          if (flagEnv('PROFILE_PLANS')) console.log(planLines(plan).map((l) => `      ${l}`).join('\n'));
+          if (flagEnv('PROFILE_PLANS'))
+            console.log(
+              planLines(plan)
+                .map((l) => `      ${l}`)
+                .join('\n'),
+            );
         } finally {
           await session.close();
         }
@@ -201,8 +217,15 @@ async function main(): Promise<void> {
           server.push(Number(r.summary.resultAvailableAfter) + Number(r.summary.resultConsumedAfter));
         }
         const plan = (await session.run(`PROFILE ${sent[0].query}`, sent[0].params)).summary.profile as unknown as ProfilePlan;
-        console.log(`   theirs: total ${median(theirTotals).toFixed(2)} ms; ${sent.length} statement(s), server ${median(server).toFixed(2)} ms, ${dbHits(plan)} db hits`);
-        if (flagEnv('PROFILE_PLANS')) console.log(`${sent[0].query}\n${planLines(plan).map((l) => `      ${l}`).join('\n')}`);
+        console.log(
+          `   theirs: total ${median(theirTotals).toFixed(2)} ms; ${sent.length} statement(s), server ${median(server).toFixed(2)} ms, ${dbHits(plan)} db hits`,
+        );
+        if (flagEnv('PROFILE_PLANS'))
+          console.log(
+            `${sent[0].query}\n${planLines(plan)
+              .map((l) => `      ${l}`)
+              .join('\n')}`,
+          );
       } finally {
         await session.close();
       }

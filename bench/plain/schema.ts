@@ -34,16 +34,7 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLOutputType,
 } from 'graphql';
-import {
-  ActorType,
-  DialogueType,
-  EdgeType,
-  NodeKind,
-  type GraphNode,
-  type GraphStore,
-  type RelationshipHit,
-  type RelationshipQuery,
-} from '../../src/domain';
+import { ActorType, DialogueType, EdgeType, NodeKind, type GraphNode, type GraphStore, type RelationshipHit, type RelationshipQuery } from '../../src/domain';
 
 /** What the plain resolvers receive: the store and this request's loaders. */
 export interface PlainContext {
@@ -148,7 +139,12 @@ async function related(ctx: PlainContext, nodeId: string, type: EdgeType, direct
   return out;
 }
 
-function relation(type: () => GraphQLOutputType, edge: EdgeType, direction: 'OUT' | 'IN', kinds: readonly NodeKind[] = []): GraphQLFieldConfig<GraphNode, PlainContext> {
+function relation(
+  type: () => GraphQLOutputType,
+  edge: EdgeType,
+  direction: 'OUT' | 'IN',
+  kinds: readonly NodeKind[] = [],
+): GraphQLFieldConfig<GraphNode, PlainContext> {
   return { type: listOf(type()), resolve: (node, _args, ctx) => related(ctx, node.id, edge, direction, kinds) };
 }
 

@@ -127,7 +127,11 @@ async function measureStore(
       for (let run = 0; run < 2; run++) {
         counting.reset();
         const before = statements?.();
-        const body = (await execute({ schema, document: documents.get(`${depth}/${first}`)!, contextValue: createContext(counting.store, { schedule }) })) as GraphQLBody;
+        const body = (await execute({
+          schema,
+          document: documents.get(`${depth}/${first}`)!,
+          contextValue: createContext(counting.store, { schedule }),
+        })) as GraphQLBody;
         entitiesPerLevel = checkResponse(body, where, depth, expectedTop.get(first)!, out);
         calls = [...counting.calls];
         if (statements && before !== undefined) assertEqual(statements() - before, calls.length, `${where}: Neo4j statements run vs store calls`);
@@ -175,7 +179,8 @@ async function main(): Promise<void> {
   const rows: Cell[][] = DEPTHS.map((depth) => {
     const figures = stores.flatMap((s) => LIST_SIZES.map((first) => measurements.find((m) => m.store === s && m.depth === depth && m.first === first)!));
     const met = figures.every((m) => m.roundTrips === depth);
-    for (const m of figures) if (m.roundTrips !== depth) misses.push(`${m.store}: depth ${depth}, list of ${m.first}: ${m.roundTrips} round trips (goal = ${depth})`);
+    for (const m of figures)
+      if (m.roundTrips !== depth) misses.push(`${m.store}: depth ${depth}, list of ${m.first}: ${m.roundTrips} round trips (goal = ${depth})`);
     const g: Goal = { text: `= ${depth}`, met };
     return [depth, ...figures.map((m) => m.roundTrips), goalCell(g)];
   });
@@ -190,7 +195,10 @@ async function main(): Promise<void> {
       met: exact === own.length,
     };
   });
-  const entityRows: Cell[][] = DEPTHS.map((depth) => [depth, ...LIST_SIZES.map((first) => measurements.find((m) => m.store === 'memory' && m.depth === depth && m.first === first)!.entitiesPerLevel.join(' / '))]);
+  const entityRows: Cell[][] = DEPTHS.map((depth) => [
+    depth,
+    ...LIST_SIZES.map((first) => measurements.find((m) => m.store === 'memory' && m.depth === depth && m.first === first)!.entitiesPerLevel.join(' / ')),
+  ]);
   const tables: Table[] = [
     {
       title: 'Store round trips per GraphQL request',

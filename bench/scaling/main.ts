@@ -185,14 +185,17 @@ function sides(store: GraphStore, expected: Expected): Record<Operation, Side> {
     search: cycling('search', probes.searchTerms, async (term) => {
       const hits = await store.search({ text: term, limit: 10 });
       assertEqual(hits.length, NODES_PER_SEARCH_TERM, where('search', term));
-      for (const h of hits) if (!h.node.name.toLowerCase().includes(term)) throw new Error(`${where('search', term)}: hit ${h.node.id} "${h.node.name}" does not name the term`);
+      for (const h of hits)
+        if (!h.node.name.toLowerCase().includes(term)) throw new Error(`${where('search', term)}: hit ${h.node.id} "${h.node.name}" does not name the term`);
     }),
     connections: cycling('connections', probes.connectionPairs, async ([from, to]) => {
       const result = await findConnections(store, { from, to, maxHops: 4, edgeTypes: CONNECTION_EDGE_TYPES, first: 5 });
       const length = result.shortestLength;
       const path = result.paths[0];
       if (length === null || length < 2 || length > 4 || !path || path.nodes[0].id !== from || path.nodes[path.nodes.length - 1].id !== to) {
-        throw new Error(`${where('connections', `${from} → ${to}`)}: expected a path of 2–4 hops, received shortestLength ${length} and ${result.paths.length} paths`);
+        throw new Error(
+          `${where('connections', `${from} → ${to}`)}: expected a path of 2–4 hops, received shortestLength ${length} and ${result.paths.length} paths`,
+        );
       }
     }),
   };
@@ -353,7 +356,18 @@ async function runNeo4j(sizes: readonly number[]): Promise<SizeResult[]> {
         if (results.length === 0) await warmUp(store, expected, QUICK ? 50 : 1000);
         const latency = await measureAll(store, expected);
         const connectionsExpanded = await connectionsWork(store, expected.probes);
-        results.push({ nodes, relationships: dataset.relationships.length, observations: dataset.observations.length, generateMs, loadMs, heapBytesPerNode: null, meanHits: meanHits(expected), connectionsExpanded, latency, baseline: null });
+        results.push({
+          nodes,
+          relationships: dataset.relationships.length,
+          observations: dataset.observations.length,
+          generateMs,
+          loadMs,
+          heapBytesPerNode: null,
+          meanHits: meanHits(expected),
+          connectionsExpanded,
+          latency,
+          baseline: null,
+        });
       } finally {
         await store.close();
       }
@@ -413,7 +427,20 @@ function baselineTable(results: readonly SizeResult[], misses: string[], goals: 
       `The same graph at each size as a typed-array CSR (\`bench/scaling/csr.ts\`, same process), answering the same probes' 1-hop and 2-hop, checked and timed the same way. ` +
       'The store returns typed, dated, cited relationships with the node at the other end, the baseline bare indices: the ratio is the price of that shape and of our indirections. ' +
       `Goal: the store's p50 ≤ ${BASELINE_GOAL}× the baseline's at every size. Bytes per node: JS heap plus ArrayBuffers held once built (the store with every index, the CSR its arrays and ids).`,
-    columns: ['nodes', '1-hop: store', '1-hop: CSR', '1-hop ratio', '1-hop goal', '2-hop: store', '2-hop: CSR', '2-hop ratio', '2-hop goal', 'bytes per node: store', 'bytes per node: CSR', 'store ÷ CSR'],
+    columns: [
+      'nodes',
+      '1-hop: store',
+      '1-hop: CSR',
+      '1-hop ratio',
+      '1-hop goal',
+      '2-hop: store',
+      '2-hop: CSR',
+      '2-hop ratio',
+      '2-hop goal',
+      'bytes per node: store',
+      'bytes per node: CSR',
+      'store ÷ CSR',
+    ],
     rows,
   };
 }
@@ -422,9 +449,17 @@ function loadTable(storeName: string, results: readonly SizeResult[], memory: bo
   return {
     title: `${storeName}: load time${memory ? ' and heap per node' : ''}`,
     description: memory
-      ? 'work per probe = mean edges a lookup probe\'s 1-hop and 2-hop return (the fixed fan-out keeps them level), and mean nodes a connections query expands (its breadth-first search; it grows until the graph is large enough that 4-hop neighbourhoods stop overlapping). load = building the MemoryStore (indexes by id, kind, adjacency, observations, MiniSearch) from the generated Dataset; heap bytes per node = heapUsed plus arrayBuffers after building and dropping the Dataset, minus the same before generating (both after gc()), per node: nodes, edges, observations and indexes together.'
+      ? "work per probe = mean edges a lookup probe's 1-hop and 2-hop return (the fixed fan-out keeps them level), and mean nodes a connections query expands (its breadth-first search; it grows until the graph is large enough that 4-hop neighbourhoods stop overlapping). load = building the MemoryStore (indexes by id, kind, adjacency, observations, MiniSearch) from the generated Dataset; heap bytes per node = heapUsed plus arrayBuffers after building and dropping the Dataset, minus the same before generating (both after gc()), per node: nodes, edges, observations and indexes together."
       : 'work per probe: as above. load = the production seed writer (`writeDataset`, UNWIND batches of 5000, schema, prune, version) into an emptied database.',
-    columns: ['nodes', 'edges', 'observations', 'work per probe: 1-hop edges / 2-hop edges / connections nodes expanded', 'generate', 'load', ...(memory ? ['heap bytes per node'] : [])],
+    columns: [
+      'nodes',
+      'edges',
+      'observations',
+      'work per probe: 1-hop edges / 2-hop edges / connections nodes expanded',
+      'generate',
+      'load',
+      ...(memory ? ['heap bytes per node'] : []),
+    ],
     rows: results.map((r) => [
       r.nodes.toLocaleString('en-US'),
       r.relationships.toLocaleString('en-US'),

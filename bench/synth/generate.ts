@@ -244,7 +244,23 @@ const TYPE_INDEX: ReadonlyMap<EdgeType, number> = new Map(EDGE_TYPES.map((t, i) 
 const SOURCE = NodeKind.Source;
 
 const CAPS: readonly string[] = WORDS.map(capitalize);
-const ACTOR_SUFFIX: readonly string[] = ['Council', 'Commission', 'Agency', 'Bureau', 'Ministry', 'Office', 'Board', 'Institute', 'Alliance', 'Network', 'Coalition', 'Association', 'Federation', 'Group', 'Foundation'];
+const ACTOR_SUFFIX: readonly string[] = [
+  'Council',
+  'Commission',
+  'Agency',
+  'Bureau',
+  'Ministry',
+  'Office',
+  'Board',
+  'Institute',
+  'Alliance',
+  'Network',
+  'Coalition',
+  'Association',
+  'Federation',
+  'Group',
+  'Foundation',
+];
 const EVENT_SUFFIX: readonly string[] = ['Summit', 'Meeting', 'Visit', 'Election', 'Ruling', 'Review', 'Signing', 'Announcement', 'Hearing', 'Forum'];
 const AGREEMENT_SUFFIX: readonly string[] = ['Agreement', 'Accord', 'Treaty', 'Protocol', 'Compact', 'Charter'];
 const DIALOGUE_SUFFIX: readonly string[] = ['Dialogue', 'Talks', 'Mechanism', 'Forum', 'Roadmap'];
@@ -727,14 +743,29 @@ export function mergeDatasets(...parts: Dataset[]): Dataset {
   const relIds = new Set<string>();
   const obsIds = new Set<string>();
   for (const p of parts) {
-    check('node', p.nodes.map((x) => x.id), nodeIds);
-    check('relationship', p.relationships.map((x) => x.id), relIds);
-    check('observation', p.observations.map((x) => x.id), obsIds);
+    check(
+      'node',
+      p.nodes.map((x) => x.id),
+      nodeIds,
+    );
+    check(
+      'relationship',
+      p.relationships.map((x) => x.id),
+      relIds,
+    );
+    check(
+      'observation',
+      p.observations.map((x) => x.id),
+      obsIds,
+    );
   }
   return {
     nodes: parts.flatMap((p) => p.nodes),
     relationships: parts.flatMap((p) => p.relationships),
     observations: parts.flatMap((p) => p.observations),
-    version: createHash('sha256').update(parts.map((p) => p.version).join('+')).digest('hex').slice(0, 16),
+    version: createHash('sha256')
+      .update(parts.map((p) => p.version).join('+'))
+      .digest('hex')
+      .slice(0, 16),
   };
 }

@@ -68,13 +68,7 @@ export interface AddObservationChange extends ChangeBase {
   readonly observation: Readonly<Record<string, unknown>>;
 }
 
-export type Change =
-  | CreateEntityChange
-  | UpdateEntityChange
-  | RetireEntityChange
-  | AddRelationshipChange
-  | RetireRelationshipChange
-  | AddObservationChange;
+export type Change = CreateEntityChange | UpdateEntityChange | RetireEntityChange | AddRelationshipChange | RetireRelationshipChange | AddObservationChange;
 
 export type ChangeOp = Change['op'];
 export const CHANGE_OPS: readonly ChangeOp[] = ['createEntity', 'updateEntity', 'retireEntity', 'addRelationship', 'retireRelationship', 'addObservation'];
@@ -139,7 +133,9 @@ export function changeLookupNeeds(change: Change): ChangeLookupNeeds {
     case 'addRelationship': {
       const { type, from, to } = change.relationship ?? {};
       const rule = typeof type === 'string' ? EDGE_RULES[type as EdgeType] : undefined;
-      return rule?.acyclic && typeof from === 'string' && typeof to === 'string' && from !== to ? { path: { type: type as EdgeType, start: to, end: from } } : {};
+      return rule?.acyclic && typeof from === 'string' && typeof to === 'string' && from !== to
+        ? { path: { type: type as EdgeType, start: to, end: from } }
+        : {};
     }
     default:
       return {};
@@ -204,7 +200,8 @@ export interface ValidateOptions {
  * change's own envelope: actor, timestamp, a target id that does not exist).
  */
 export function validateChange(change: Change, lookup: ChangeLookup, options: ValidateOptions = {}): ValidatedChange {
-  if (typeof change.actor !== 'string' || change.actor.trim() === '') throw new BadInputError('actor', 'the name of the curator making the change', change.actor);
+  if (typeof change.actor !== 'string' || change.actor.trim() === '')
+    throw new BadInputError('actor', 'the name of the curator making the change', change.actor);
   if (typeof change.at !== 'string' || !ISO_TIMESTAMP.test(change.at) || Number.isNaN(Date.parse(change.at))) {
     throw new BadInputError('at', 'an ISO 8601 timestamp such as "2024-05-01T12:00:00.000Z"', change.at);
   }
@@ -236,7 +233,8 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
       const record = entityRecord(current);
       for (const [field, value] of Object.entries(change.fields)) {
         if (field === 'id' || field === 'kind' || field === 'sources') {
-          if (value !== undefined && value !== record[field]) issues.push(`node ${current.id}: ${field} cannot change in an update, received ${describeValue(value)}`);
+          if (value !== undefined && value !== record[field])
+            issues.push(`node ${current.id}: ${field} cannot change in an update, received ${describeValue(value)}`);
           continue;
         }
         if (value === null) delete record[field];
@@ -250,7 +248,10 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
       const item = itemOf(change.op, record);
       const node = readNode(item, report);
       const kept = current.sources.map(citationText);
-      const citations = [...current.sources, ...added.filter((c, i) => !kept.includes(citationText(c)) && added.findIndex((d) => citationText(d) === citationText(c)) === i)];
+      const citations = [
+        ...current.sources,
+        ...added.filter((c, i) => !kept.includes(citationText(c)) && added.findIndex((d) => citationText(d) === citationText(c)) === i),
+      ];
       if (node && node.unit !== current.unit && node.unit !== null && current.unit !== null) checkUnitFamily(node, current.unit, lookup, issues);
       return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
     }
@@ -270,7 +271,9 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
       const item = itemOf(change.op, { ...change.relationship, sources: change.sources });
       const rel = readEdge(item, lookup.node, report);
       if (rel && EDGE_RULES[rel.type].acyclic && lookup.pathExists(rel.type, rel.to, rel.from)) {
-        issues.push(`${rel.type} edge ${rel.from} -> ${rel.to} would close a cycle: ${rel.to} already leads to ${rel.from} through ${rel.type} edges (${rel.type} is a hierarchy)`);
+        issues.push(
+          `${rel.type} edge ${rel.from} -> ${rel.to} would close a cycle: ${rel.to} already leads to ${rel.from} through ${rel.type} edges (${rel.type} is a hierarchy)`,
+        );
       }
       const citations = rel ? readCitations(item, `${rel.type} edge ${rel.from} -> ${rel.to}`, change.sources, lookup.node, report) : [];
       return done(rel && { op: change.op, relationship: { ...rel, sources: citations }, citations });
@@ -292,9 +295,16 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
 }
 
 /** A Metric's first observation, required with it; anything else takes none. */
-function readFirstObservation(change: CreateEntityChange, node: GraphNode, lookup: ChangeLookup, report: ItemReport, options: ValidateOptions): Observation | undefined {
+function readFirstObservation(
+  change: CreateEntityChange,
+  node: GraphNode,
+  lookup: ChangeLookup,
+  report: ItemReport,
+  options: ValidateOptions,
+): Observation | undefined {
   if (node.kind !== NodeKind.Metric) {
-    if (change.observation !== undefined && change.observation !== null) report(itemOf(change.op, {}), 'observation', `node ${node.id}: only a Metric takes a first observation, this is a ${node.kind}`);
+    if (change.observation !== undefined && change.observation !== null)
+      report(itemOf(change.op, {}), 'observation', `node ${node.id}: only a Metric takes a first observation, this is a ${node.kind}`);
     return undefined;
   }
   if (change.observation === undefined || change.observation === null || typeof change.observation !== 'object') {
@@ -314,7 +324,9 @@ function checkUnitFamily(node: GraphNode, previous: Unit, lookup: ChangeLookup, 
   const units = lookup.observationUnits(node.id);
   if (units.length === 0 || units.every((u) => UNIT_SCALE[u].family === family)) return;
   const same = UNITS.filter((u) => UNIT_SCALE[u].family === UNIT_SCALE[previous].family);
-  issues.push(`node ${node.id}: unit ${node.unit} does not measure what its ${units.length} observation(s) in ${[...new Set(units)].join(', ')} do: expected one of ${same.join(', ')} (make a separate metric for a share or a rank)`);
+  issues.push(
+    `node ${node.id}: unit ${node.unit} does not measure what its ${units.length} observation(s) in ${[...new Set(units)].join(', ')} do: expected one of ${same.join(', ')} (make a separate metric for a share or a rank)`,
+  );
 }
 
 /** Every entity id a change refers to, so a remote store can fetch them before validating. */

@@ -57,9 +57,7 @@ export async function findConnections(store: GraphStore, q: ConnectionsQuery): P
   const fetch = async (ids: readonly string[]): Promise<void> => {
     const missing = ids.filter((id) => !adjacency.has(id));
     if (missing.length === 0) return;
-    const lists = await store.getRelationships(
-      missing.map((nodeId) => ({ nodeId, direction: 'BOTH' as const, types: q.edgeTypes, validAt: q.validAt })),
-    );
+    const lists = await store.getRelationships(missing.map((nodeId) => ({ nodeId, direction: 'BOTH' as const, types: q.edgeTypes, validAt: q.validAt })));
     missing.forEach((id, i) => adjacency.set(id, lists[i].sort(compareHits)));
   };
 

@@ -55,7 +55,11 @@ export function observationHash(obs: Observation): bigint {
 
 /** The records a change hides or replaces (`removed`) and writes (`added`), for updating a digest. */
 export interface ContentDelta {
-  readonly removed?: { readonly nodes?: readonly GraphNode[]; readonly relationships?: readonly Relationship[]; readonly observations?: readonly Observation[] };
+  readonly removed?: {
+    readonly nodes?: readonly GraphNode[];
+    readonly relationships?: readonly Relationship[];
+    readonly observations?: readonly Observation[];
+  };
   readonly added?: { readonly nodes?: readonly GraphNode[]; readonly relationships?: readonly Relationship[]; readonly observations?: readonly Observation[] };
 }
 
@@ -71,7 +75,10 @@ function toHex(sum: bigint): ContentDigest {
   return (((sum % MODULUS) + MODULUS) % MODULUS).toString(16).padStart(64, '0');
 }
 
-function sumOf(records: { readonly nodes?: readonly GraphNode[]; readonly relationships?: readonly Relationship[]; readonly observations?: readonly Observation[] } | undefined): bigint {
+function sumOf(
+  records:
+    { readonly nodes?: readonly GraphNode[]; readonly relationships?: readonly Relationship[]; readonly observations?: readonly Observation[] } | undefined,
+): bigint {
   let sum = 0n;
   for (const n of records?.nodes ?? []) sum += entityHash(n);
   for (const r of records?.relationships ?? []) sum += relationshipHash(r);

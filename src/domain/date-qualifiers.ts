@@ -21,6 +21,9 @@ export function qualifiedDateText(date: string, qualifier: DateQualifier | null 
 }
 
 /** A node's dates as the seeds write them (`{ date: "early 2021" }`). */
-export function seedDates(dates: Readonly<Partial<Record<DateRole, string>>>, qualifiers: Readonly<Partial<Record<DateRole, DateQualifier>>> | undefined): Record<string, string> {
+export function seedDates(
+  dates: Readonly<Partial<Record<DateRole, string>>>,
+  qualifiers: Readonly<Partial<Record<DateRole, DateQualifier>>> | undefined,
+): Record<string, string> {
   return Object.fromEntries(Object.entries(dates).map(([role, text]) => [role, qualifiedDateText(text!, qualifiers?.[role as DateRole])]));
 }

@@ -61,11 +61,9 @@ export class StoreUnavailableError extends DomainError {
 /** A request ran past its time budget: it stops reading, and says so. */
 export class TimeBudgetExceededError extends DomainError {
   constructor(budgetMs: number) {
-    super(
-      ErrorCode.TIME_BUDGET_EXCEEDED,
-      `the request ran past its time budget of ${budgetMs} ms and was stopped; ask for fewer items or less nesting`,
-      { budgetMs },
-    );
+    super(ErrorCode.TIME_BUDGET_EXCEEDED, `the request ran past its time budget of ${budgetMs} ms and was stopped; ask for fewer items or less nesting`, {
+      budgetMs,
+    });
     this.name = 'TimeBudgetExceededError';
   }
 }

@@ -42,10 +42,21 @@ export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID.test(value);
 }
 
-export const NODE_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'type', 'name', 'aliases', 'description', 'dates', 'unit', 'publisher', 'year', 'sources']);
+export const NODE_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'kind',
+  'type',
+  'name',
+  'aliases',
+  'description',
+  'dates',
+  'unit',
+  'publisher',
+  'year',
+  'sources',
+]);
 export const EDGE_FIELDS: ReadonlySet<string> = new Set(['from', 'type', 'to', 'validFrom', 'validTo', 'note', 'sources']);
 export const OBSERVATION_FIELDS: ReadonlySet<string> = new Set(['metric', 'value', 'unit', 'period', 'reported', 'dimensions', 'qualifier', 'note', 'sources']);
-
 
 function checkFields(item: ItemSource, allowed: ReadonlySet<string>, what: string, report: ItemReport): void {
   for (const key of Object.keys(item.value)) {
@@ -130,7 +141,11 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
       const allowed = DATE_ROLES_BY_KIND[kind];
       for (const [role, raw] of Object.entries(v.dates)) {
         if (!(allowed as readonly string[]).includes(role)) {
-          report(item, `dates.${role}`, `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`);
+          report(
+            item,
+            `dates.${role}`,
+            `${what}: date role ${JSON.stringify(role)} does not apply to a ${kind}: expected ${allowed.length ? allowed.join(', ') : 'no dates'}`,
+          );
           continue;
         }
         // "early 2021": the date is the year, the qualifier keeps the rest of what the source says.
@@ -145,7 +160,8 @@ export function readNode(item: ItemSource, report: ItemReport): GraphNode | null
   let unit: Unit | null = null;
   if (v.unit !== undefined) {
     if (kind !== NodeKind.Metric) report(item, 'unit', `${what}: only a Metric has a unit, this is a ${kind}`);
-    else if (!(UNITS as readonly unknown[]).includes(v.unit)) report(item, 'unit', `${what}: unknown unit ${describeValue(v.unit)}: expected one of ${UNITS.join(', ')}`);
+    else if (!(UNITS as readonly unknown[]).includes(v.unit))
+      report(item, 'unit', `${what}: unknown unit ${describeValue(v.unit)}: expected one of ${UNITS.join(', ')}`);
     else unit = v.unit as Unit;
   } else if (kind === NodeKind.Metric) {
     report(item, 'id', `${what}: a Metric needs a unit: one of ${UNITS.join(', ')}`);
@@ -196,8 +212,10 @@ export function readCitations(item: ItemSource, owner: string, raw: unknown, loo
     const slide = m[2].length > String(MAX_SLIDE).length ? Infinity : Number(m[2]);
     const target = lookup(m[1]);
     if (!target) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names unknown source ${JSON.stringify(m[1])}`);
-    else if (target.kind !== NodeKind.Source) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.kind}, not a Source`);
-    else if (slide < 1 || slide > MAX_SLIDE) report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: expected a slide number from 1 to ${MAX_SLIDE}`);
+    else if (target.kind !== NodeKind.Source)
+      report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)} names ${m[1]}, a ${target.kind}, not a Source`);
+    else if (slide < 1 || slide > MAX_SLIDE)
+      report(item, at, `${owner}: sources: citation ${JSON.stringify(entry)}: expected a slide number from 1 to ${MAX_SLIDE}`);
     else result.push({ sourceId: m[1], slide });
   });
   return result;
@@ -269,7 +287,11 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
     ok = false;
   } else if (metric.unit && UNIT_SCALE[unit as Unit].family !== UNIT_SCALE[metric.unit].family) {
     const family = UNITS.filter((u) => UNIT_SCALE[u].family === UNIT_SCALE[metric.unit!].family);
-    report(item, 'unit', `observation of ${metric.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`);
+    report(
+      item,
+      'unit',
+      `observation of ${metric.id}: unit ${describeValue(unit)} does not measure what the metric's unit ${metric.unit} does: expected one of ${family.join(', ')} (make a separate metric for a share or a rank)`,
+    );
     ok = false;
   }
   // An undated figure's `reported` year must be that of a source it cites.
@@ -290,7 +312,11 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
         // Keys and values make up the observation's id (`metric@2021[partner=mexico]`): a strict
         // alphabet keeps ids unambiguous, and a key such as `__proto__` is refused, not dropped.
         if (!DIMENSION_KEY.test(key)) {
-          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension key ${JSON.stringify(key)}: expected a lower-case word, then letters, digits or hyphens (e.g. "partner")`);
+          report(
+            item,
+            `dimensions.${key}`,
+            `observation of ${metric.id}: dimension key ${JSON.stringify(key)}: expected a lower-case word, then letters, digits or hyphens (e.g. "partner")`,
+          );
           ok = false;
           continue;
         }
@@ -300,7 +326,11 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
           continue;
         }
         if (!isValidId(raw)) {
-          report(item, `dimensions.${key}`, `observation of ${metric.id}: dimension ${key}: expected lower-case words joined by hyphens (e.g. "mexico"), at most ${MAX_ID_LENGTH} characters, received ${describeValue(raw)}`);
+          report(
+            item,
+            `dimensions.${key}`,
+            `observation of ${metric.id}: dimension ${key}: expected lower-case words joined by hyphens (e.g. "mexico"), at most ${MAX_ID_LENGTH} characters, received ${describeValue(raw)}`,
+          );
           ok = false;
           continue;
         }
@@ -321,7 +351,10 @@ export function readObservation(item: ItemSource, lookup: NodeLookup, report: It
     } else qualifier = v.qualifier as Qualifier;
   }
   if (!ok || !dated) return null;
-  const dims = Object.keys(dimensions).sort().map((k) => `${k}=${dimensions[k]}`).join(';');
+  const dims = Object.keys(dimensions)
+    .sort()
+    .map((k) => `${k}=${dimensions[k]}`)
+    .join(';');
   const period = dated.period;
   return {
     id: `${metric.id}@${period ? period.text : undatedKey(dated.reportedIn!, qualifier)}${dims ? `[${dims}]` : ''}`,

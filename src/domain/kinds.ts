@@ -80,11 +80,7 @@ export const SUBTYPES: Readonly<Partial<Record<NodeKind, readonly string[]>>> = 
 };
 
 /** Kinds whose `type` must be given. */
-export const SUBTYPE_REQUIRED: ReadonlySet<NodeKind> = new Set([
-  NodeKind.Actor,
-  NodeKind.Policy,
-  NodeKind.Event,
-]);
+export const SUBTYPE_REQUIRED: ReadonlySet<NodeKind> = new Set([NodeKind.Actor, NodeKind.Policy, NodeKind.Event]);
 
 /**
  * Named dates a node may carry. `date` is when an event happened; `signed`, `inForce` and

@@ -59,7 +59,10 @@ export class EntityListRules {
   /** No criterion but the kinds: every entity of the kinds is in the list. */
   readonly kindsOnly: boolean;
 
-  constructor(query: Pick<NodeQuery, 'kinds' | 'filter'>, private readonly graph: EntityListGraph) {
+  constructor(
+    query: Pick<NodeQuery, 'kinds' | 'filter'>,
+    private readonly graph: EntityListGraph,
+  ) {
     const f: NodeFilter = query.filter ?? {};
     this.kinds = setOf(query.kinds);
     this.types = setOf(f.types);

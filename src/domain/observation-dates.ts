@@ -32,19 +32,31 @@ export const NO_DATE_NOTE =
  * Reads an observation's date. `sourceYears` are the publication years of the sources it cites
  * (null where unknown). Answers the date, or the problems in the seed checker's words.
  */
-export function readObservationDate(metricId: string, fields: ObservationDateFields, sourceYears: readonly (number | null)[]): ObservationDate | ObservationDateProblem[] {
+export function readObservationDate(
+  metricId: string,
+  fields: ObservationDateFields,
+  sourceYears: readonly (number | null)[],
+): ObservationDate | ObservationDateProblem[] {
   // Absent or null (a GraphQL input's unset field) alike.
   const rawPeriod = fields.period ?? undefined;
   const reported = fields.reported ?? undefined;
   const note = fields.note;
   const of = `observation of ${metricId}`;
   if (rawPeriod !== undefined && reported !== undefined) {
-    return [{ field: 'reported', message: `${of}: reported: an observation is dated (period) or undated (reported), not both; received period ${describeValue(rawPeriod)} and reported ${describeValue(reported)}` }];
+    return [
+      {
+        field: 'reported',
+        message: `${of}: reported: an observation is dated (period) or undated (reported), not both; received period ${describeValue(rawPeriod)} and reported ${describeValue(reported)}`,
+      },
+    ];
   }
   const years = [...new Set(sourceYears.filter((y): y is number => y !== null))].sort();
   if (reported !== undefined) {
     if (typeof reported !== 'number' || !Number.isInteger(reported) || !years.includes(reported)) {
-      const expected = years.length > 0 ? `the publication year of a source it cites (${years.join(' or ')})` : 'the publication year of a source it cites (none of its sources has a year)';
+      const expected =
+        years.length > 0
+          ? `the publication year of a source it cites (${years.join(' or ')})`
+          : 'the publication year of a source it cites (none of its sources has a year)';
       return [{ field: 'reported', message: `${of}: reported: expected ${expected}, received ${describeValue(reported)}` }];
     }
     return { period: null, reportedIn: reported };

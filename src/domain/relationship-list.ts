@@ -70,7 +70,11 @@ export class RelationshipListRules {
     if (this.types && !this.types.has(rel.type)) return false;
     if (this.kinds && !this.kinds.has(this.graph.node(rel.from)!.kind) && !this.kinds.has(this.graph.node(rel.to)!.kind)) return false;
     if (q.validAt === undefined) return true;
-    return isValidAt(relationshipValidity(rel), q.validAt) && isValidAt(this.graph.validity(rel.from)!, q.validAt) && isValidAt(this.graph.validity(rel.to)!, q.validAt);
+    return (
+      isValidAt(relationshipValidity(rel), q.validAt) &&
+      isValidAt(this.graph.validity(rel.from)!, q.validAt) &&
+      isValidAt(this.graph.validity(rel.to)!, q.validAt)
+    );
   };
 }
 

@@ -76,7 +76,11 @@ export function searchFields(c: SearchCandidate): FieldText[] {
   if (!fields) {
     const texts: Array<[SearchField, string | null | undefined]> =
       c.target === SearchTarget.ENTITY
-        ? [[SearchField.NAME, c.node.name], ...c.node.aliases.map((a): [SearchField, string] => [SearchField.ALIAS, a]), [SearchField.DESCRIPTION, c.node.description]]
+        ? [
+            [SearchField.NAME, c.node.name],
+            ...c.node.aliases.map((a): [SearchField, string] => [SearchField.ALIAS, a]),
+            [SearchField.DESCRIPTION, c.node.description],
+          ]
         : [[SearchField.NOTE, c.target === SearchTarget.RELATIONSHIP ? c.relationship?.note : c.observation?.note]];
     fields = texts.filter((t): t is [SearchField, string] => !!t[1]).map(([field, text]) => ({ field, text, words: textWords(text) }));
     fieldCache.set(record, fields);
@@ -190,4 +194,3 @@ export function scoreCandidate(query: string, c: SearchCandidate, idf: ReadonlyM
   const scored = scoreSearchCandidate(new ScoringQuery(query, idf), c);
   return scored && { score: scored.score, matches: scored.matches() };
 }
-

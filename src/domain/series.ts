@@ -95,8 +95,12 @@ function notes(from: Dated, to: Dated, fromValue: number): string[] {
  * observations so); a relative change from 0 is undefined, so `percentChange` is then null.
  */
 export function comparePeriods(from: Observation, to: Observation): SeriesComparison {
-  for (const [argument, o] of [['from', from], ['to', to]] as const) {
-    if (o.period === null) throw new BadInputError(argument, 'a dated observation (an undated figure has no period to compare)', `${o.id}, undated, reported in ${o.reportedIn}`);
+  for (const [argument, o] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (o.period === null)
+      throw new BadInputError(argument, 'a dated observation (an undated figure has no period to compare)', `${o.id}, undated, reported in ${o.reportedIn}`);
   }
   // Curation keeps a metric's units in one family; a graph that does not (an older journal) is
   // answered with what went wrong, not an internal error.

@@ -86,7 +86,10 @@ async function neighbourhood(store: ExportSource, id: string, depth: number): Pr
   const seen = new Map<string, GraphNode>([[root.id, root]]);
   let frontier = [root.id];
   for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-    const hits = await relationshipsOf(store, frontier.map((nodeId) => ({ nodeId, direction: 'BOTH' as const })));
+    const hits = await relationshipsOf(
+      store,
+      frontier.map((nodeId) => ({ nodeId, direction: 'BOTH' as const })),
+    );
     frontier = [];
     for (const hit of hits.flat()) {
       if (seen.has(hit.other.id)) continue;
@@ -135,7 +138,11 @@ export async function collectGraph(store: ExportSource, scope: ExportScope, onPr
 }
 
 /** The Source entities `items` cite whose ids are not in `exported`, ordered by id. */
-async function sourcesOutside(store: ExportSource, exported: ReadonlySet<string>, items: ReadonlyArray<{ readonly sources: readonly Citation[] }>): Promise<GraphNode[]> {
+async function sourcesOutside(
+  store: ExportSource,
+  exported: ReadonlySet<string>,
+  items: ReadonlyArray<{ readonly sources: readonly Citation[] }>,
+): Promise<GraphNode[]> {
   const missing = [...new Set(items.flatMap((item) => item.sources.map((c) => c.sourceId)))].filter((id) => !exported.has(id)).sort();
   const found: GraphNode[] = [];
   for (const batch of chunks(missing, BATCH_SIZE)) for (const node of await store.getNodesByIds(batch)) if (node) found.push(node);

@@ -26,9 +26,49 @@ const DATES_WITH_BOUNDS = [
   ...['ended', ...boundColumns('ended')],
 ] as const;
 
-export const NODE_COLUMNS = ['id', 'kind', 'type', 'name', 'aliases', 'description', ...DATES_WITH_BOUNDS, 'dateQualifiers', 'unit', 'publisher', 'year', 'sources'] as const;
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'type', 'validFrom', 'validFromStart', 'validFromEnd', 'validTo', 'validToStart', 'validToEnd', 'note', 'sources'] as const;
-export const OBSERVATION_COLUMNS = ['id', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'periodKind', 'reportedIn', 'dimensions', 'qualifier', 'note', 'sources'] as const;
+export const NODE_COLUMNS = [
+  'id',
+  'kind',
+  'type',
+  'name',
+  'aliases',
+  'description',
+  ...DATES_WITH_BOUNDS,
+  'dateQualifiers',
+  'unit',
+  'publisher',
+  'year',
+  'sources',
+] as const;
+export const EDGE_COLUMNS = [
+  'id',
+  'source',
+  'target',
+  'type',
+  'validFrom',
+  'validFromStart',
+  'validFromEnd',
+  'validTo',
+  'validToStart',
+  'validToEnd',
+  'note',
+  'sources',
+] as const;
+export const OBSERVATION_COLUMNS = [
+  'id',
+  'metricId',
+  'value',
+  'unit',
+  'period',
+  'periodStart',
+  'periodEnd',
+  'periodKind',
+  'reportedIn',
+  'dimensions',
+  'qualifier',
+  'note',
+  'sources',
+] as const;
 
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
 export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
@@ -49,7 +89,10 @@ function withBounds(column: string, text: string | null | undefined): Record<str
 }
 
 export function nodeRow(node: GraphNode): Record<NodeColumn, Cell> {
-  const dates = Object.assign({}, ...DATE_COLUMNS.map((role) => withBounds(role, node.dates[role]))) as Record<(typeof DATES_WITH_BOUNDS)[number], string | null>;
+  const dates = Object.assign({}, ...DATE_COLUMNS.map((role) => withBounds(role, node.dates[role]))) as Record<
+    (typeof DATES_WITH_BOUNDS)[number],
+    string | null
+  >;
   return {
     id: node.id,
     kind: node.kind,
@@ -92,7 +135,11 @@ export function observationRow(obs: Observation): Record<ObservationColumn, Cell
     // Undated: empty period cells, UNDATED, and the year the figure was reported.
     periodKind: observationPeriodKind(obs),
     reportedIn: obs.reportedIn ?? null,
-    dimensions: list(Object.keys(obs.dimensions).sort().map((k) => `${k}=${obs.dimensions[k]}`)),
+    dimensions: list(
+      Object.keys(obs.dimensions)
+        .sort()
+        .map((k) => `${k}=${obs.dimensions[k]}`),
+    ),
     qualifier: obs.qualifier,
     note: obs.note,
     sources: list(obs.sources.map(citationText)),

@@ -38,7 +38,17 @@ const NODE_OBSERVATION_ID = key('node', 'observationId');
 const EDGE_SLIDES = key('edge', 'slides');
 
 /** The keys declared in every GraphML export, for tests and docs. */
-export const GRAPHML_KEYS: readonly Key[] = [GRAPH_VERSION, NODE_LABEL, ...NODE_DATA, NODE_OBSERVATION_ID, ...OBSERVATION_DATA, EDGE_LABEL, EDGE_RELATIONSHIP_ID, ...EDGE_DATA, EDGE_SLIDES];
+export const GRAPHML_KEYS: readonly Key[] = [
+  GRAPH_VERSION,
+  NODE_LABEL,
+  ...NODE_DATA,
+  NODE_OBSERVATION_ID,
+  ...OBSERVATION_DATA,
+  EDGE_LABEL,
+  EDGE_RELATIONSHIP_ID,
+  ...EDGE_DATA,
+  EDGE_SLIDES,
+];
 
 /** The `kind` of an observation node. */
 export const OBSERVATION_KIND = 'Observation';
@@ -52,7 +62,9 @@ export const observationNodeId = (obs: Observation): string => xmlToken(`observa
 
 /** `661.2 USD_BILLION, 2021`: what Gephi and Cytoscape show on an observation node. */
 function observationLabel(obs: Observation): string {
-  const dims = Object.keys(obs.dimensions).sort().map((k) => `${k}=${obs.dimensions[k]}`);
+  const dims = Object.keys(obs.dimensions)
+    .sort()
+    .map((k) => `${k}=${obs.dimensions[k]}`);
   const when = obs.period ?? `reported ${obs.reportedIn}`;
   return `${obs.value} ${obs.unit}, ${when}${dims.length > 0 ? ` [${dims.join(', ')}]` : ''}`;
 }

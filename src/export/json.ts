@@ -50,7 +50,11 @@ function observation(o: Observation) {
     periodEnd: o.periodEnd,
     periodKind: observationPeriodKind(o),
     reportedIn: o.reportedIn ?? null,
-    dimensions: Object.fromEntries(Object.keys(o.dimensions).sort().map((k) => [k, o.dimensions[k]])),
+    dimensions: Object.fromEntries(
+      Object.keys(o.dimensions)
+        .sort()
+        .map((k) => [k, o.dimensions[k]]),
+    ),
     qualifier: o.qualifier,
     note: o.note,
     sources: o.sources.map(citation),

@@ -88,7 +88,11 @@ function entity(node: GraphNode, outgoing: readonly Relationship[], to: Iris): I
   put(item, 'subtype', node.type);
   for (const role of Object.values(DateRole)) put(item, role, node.dates[role] ?? null);
   // "early 2021": `date` 2021 and `date=EARLY`.
-  put(item, 'dateQualifiers', Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`));
+  put(
+    item,
+    'dateQualifiers',
+    Object.entries(node.dateQualifiers ?? {}).map(([role, q]) => `${role}=${q}`),
+  );
   put(item, 'unit', node.unit);
   put(item, 'publisher', node.publisher);
   put(item, 'year', node.year);
@@ -129,7 +133,13 @@ function observation(obs: Observation, to: Iris): Item {
   put(item, 'periodStart', obs.periodStart);
   put(item, 'periodEnd', obs.periodEnd);
   put(item, 'reportedIn', obs.reportedIn === null || obs.reportedIn === undefined ? null : String(obs.reportedIn));
-  put(item, 'dimensions', Object.keys(obs.dimensions).sort().map((k) => ({ dimension: k, dimensionValue: obs.dimensions[k] })));
+  put(
+    item,
+    'dimensions',
+    Object.keys(obs.dimensions)
+      .sort()
+      .map((k) => ({ dimension: k, dimensionValue: obs.dimensions[k] })),
+  );
   put(item, 'qualifier', obs.qualifier);
   put(item, 'note', obs.note);
   put(item, 'citations', citations(obs.sources, to));

@@ -100,10 +100,7 @@ function guarded<K, V, C>(loader: DataLoader<K, V, C>, deadline: Deadline | unde
 export function createLoaders(store: GraphStore, deadline?: Deadline, schedule: LoaderSchedule = 'macrotask'): Loaders {
   const batchScheduleFn = schedule === 'macrotask' ? nextMacrotask : undefined;
   const loaders: Loaders = {
-    node: new DataLoader(
-      async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)),
-      { batchScheduleFn },
-    ),
+    node: new DataLoader(async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)), { batchScheduleFn }),
     relationships: new DataLoader<RelationshipQuery, RelationshipHit[], string>((queries) => store.getRelationships(queries), {
       batchScheduleFn,
       cacheKeyFn: relationshipKey,

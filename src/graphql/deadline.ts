@@ -17,7 +17,10 @@ export function checkDeadline(deadline: Deadline): void {
 }
 
 /** The port's calls that do work for a request (everything but `close` and `withDeadline`). */
-type WorkMethod = Exclude<{ [K in keyof GraphStore]-?: GraphStore[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof GraphStore], 'close' | 'withDeadline'>;
+type WorkMethod = Exclude<
+  { [K in keyof GraphStore]-?: GraphStore[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof GraphStore],
+  'close' | 'withDeadline'
+>;
 
 /** Every work method, checked by the compiler: a method added to the port must be listed here. */
 const METHOD_SET = {

@@ -47,7 +47,8 @@ import {
 type Described = Readonly<Record<string, string>>;
 
 /** The `valuesConfig` of an enum whose values are described in the domain. */
-const described = (descriptions: Described): Record<string, { description: string }> => Object.fromEntries(Object.entries(descriptions).map(([v, d]) => [v, { description: d }]));
+const described = (descriptions: Described): Record<string, { description: string }> =>
+  Object.fromEntries(Object.entries(descriptions).map(([v, d]) => [v, { description: d }]));
 
 /** Registers a domain enum under a GraphQL name, its values described by a complete domain record. */
 function register<E extends object>(enumObj: E, name: string, description: string, descriptions: Readonly<Record<E[keyof E] & string, string>>): void {
@@ -63,7 +64,11 @@ function enumOf<V extends string>(name: string, description: string, description
 
 /** GraphQL direction of an edge relative to the node it is read from (the domain's `DirectionFilter`). */
 export type RelationshipDirection = DirectionFilter;
-export const RelationshipDirection = enumOf('RelationshipDirection', 'OUT: edges that start at this node; IN: edges that end at it; BOTH: either.', DIRECTION_DESCRIPTIONS);
+export const RelationshipDirection = enumOf(
+  'RelationshipDirection',
+  'OUT: edges that start at this node; IN: edges that end at it; BOTH: either.',
+  DIRECTION_DESCRIPTIONS,
+);
 
 /** An observation's kind of period, UNDATED included (the domain's `ObservationPeriodKind`). */
 export type PeriodKind = ObservationPeriodKind;
@@ -75,7 +80,11 @@ export const PeriodKind = enumOf(
 
 /** How precisely a partial date is known (the domain's `DatePrecision`). */
 export type DatePrecision = DatePrecisionValue;
-export const DatePrecision = enumOf('DatePrecision', 'Whether a date is known to the YEAR (2020), the MONTH (2020-07) or the DAY (2020-07-01).', DATE_PRECISION_DESCRIPTIONS);
+export const DatePrecision = enumOf(
+  'DatePrecision',
+  'Whether a date is known to the YEAR (2020), the MONTH (2020-07) or the DAY (2020-07-01).',
+  DATE_PRECISION_DESCRIPTIONS,
+);
 
 /** Which part of a date the sources give (the domain's `DateQualifier`). */
 export type DateQualifier = DateQualifierValue;
@@ -90,7 +99,12 @@ export type CitedItemKind = CitedItemKindValue;
 export const CitedItemKind = enumOf('CitedItemKind', 'What a source backs: an entity, a relationship or an observation.', CITED_ITEM_KIND_DESCRIPTIONS);
 
 register(NodeKind, 'NodeKind', 'The kinds of node in the knowledge graph.', NODE_KIND_DESCRIPTIONS);
-register(EdgeType, 'EdgeType', 'The closed set of relationship types; each is read `from <type> to`.', Object.fromEntries(EDGE_TYPES.map((t) => [t, EDGE_RULES[t].description])) as Record<EdgeType, string>);
+register(
+  EdgeType,
+  'EdgeType',
+  'The closed set of relationship types; each is read `from <type> to`.',
+  Object.fromEntries(EDGE_TYPES.map((t) => [t, EDGE_RULES[t].description])) as Record<EdgeType, string>,
+);
 register(ActorType, 'ActorType', 'What sort of actor: country, person, government body, party …', ACTOR_TYPE_DESCRIPTIONS);
 register(PolicyType, 'PolicyType', 'What sort of policy: program, initiative, strategy, framework, reform, law, plan …', POLICY_TYPE_DESCRIPTIONS);
 register(AgreementType, 'AgreementType', 'The field an agreement covers.', AGREEMENT_TYPE_DESCRIPTIONS);

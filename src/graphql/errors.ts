@@ -28,7 +28,10 @@ const INPUT_COERCION = [
  * whose hash is not the query's, or of a version it does not know. Restated as BAD_REQUEST.
  */
 const PERSISTED_QUERY_ERRORS: ReadonlyArray<[RegExp, string]> = [
-  [/^provided sha does not match query$/, 'extensions.persistedQuery.sha256Hash: expected the SHA-256 (hex) of the query sent with it, received a hash that does not match the query'],
+  [
+    /^provided sha does not match query$/,
+    'extensions.persistedQuery.sha256Hash: expected the SHA-256 (hex) of the query sent with it, received a hash that does not match the query',
+  ],
   [/^Unsupported persisted query version$/, 'extensions.persistedQuery.version: expected 1, received another version'],
 ];
 
@@ -39,7 +42,9 @@ const PERSISTED_QUERY_ERRORS: ReadonlyArray<[RegExp, string]> = [
  */
 function constraintMessages(errors: readonly ValidationError[], path = ''): string[] {
   return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}).filter(Boolean).map((message) => path + message),
+    ...Object.values(e.constraints ?? {})
+      .filter(Boolean)
+      .map((message) => path + message),
     ...constraintMessages(e.children ?? [], `${path}${e.property}.`),
   ]);
 }
@@ -52,14 +57,23 @@ function constraintMessages(errors: readonly ValidationError[], path = ''): stri
 export function createErrorFormatter(schema: GraphQLSchema, production: boolean) {
   const enumValues = (name: string): string => {
     const type = schema.getType(name);
-    return isEnumType(type) ? type.getValues().map((v) => v.name).join(', ') : name;
+    return isEnumType(type)
+      ? type
+          .getValues()
+          .map((v) => v.name)
+          .join(', ')
+      : name;
   };
 
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const original = unwrapResolverError(error);
       if (original instanceof DomainError) {
-        return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted.extensions, production), code: original.code, ...original.details } };
+        return {
+          ...formatted,
+          message: original.message,
+          extensions: { ...withoutStack(formatted.extensions, production), code: original.code, ...original.details },
+        };
       }
       if (original instanceof ArgumentValidationError) {
         const { validationErrors } = original.extensions;
@@ -88,12 +102,24 @@ export function createErrorFormatter(schema: GraphQLSchema, production: boolean)
       if (original instanceof GraphQLError && !original.originalError && INPUT_COERCION.some((re) => re.test(formatted.message))) {
         return { ...formatted, extensions: { ...withoutStack(formatted.extensions, production), code: ErrorCode.BAD_USER_INPUT } };
       }
-      const persisted = original instanceof GraphQLError && !original.originalError && code === ErrorCode.INTERNAL_SERVER_ERROR ? PERSISTED_QUERY_ERRORS.find(([re]) => re.test(formatted.message)) : undefined;
+      const persisted =
+        original instanceof GraphQLError && !original.originalError && code === ErrorCode.INTERNAL_SERVER_ERROR
+          ? PERSISTED_QUERY_ERRORS.find(([re]) => re.test(formatted.message))
+          : undefined;
       if (persisted) {
-        return { ...formatted, message: persisted[1], extensions: { ...withoutStack(formatted.extensions, production), code: ApolloServerErrorCode.BAD_REQUEST } };
+        return {
+          ...formatted,
+          message: persisted[1],
+          extensions: { ...withoutStack(formatted.extensions, production), code: ApolloServerErrorCode.BAD_REQUEST },
+        };
       }
       if (production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && !anticipated(original)) {
-        return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+        return {
+          message: 'Internal server error',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        };
       }
       return { ...formatted, extensions: withoutStack(formatted.extensions, production) };
     } catch {

@@ -19,7 +19,10 @@ export function knownOperationTypesRule(context: ValidationContext): ASTVisitor 
       if (roots[node.operation]) return;
       const name = node.name ? ` "${node.name.value}"` : '';
       context.reportError(
-        new GraphQLError(`The schema has no ${node.operation} type: expected a ${offered.join(' or ')} operation, received the ${node.operation} operation${name}.`, { nodes: node }),
+        new GraphQLError(
+          `The schema has no ${node.operation} type: expected a ${offered.join(' or ')} operation, received the ${node.operation} operation${name}.`,
+          { nodes: node },
+        ),
       );
     },
   };

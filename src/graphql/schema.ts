@@ -56,7 +56,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     });
     Object.assign(schema.getMutationType()!, {
       description:
-        'Curation: writes need `Authorization: Bearer <curator token>` (UNAUTHENTICATED without; FORBIDDEN when the server has no CURATOR_TOKENS). Each change cites `sources` and is checked by the seed checker\'s rules.',
+        "Curation: writes need `Authorization: Bearer <curator token>` (UNAUTHENTICATED without; FORBIDDEN when the server has no CURATOR_TOKENS). Each change cites `sources` and is checked by the seed checker's rules.",
     });
     return schema;
   });

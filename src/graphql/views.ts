@@ -12,7 +12,11 @@ export function entityView(node: GraphNode): EntityView {
   let view = views.get(node);
   if (!view) {
     view = { ...node, ...node.dates, subtype: node.type };
-    view.approximateDates = Object.entries(node.dateQualifiers ?? {}).map(([role, qualifier]) => ({ role, date: node.dates[role as keyof typeof node.dates], qualifier }));
+    view.approximateDates = Object.entries(node.dateQualifiers ?? {}).map(([role, qualifier]) => ({
+      role,
+      date: node.dates[role as keyof typeof node.dates],
+      qualifier,
+    }));
     // A Source's `slides` are where others cite it, not its own citations (source.resolver.ts).
     if (node.kind === NodeKind.Source) view.title = node.name;
     views.set(node, view);

@@ -13,4 +13,6 @@ if (!check.dataset) {
 }
 const { nodes, relationships, observations, version } = check.dataset;
 const byKind = NODE_KINDS.map((k) => `${k} ${nodes.filter((n) => n.kind === k).length}`).join(', ');
-console.log(`seeds OK (${check.files.length} files, version ${version}): ${nodes.length} nodes (${byKind}), ${relationships.length} edges, ${observations.length} observations`);
+console.log(
+  `seeds OK (${check.files.length} files, version ${version}): ${nodes.length} nodes (${byKind}), ${relationships.length} edges, ${observations.length} observations`,
+);

@@ -17,7 +17,9 @@ export function checkSeeds(dir: string): SeedCheck {
   const issues: SeedIssue[] = [];
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    names = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     issues.push({ file: relative(process.cwd(), dir) || dir, line: 1, message: `cannot read the seed directory (${reason})` });

@@ -12,10 +12,7 @@ export function formatIssue(issue: SeedIssue): string {
 /** Thrown when the seeds do not validate; carries every issue, not only the first. */
 export class SeedValidationError extends Error {
   constructor(readonly issues: readonly SeedIssue[]) {
-    super(
-      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the seeds:\n` +
-        issues.map((i) => `  ${formatIssue(i)}`).join('\n'),
-    );
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the seeds:\n` + issues.map((i) => `  ${formatIssue(i)}`).join('\n'));
     this.name = 'SeedValidationError';
   }
 }

@@ -1,4 +1,17 @@
-import { ACYCLIC_EDGE_TYPES, NodeKind, readCitations, readEdge, readNode, readObservation, type Citation, type GraphNode, type ItemSource, type NodeLookup, type Observation, type Relationship } from '../domain';
+import {
+  ACYCLIC_EDGE_TYPES,
+  NodeKind,
+  readCitations,
+  readEdge,
+  readNode,
+  readObservation,
+  type Citation,
+  type GraphNode,
+  type ItemSource,
+  type NodeLookup,
+  type Observation,
+  type Relationship,
+} from '../domain';
 import type { SeedFile, SeedItem } from './read-yaml';
 import type { SeedIssue } from './seed-error';
 
@@ -53,7 +66,11 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
     const sources = citations(item, `${rel.type} edge ${rel.from} -> ${rel.to}`);
     const previous = relationships.get(rel.id);
     if (previous) {
-      report(item, null, `duplicate edge ${rel.from} -${rel.type}-> ${rel.to}${rel.validFrom ? ` from ${rel.validFrom}` : ''}: already defined at ${previous.item.file}:${previous.item.line}`);
+      report(
+        item,
+        null,
+        `duplicate edge ${rel.from} -${rel.type}-> ${rel.to}${rel.validFrom ? ` from ${rel.validFrom}` : ''}: already defined at ${previous.item.file}:${previous.item.line}`,
+      );
       continue;
     }
     relationships.set(rel.id, { item, value: { ...rel, sources } });
@@ -63,7 +80,11 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
   for (const type of ACYCLIC_EDGE_TYPES) {
     const edges = [...relationships.values()].filter((r) => r.value.type === type);
     for (const { item, value, cycle } of closingEdges(edges)) {
-      report(item, null, `${type} edge ${value.from} -> ${value.to} closes a cycle (${cycle.join(' -> ')}): ${type} is a hierarchy, its edges may not lead back to where they start`);
+      report(
+        item,
+        null,
+        `${type} edge ${value.from} -> ${value.to} closes a cycle (${cycle.join(' -> ')}): ${type} is a hierarchy, its edges may not lead back to where they start`,
+      );
     }
   }
 
@@ -86,7 +107,11 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
   const observed = new Set(files.flatMap((f) => f.observations).map((item) => item.value.metric));
   for (const { item, value } of nodes.values()) {
     if (value.kind === NodeKind.Metric && !observed.has(value.id)) {
-      report(item, 'id', `metric ${value.id} has no observations: a metric needs at least one (add the figures its source states, or leave it out when the source gives none)`);
+      report(
+        item,
+        'id',
+        `metric ${value.id} has no observations: a metric needs at least one (add the figures its source states, or leave it out when the source gives none)`,
+      );
     }
   }
 

@@ -64,7 +64,14 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
     const result = lookups[counter];
     if (result) options.telemetry?.recordCacheLookup(result);
   });
-  const apollo = createApolloServer(schema, config, () => store.getDegreeStats(), logger, cache, metrics || tracing ? [requestTelemetryPlugin(metrics, tracing)] : []);
+  const apollo = createApolloServer(
+    schema,
+    config,
+    () => store.getDegreeStats(),
+    logger,
+    cache,
+    metrics || tracing ? [requestTelemetryPlugin(metrics, tracing)] : [],
+  );
   await apollo.start();
 
   const app = express();
@@ -106,7 +113,13 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   const authenticate = createAuthenticator(config.curatorTokens);
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> =>
-      adoptPrefetchedVersion(Object.assign(createContext(store, { access: authenticate(req.headers.authorization), timeBudgetMs: config.limits.timeBudgetMs, schedule: options.loaderSchedule }), { [OPERATION_LOG]: openOperationLog(res) }), res),
+      adoptPrefetchedVersion(
+        Object.assign(
+          createContext(store, { access: authenticate(req.headers.authorization), timeBudgetMs: config.limits.timeBudgetMs, schedule: options.loaderSchedule }),
+          { [OPERATION_LOG]: openOperationLog(res) },
+        ),
+        res,
+      ),
   });
   app.use(
     ['/graphql', '/'],

@@ -39,7 +39,10 @@ function clientRefusal(error: BodyParserError, encoding: string): { status: numb
   if (error.status === undefined || error.status < 400 || error.status >= 500) return undefined;
   // zlib's errors carry no `type`: body-parser only sets their status.
   if (error.type === undefined && encoding !== 'identity') {
-    return { status: 400, message: `request body: expected data compressed as content-encoding ${JSON.stringify(encoding)} says, received data that does not decompress` };
+    return {
+      status: 400,
+      message: `request body: expected data compressed as content-encoding ${JSON.stringify(encoding)} says, received data that does not decompress`,
+    };
   }
   return { status: error.status, message: error.expose === false ? 'bad request' : error.message };
 }

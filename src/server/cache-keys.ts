@@ -13,7 +13,13 @@ function stableJson(value: unknown): string {
 
 /** SHA-256 (hex) of what selects the answer besides the version: operation name, document text, variables. */
 export function requestHash(operationName: string | null | undefined, source: string, variables: unknown): string {
-  return createHash('sha256').update(operationName ?? '').update('\0').update(source).update('\0').update(stableJson(variables)).digest('hex');
+  return createHash('sha256')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(source)
+    .update('\0')
+    .update(stableJson(variables))
+    .digest('hex');
 }
 
 /** The strong ETag of an answer: `"<version>-<24 hex characters of the request hash>"`. */

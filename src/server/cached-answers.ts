@@ -10,7 +10,8 @@ import { prefetchVersion } from './request-version';
 
 /** The query of a plain (non-batched) GraphQL request over GET or POST, or null for anything else. */
 function plainRequest(req: Request): { query: string; operationName: string | undefined; variables: unknown } | null {
-  const fields: Record<string, unknown> | undefined = req.method === 'GET' ? (req.query as Record<string, unknown>) : req.method === 'POST' && req.body && !Array.isArray(req.body) ? req.body : undefined;
+  const fields: Record<string, unknown> | undefined =
+    req.method === 'GET' ? (req.query as Record<string, unknown>) : req.method === 'POST' && req.body && !Array.isArray(req.body) ? req.body : undefined;
   // APQ (extensions.persistedQuery) and other extensions are Apollo's to check: a wrong hash must still be refused.
   if (!fields || typeof fields.query !== 'string' || fields.extensions !== undefined) return null;
   const operationName = fields.operationName;
@@ -40,7 +41,9 @@ function passesCsrf(req: Request): boolean {
 /** Only clients that take plain JSON (as Apollo would answer them); others go through Apollo. */
 function acceptsJson(req: Request): boolean {
   const accept = req.headers.accept;
-  return !accept || (!accept.includes('multipart') && !accept.includes('graphql-response+json') && (accept.includes('application/json') || accept.includes('*/*')));
+  return (
+    !accept || (!accept.includes('multipart') && !accept.includes('graphql-response+json') && (accept.includes('application/json') || accept.includes('*/*')))
+  );
 }
 
 /**

@@ -21,7 +21,12 @@ export function executorGateway(schema: GraphQLSchema, execute: OperationExecuto
     async load() {
       return {
         executor: (request) =>
-          execute({ document: request.document, operationName: request.operationName, variableValues: request.request.variables, contextValue: request.context as Context }),
+          execute({
+            document: request.document,
+            operationName: request.operationName,
+            variableValues: request.request.variables,
+            contextValue: request.context as Context,
+          }),
       };
     },
     async stop() {},

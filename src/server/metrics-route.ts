@@ -24,9 +24,15 @@ export function metricsHandler(registry: Registry, token?: string): (req: Incomi
     if (expected) {
       const given = req.headers.authorization;
       if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
-        sendError(res, 401, 'UNAUTHENTICATED', `${METRICS_PATH} needs "Authorization: Bearer <METRICS_TOKEN>"; ${typeof given === 'string' ? 'the token sent does not match' : 'no Authorization header was sent'}`, {
-          'www-authenticate': 'Bearer realm="metrics"',
-        });
+        sendError(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          `${METRICS_PATH} needs "Authorization: Bearer <METRICS_TOKEN>"; ${typeof given === 'string' ? 'the token sent does not match' : 'no Authorization header was sent'}`,
+          {
+            'www-authenticate': 'Bearer realm="metrics"',
+          },
+        );
         return;
       }
     }
@@ -46,7 +52,8 @@ export function metricsListener(registry: Registry, token?: string): RequestList
   return (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== METRICS_PATH) return sendError(res, 404, 'NOT_FOUND', `only GET ${METRICS_PATH} is served on this port`);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${METRICS_PATH} takes GET, not ${req.method}`, { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${METRICS_PATH} takes GET, not ${req.method}`, { allow: 'GET, HEAD' });
     handler(req, res);
   };
 }

@@ -1,5 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { LIMIT_NAMES, MAX_ESTIMATED_SELECTIONS, MAX_VARIABLES_DEPTH, checkQueryLimits, countTokens, limitExceeded, measureDocument, nestingDepth, readDegreeStats, type DegreeStats, type QueryLimits } from '../graphql/limits';
+import {
+  LIMIT_NAMES,
+  MAX_ESTIMATED_SELECTIONS,
+  MAX_VARIABLES_DEPTH,
+  checkQueryLimits,
+  countTokens,
+  limitExceeded,
+  measureDocument,
+  nestingDepth,
+  readDegreeStats,
+  type DegreeStats,
+  type QueryLimits,
+} from '../graphql/limits';
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more that \d+ tokens/;

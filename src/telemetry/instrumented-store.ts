@@ -22,7 +22,10 @@ import type { Histogram } from 'prom-client';
 import type { Metrics } from './metrics';
 import type { Tracing } from './tracing';
 
-type Method = Exclude<{ [K in keyof GraphStore]-?: GraphStore[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof GraphStore], 'withDeadline'>;
+type Method = Exclude<
+  { [K in keyof GraphStore]-?: GraphStore[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof GraphStore],
+  'withDeadline'
+>;
 
 /** What one store's calls are timed and traced with; shared by the store and its deadline views. */
 interface Instruments {

@@ -63,7 +63,9 @@ describe('interleaved A/B comparison', () => {
 
   it('a side whose answer is wrong fails the comparison instead of being timed', async () => {
     const bad: Side = { name: 'bad', run: async () => assertOk({ errors: [{ message: 'boom' }] }, 'bad side') };
-    await expect(compareAB(bad, costing('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1, clock })).rejects.toThrow('bad side: expected no errors, received 1: boom');
+    await expect(compareAB(bad, costing('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1, clock })).rejects.toThrow(
+      'bad side: expected no errors, received 1: boom',
+    );
     await expect(measureLatency(bad, { samples: 1, warmup: 0, clock })).rejects.toThrow('boom');
   });
 
@@ -121,7 +123,12 @@ describe('BENCHMARKS.md rendering', () => {
 
   it('refuses a row whose cell count does not match the columns', () => {
     expect(() =>
-      renderReport([{ environment, section: { id: 'y', order: 1, title: 'Y', method: '', tables: [{ title: 'T', columns: ['a', 'b'], rows: [['only one']] }], misses: [] } }]),
+      renderReport([
+        {
+          environment,
+          section: { id: 'y', order: 1, title: 'Y', method: '', tables: [{ title: 'T', columns: ['a', 'b'], rows: [['only one']] }], misses: [] },
+        },
+      ]),
     ).toThrow('a row has 1 cells, expected 2 (a, b)');
   });
 });

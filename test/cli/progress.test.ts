@@ -13,7 +13,7 @@ function harness(isTTY: boolean) {
 }
 
 describe('progress on stderr when it is not a terminal: plain lines', () => {
-  it('prints a line every `everyItems` items and one at the end (the seed CLI\'s per-batch lines)', () => {
+  it("prints a line every `everyItems` items and one at the end (the seed CLI's per-batch lines)", () => {
     const h = harness(false);
     const progress = startProgress('seeding nodes', 438, h.options({ everyItems: 200 }));
     for (const done of [200, 400, 438]) progress.update(done);
@@ -71,7 +71,11 @@ describe('progress on stderr when it is not a terminal: plain lines', () => {
     h.tick(3_000);
     progress.update(700_000);
     progress.finish();
-    expect(h.writes).toEqual(['export: edges of nodes 250000/1000000\n', 'export: edges of nodes 700000/1000000\n', 'export: edges of nodes 1000000/1000000\n']);
+    expect(h.writes).toEqual([
+      'export: edges of nodes 250000/1000000\n',
+      'export: edges of nodes 700000/1000000\n',
+      'export: edges of nodes 1000000/1000000\n',
+    ]);
   });
 
   it('refuses a total that is not a count', () => {

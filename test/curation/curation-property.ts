@@ -19,7 +19,13 @@ const ACTORS = ['mexico', 'texas', 'us-border-states', 'canada', 'amlo', 'pemex'
 const TOPICS = ['trade', 'security', 'illicit-drugs', 'fentanyl', 'organized-crime', 'border'];
 const DEALS = ['nafta', 'usmca', 'merida-initiative', 'bicentennial-framework'];
 const METRICS = ['mexican-american-population', 'mexico-rank-as-us-export-market', 'us-agricultural-exports-to-mexico', 'southwest-border-apprehensions'];
-const EDGES = ['usmca:REPLACES:nafta@2020-07-01', 'fentanyl:BROADER:illicit-drugs', 'illicit-drugs:BROADER:security', 'pemex:PART_OF:mexico', 'organized-crime:BROADER:security'];
+const EDGES = [
+  'usmca:REPLACES:nafta@2020-07-01',
+  'fentanyl:BROADER:illicit-drugs',
+  'illicit-drugs:BROADER:security',
+  'pemex:PART_OF:mexico',
+  'organized-crime:BROADER:security',
+];
 /** New ids: few, so duplicates and edges between new entities happen. */
 const FRESH = ['pt-a', 'pt-b', 'pt-c'];
 
@@ -30,11 +36,17 @@ const citation = fc.oneof(
 const sources = fc.array(citation, { minLength: 1, maxLength: 2 });
 const anyId = fc.constantFrom(...ACTORS, ...TOPICS, ...DEALS, ...METRICS, ...FRESH);
 const unit = fc.constantFrom('COUNT', 'THOUSAND', 'MILLION', 'PERCENT', 'RANK', 'USD_BILLION', 'USD_MILLION', 'KM');
-const dimensions = fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(
-  fc.constantFrom('state', 'country', 'bound', 'partner', '__proto__', 'a;b', 'x]'),
-  fc.constantFrom('texas', 'mexico', 'us-border-states', 'canada', 'upper', 'pt-a', 'a=b', 'x]y'),
-  { maxKeys: 2 },
-) });
+const dimensions = fc.oneof(
+  { weight: 2, arbitrary: fc.constant({}) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(
+      fc.constantFrom('state', 'country', 'bound', 'partner', '__proto__', 'a;b', 'x]'),
+      fc.constantFrom('texas', 'mexico', 'us-border-states', 'canada', 'upper', 'pt-a', 'a=b', 'x]y'),
+      { maxKeys: 2 },
+    ),
+  },
+);
 const observation = fc.record(
   { value: fc.integer({ min: -5, max: 500 }), unit: fc.option(unit, { nil: undefined }), period: fc.integer({ min: 2015, max: 2024 }).map(String), dimensions },
   { requiredKeys: ['value', 'period'] },
@@ -43,7 +55,11 @@ const observation = fc.record(
 type Draft = Omit<Change, 'actor' | 'at'>;
 
 const createEntity: fc.Arbitrary<Draft> = fc.oneof(
-  fc.record({ op: fc.constant('createEntity' as const), entity: fc.record({ id: fc.constantFrom(...FRESH, 'x'.repeat(101), 'bad;id'), kind: fc.constant('Topic'), name: fc.constant('Curated topic') }), sources }),
+  fc.record({
+    op: fc.constant('createEntity' as const),
+    entity: fc.record({ id: fc.constantFrom(...FRESH, 'x'.repeat(101), 'bad;id'), kind: fc.constant('Topic'), name: fc.constant('Curated topic') }),
+    sources,
+  }),
   fc.record({
     op: fc.constant('createEntity' as const),
     entity: fc.record({ id: fc.constantFrom(...FRESH), kind: fc.constant('Metric'), name: fc.constant('Curated metric'), unit }),
@@ -57,10 +73,18 @@ const updateEntity: fc.Arbitrary<Draft> = fc.record({
   fields: fc.oneof(fc.record({ description: fc.constantFrom('Curated note', null) }), fc.record({ unit })),
   sources,
 });
-const retireEntity: fc.Arbitrary<Draft> = fc.record({ op: fc.constant('retireEntity' as const), id: fc.constantFrom(...ACTORS, ...TOPICS, ...METRICS, ...FRESH), sources });
+const retireEntity: fc.Arbitrary<Draft> = fc.record({
+  op: fc.constant('retireEntity' as const),
+  id: fc.constantFrom(...ACTORS, ...TOPICS, ...METRICS, ...FRESH),
+  sources,
+});
 const addRelationship: fc.Arbitrary<Draft> = fc.oneof(
   // Any pair, any of a few types: self-loops, kind mismatches, cycles and valid edges.
-  fc.record({ op: fc.constant('addRelationship' as const), relationship: fc.record({ from: anyId, type: fc.constantFrom('BROADER', 'PART_OF', 'REPLACES', 'AFFECTS', 'MEASURES'), to: anyId }), sources }),
+  fc.record({
+    op: fc.constant('addRelationship' as const),
+    relationship: fc.record({ from: anyId, type: fc.constantFrom('BROADER', 'PART_OF', 'REPLACES', 'AFFECTS', 'MEASURES'), to: anyId }),
+    sources,
+  }),
   // A seed hierarchy edge reversed: a cycle unless the edge was retired.
   fc.constantFrom(...EDGES).chain((id) => {
     const [from, type, to] = id.split('@')[0].split(':');
@@ -98,7 +122,11 @@ export interface PropertyRun {
 }
 
 /** Runs the property: `open` gives a fresh store holding `dataset` for each run. */
-export async function assertCurationKeepsSeedRules(dataset: Dataset, open: (dataset: Dataset) => Promise<GraphStore>, run: PropertyRun): Promise<{ accepted: number; refused: number }> {
+export async function assertCurationKeepsSeedRules(
+  dataset: Dataset,
+  open: (dataset: Dataset) => Promise<GraphStore>,
+  run: PropertyRun,
+): Promise<{ accepted: number; refused: number }> {
   const tally = { accepted: 0, refused: 0 };
   await fc.assert(
     fc.asyncProperty(fc.array(curatedChange, { minLength: Math.min(8, run.maxChanges), maxLength: run.maxChanges }), async (changes) => {

@@ -33,7 +33,10 @@ describe('the memory store journal', () => {
 
   it('creates its directory, numbers records, checksums them, and reads them back in order', () => {
     writeThree();
-    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { seq: number; sha256: string });
+    const lines = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; sha256: string });
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3]);
     expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
     const again = Journal.open(path);
@@ -90,12 +93,16 @@ describe('the memory store journal', () => {
     const journal = Journal.open(path);
     journal.append({ ...(change(1) as Change & { op: 'addObservation' }), observation: { metric: 'gone', value: 1, period: '2001' } });
     journal.close();
-    expect(() => MemoryStore.open(fixtureDataset, { journalPath: path })).toThrow(`journal ${path}:1: change addObservation no longer applies over the seeds: observation: metric names unknown node "gone"`);
+    expect(() => MemoryStore.open(fixtureDataset, { journalPath: path })).toThrow(
+      `journal ${path}:1: change addObservation no longer applies over the seeds: observation: metric names unknown node "gone"`,
+    );
   });
 
   it('never journals a rejected change', async () => {
     const store = MemoryStore.open(fixtureDataset, { journalPath: path });
-    await expect(store.applyChange({ ...change(1), sources: ['nope#1'] })).rejects.toThrow('observation of crossings: sources: citation "nope#1" names unknown source "nope"');
+    await expect(store.applyChange({ ...change(1), sources: ['nope#1'] })).rejects.toThrow(
+      'observation of crossings: sources: citation "nope#1" names unknown source "nope"',
+    );
     await store.close();
     appendFileSync(path, '');
     expect(readFileSync(path, 'utf8')).toBe('');
@@ -105,7 +112,9 @@ describe('the memory store journal', () => {
     it('refuses a second open of a journal in use, naming the holder, and allows it once the first is closed', () => {
       const first = Journal.open(path);
       expect(() => Journal.open(path)).toThrow(JournalLockError);
-      expect(() => Journal.open(path)).toThrow(new RegExp(`^JOURNAL_PATH ${escape(path)} is in use by process ${process.pid} on ${escape(hostname())} \\(since \\d{4}-\\d\\d-\\d\\dT`));
+      expect(() => Journal.open(path)).toThrow(
+        new RegExp(`^JOURNAL_PATH ${escape(path)} is in use by process ${process.pid} on ${escape(hostname())} \\(since \\d{4}-\\d\\d-\\d\\dT`),
+      );
       // A reader (npm run export beside the server) takes no lock.
       expect(Journal.read(path)).toEqual([]);
       first.append(change(1));
@@ -170,7 +179,9 @@ describe('the memory store journal', () => {
       rmSync(`${path}.lock`, { recursive: true, force: true }); // someone removed the lock
       // proper-lockfile notices at its next refresh (every 5 s).
       for (let waited = 0; warnings.length === 0 && waited < 12_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-      expect(warnings[0]).toMatch(new RegExp(`^usmx-graph: journal ${escape(path)}: the lock ${escape(path)}\\.lock was lost \\(.+\\); refusing further writes until restart$`));
+      expect(warnings[0]).toMatch(
+        new RegExp(`^usmx-graph: journal ${escape(path)}: the lock ${escape(path)}\\.lock was lost \\(.+\\); refusing further writes until restart$`),
+      );
       await expect(store.applyChange(change(2))).rejects.toThrow(/curated changes are refused until the server restarts/);
       await store.close();
       expect(Journal.read(path).map((r) => r.seq)).toEqual([1]);

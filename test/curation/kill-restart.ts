@@ -34,7 +34,11 @@ function write(i: number): Write {
   };
 }
 
-async function post(url: string, query: string, token?: string): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: unknown[] } }> {
+async function post(
+  url: string,
+  query: string,
+  token?: string,
+): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: unknown[] } }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

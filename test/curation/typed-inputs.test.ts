@@ -22,7 +22,11 @@ describe('typed curation inputs', () => {
   });
 
   const post = async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as GraphQLResult;
   };
   const refusal = async (query: string, variables?: Record<string, unknown>) => {
@@ -40,7 +44,9 @@ describe('typed curation inputs', () => {
       edge: __type(name: "AddRelationshipInput") { inputFields { name type { name ofType { name } } } }
     }`);
     const typeOf = (group: string, field: string): string | undefined => {
-      const fields = (types.data as Record<string, { inputFields: Array<{ name: string; type: { name: string | null; ofType: { name: string } | null } }> }>)[group].inputFields;
+      const fields = (types.data as Record<string, { inputFields: Array<{ name: string; type: { name: string | null; ofType: { name: string } | null } }> }>)[
+        group
+      ].inputFields;
       const t = fields.find((f) => f.name === field)?.type;
       return t?.name ?? t?.ofType?.name;
     };
@@ -49,7 +55,9 @@ describe('typed curation inputs', () => {
   });
 
   it('refuse a typo in a kind or a unit before anything runs, naming the expected values', async () => {
-    expect(await refusal('mutation { createEntity(input: { id: "typo-topic", kind: Topc, name: "Typo" }, sources: ["deck-2022#7"]) { entity { id } } }')).toEqual({
+    expect(
+      await refusal('mutation { createEntity(input: { id: "typo-topic", kind: Topc, name: "Typo" }, sources: ["deck-2022#7"]) { entity { id } } }'),
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       message: `argument: expected one of ${KINDS} (NodeKind), received "Topc"`,
     });
@@ -57,7 +65,9 @@ describe('typed curation inputs', () => {
       code: 'BAD_USER_INPUT',
       message: `$input: expected one of ${KINDS} (NodeKind), received "Topc"`,
     });
-    const unit = await refusal('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, unit: USD_BILLON, period: "2031" }, sources: ["deck-2022#7"]) { observation { id } } }');
+    const unit = await refusal(
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 3, unit: USD_BILLON, period: "2031" }, sources: ["deck-2022#7"]) { observation { id } } }',
+    );
     expect(unit.code).toBe('BAD_USER_INPUT');
     expect(unit.message).toMatch(/^argument: expected one of USD, USD_MILLION, USD_BILLION, .*, RATIO \(Unit\), received "USD_BILLON"$/);
     const subtype = await refusal(CREATE_VARS, { input: { id: 'typo-event', kind: 'Event', type: 'ARRESTED', name: 'Typo' } });
@@ -68,28 +78,45 @@ describe('typed curation inputs', () => {
   });
 
   it('refuse a quoted string where an enum value belongs, saying which value was meant', async () => {
-    const quoted = await refusal('mutation { createEntity(input: { id: "quoted-topic", kind: "Topic", name: "Quoted" }, sources: ["deck-2022#7"]) { entity { id } } }');
-    expect(quoted).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', message: 'Enum "NodeKind" cannot represent non-enum value: "Topic". Did you mean the enum value "Topic"?' });
+    const quoted = await refusal(
+      'mutation { createEntity(input: { id: "quoted-topic", kind: "Topic", name: "Quoted" }, sources: ["deck-2022#7"]) { entity { id } } }',
+    );
+    expect(quoted).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: 'Enum "NodeKind" cannot represent non-enum value: "Topic". Did you mean the enum value "Topic"?',
+    });
   });
 
-  it('keep the seed checker\'s message for what GraphQL cannot see: a subtype of another kind', async () => {
-    expect(await refusal('mutation { createEntity(input: { id: "wrong-subtype", kind: Actor, type: TRADE, name: "Wrong" }, sources: ["deck-2022#7"]) { entity { id } } }')).toEqual({
+  it("keep the seed checker's message for what GraphQL cannot see: a subtype of another kind", async () => {
+    expect(
+      await refusal(
+        'mutation { createEntity(input: { id: "wrong-subtype", kind: Actor, type: TRADE, name: "Wrong" }, sources: ["deck-2022#7"]) { entity { id } } }',
+      ),
+    ).toEqual({
       code: 'BAD_USER_INPUT',
-      message: 'node wrong-subtype: unknown Actor type "TRADE": expected one of COUNTRY, PERSON, GOVERNMENT_BODY, ORGANIZATION, INTERNATIONAL_ORGANIZATION, COMPANY, POLITICAL_PARTY, CRIMINAL_NETWORK, REGION, SUBNATIONAL_STATE, POPULATION_GROUP',
+      message:
+        'node wrong-subtype: unknown Actor type "TRADE": expected one of COUNTRY, PERSON, GOVERNMENT_BODY, ORGANIZATION, INTERNATIONAL_ORGANIZATION, COMPANY, POLITICAL_PARTY, CRIMINAL_NETWORK, REGION, SUBNATIONAL_STATE, POPULATION_GROUP',
     });
     expect(await refusal(CREATE_VARS, { input: { id: 'wrong-subtype', kind: 'Topic', type: 'COUNTRY', name: 'Wrong' } })).toEqual({
       code: 'BAD_USER_INPUT',
       message: 'node wrong-subtype: a Topic takes no type, received "COUNTRY"',
     });
-    expect(await refusal('mutation { updateEntity(id: "usmca", input: { type: ELECTION }, sources: ["deck-2022#7"]) { entity { id } } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^node usmca: unknown Agreement type "ELECTION": expected one of TRADE, SECURITY, COOPERATION$/) });
+    expect(await refusal('mutation { updateEntity(id: "usmca", input: { type: ELECTION }, sources: ["deck-2022#7"]) { entity { id } } }')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^node usmca: unknown Agreement type "ELECTION": expected one of TRADE, SECURITY, COOPERATION$/),
+    });
     expect(await exists('wrong-subtype')).toBe(false);
   });
 
   it('take enum values written as strings in variables, and enum literals in documents', async () => {
-    const created = await post(CREATE_VARS, { input: { id: 'typed-arrest', kind: 'Event', type: 'ARREST', name: 'A typed arrest', dates: [{ role: 'date', date: '2021' }] } });
+    const created = await post(CREATE_VARS, {
+      input: { id: 'typed-arrest', kind: 'Event', type: 'ARREST', name: 'A typed arrest', dates: [{ role: 'date', date: '2021' }] },
+    });
     expect(created.errors).toBeUndefined();
     expect(created.data).toEqual({ createEntity: { entity: { id: 'typed-arrest', kind: 'Event', subtype: 'ARREST' } } });
-    const observed = await post('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 800, unit: USD_BILLION, period: "2031", qualifier: FORECAST }, sources: ["deck-2022#7"]) { observation { unit qualifier } } }');
+    const observed = await post(
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 800, unit: USD_BILLION, period: "2031", qualifier: FORECAST }, sources: ["deck-2022#7"]) { observation { unit qualifier } } }',
+    );
     expect(observed.errors).toBeUndefined();
     expect(observed.data).toEqual({ addObservation: { observation: { unit: 'USD_BILLION', qualifier: 'FORECAST' } } });
   });

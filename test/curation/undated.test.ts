@@ -13,7 +13,11 @@ describe('curating undated observations and approximate dates', () => {
   afterAll(() => server?.close());
 
   const post = async (query: string): Promise<GraphQLResult> => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ query }),
+    });
     return (await res.json()) as GraphQLResult;
   };
 
@@ -22,15 +26,25 @@ describe('curating undated observations and approximate dates', () => {
       'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 700, reported: 2021 }, sources: ["census-2021#7"]) { observation { id period periodKind periodStart reportedIn } } }',
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ addObservation: { observation: { id: 'us-mexico-goods-trade@reported-2021', period: null, periodKind: 'UNDATED', periodStart: null, reportedIn: 2021 } } });
+    expect(result.data).toEqual({
+      addObservation: { observation: { id: 'us-mexico-goods-trade@reported-2021', period: null, periodKind: 'UNDATED', periodStart: null, reportedIn: 2021 } },
+    });
   });
 
   it('refuses an observation with neither a period nor the year reported, and a year no cited source has', async () => {
-    const none = await post('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1 }, sources: ["census-2021#7"]) { observation { id } } }');
+    const none = await post(
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1 }, sources: ["census-2021#7"]) { observation { id } } }',
+    );
     expect(none.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(none.errors?.[0].message).toMatch(/period: expected YYYY, .* \(or, for a figure its source gives no date, no period and reported: <the year the source was published>\), received nothing/);
-    const wrongYear = await post('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1, reported: 2019 }, sources: ["census-2021#7"]) { observation { id } } }');
-    expect(wrongYear.errors?.[0].message).toBe('observation of us-mexico-goods-trade: reported: expected the publication year of a source it cites (2021), received 2019');
+    expect(none.errors?.[0].message).toMatch(
+      /period: expected YYYY, .* \(or, for a figure its source gives no date, no period and reported: <the year the source was published>\), received nothing/,
+    );
+    const wrongYear = await post(
+      'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 1, reported: 2019 }, sources: ["census-2021#7"]) { observation { id } } }',
+    );
+    expect(wrongYear.errors?.[0].message).toBe(
+      'observation of us-mexico-goods-trade: reported: expected the publication year of a source it cites (2021), received 2019',
+    );
   });
 
   it('keeps "late 2020" as the date 2020 with its qualifier', async () => {

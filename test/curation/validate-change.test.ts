@@ -29,19 +29,75 @@ function changeMessages(change: Change): string[] {
 
 describe('validateChange reports what the seed checker reports', () => {
   it.each([
-    ['an unknown type', '  - { id: x, kind: Actor, type: ROBOT, name: X, sources: [src#1] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Actor', type: 'ROBOT', name: 'X' }, sources: ['src#1'] }],
-    ['a malformed date', '  - { id: x, kind: Event, type: SUMMIT, name: X, dates: { date: 2021-13 }, sources: [src#1] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Event', type: 'SUMMIT', name: 'X', dates: { date: '2021-13' } }, sources: ['src#1'] }],
-    ['a bad citation', '  - { id: x, kind: Topic, name: X, sources: ["src-1"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src-1'] }],
-    ['a dangling edge', 'edges:\n  - { from: us, type: PARTY_TO, to: nowhere, sources: [src#1] }\n', { op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'nowhere' }, sources: ['src#1'] }],
-    ['a unit of another family', 'observations:\n  - { metric: crossings, value: 3, unit: PERCENT, period: 2020, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, unit: 'PERCENT', period: '2020' }, sources: ['src#1'] }],
-    ['a bad period', 'observations:\n  - { metric: crossings, value: 3, period: FY21, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: 'FY21' }, sources: ['src#1'] }],
-    ['a slide number past the bound', '  - { id: x, kind: Topic, name: X, sources: ["src#99999999999999999999999"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#99999999999999999999999'] }],
-    ['a slide number of 10001', '  - { id: x, kind: Topic, name: X, sources: ["src#10001"] }\n', { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#10001'] }],
-    ['an id of 101 characters', `  - { id: ${'a'.repeat(101)}, kind: Topic, name: X, sources: [src#1] }\n`, { op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'X' }, sources: ['src#1'] }],
-    ['a self-loop', 'edges:\n  - { from: us, type: AFFECTS, to: us, sources: [src#1] }\n', { op: 'addRelationship', relationship: { from: 'us', type: 'AFFECTS', to: 'us' }, sources: ['src#1'] }],
-    ['a dimension key __proto__', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { __proto__: us }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: JSON.parse('{"__proto__":"us"}') }, sources: ['src#1'] }],
-    ['a dimension value with ; and =', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { a: "x;b=y" }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { a: 'x;b=y' } }, sources: ['src#1'] }],
-    ['a dimension key with ]', 'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { "a]": x }, sources: [src#1] }\n', { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { 'a]': 'x' } }, sources: ['src#1'] }],
+    [
+      'an unknown type',
+      '  - { id: x, kind: Actor, type: ROBOT, name: X, sources: [src#1] }\n',
+      { op: 'createEntity', entity: { id: 'x', kind: 'Actor', type: 'ROBOT', name: 'X' }, sources: ['src#1'] },
+    ],
+    [
+      'a malformed date',
+      '  - { id: x, kind: Event, type: SUMMIT, name: X, dates: { date: 2021-13 }, sources: [src#1] }\n',
+      { op: 'createEntity', entity: { id: 'x', kind: 'Event', type: 'SUMMIT', name: 'X', dates: { date: '2021-13' } }, sources: ['src#1'] },
+    ],
+    [
+      'a bad citation',
+      '  - { id: x, kind: Topic, name: X, sources: ["src-1"] }\n',
+      { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src-1'] },
+    ],
+    [
+      'a dangling edge',
+      'edges:\n  - { from: us, type: PARTY_TO, to: nowhere, sources: [src#1] }\n',
+      { op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'nowhere' }, sources: ['src#1'] },
+    ],
+    [
+      'a unit of another family',
+      'observations:\n  - { metric: crossings, value: 3, unit: PERCENT, period: 2020, sources: [src#1] }\n',
+      { op: 'addObservation', observation: { metric: 'crossings', value: 3, unit: 'PERCENT', period: '2020' }, sources: ['src#1'] },
+    ],
+    [
+      'a bad period',
+      'observations:\n  - { metric: crossings, value: 3, period: FY21, sources: [src#1] }\n',
+      { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: 'FY21' }, sources: ['src#1'] },
+    ],
+    [
+      'a slide number past the bound',
+      '  - { id: x, kind: Topic, name: X, sources: ["src#99999999999999999999999"] }\n',
+      { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#99999999999999999999999'] },
+    ],
+    [
+      'a slide number of 10001',
+      '  - { id: x, kind: Topic, name: X, sources: ["src#10001"] }\n',
+      { op: 'createEntity', entity: { id: 'x', kind: 'Topic', name: 'X' }, sources: ['src#10001'] },
+    ],
+    [
+      'an id of 101 characters',
+      `  - { id: ${'a'.repeat(101)}, kind: Topic, name: X, sources: [src#1] }\n`,
+      { op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'X' }, sources: ['src#1'] },
+    ],
+    [
+      'a self-loop',
+      'edges:\n  - { from: us, type: AFFECTS, to: us, sources: [src#1] }\n',
+      { op: 'addRelationship', relationship: { from: 'us', type: 'AFFECTS', to: 'us' }, sources: ['src#1'] },
+    ],
+    [
+      'a dimension key __proto__',
+      'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { __proto__: us }, sources: [src#1] }\n',
+      {
+        op: 'addObservation',
+        observation: { metric: 'crossings', value: 3, period: '2020', dimensions: JSON.parse('{"__proto__":"us"}') },
+        sources: ['src#1'],
+      },
+    ],
+    [
+      'a dimension value with ; and =',
+      'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { a: "x;b=y" }, sources: [src#1] }\n',
+      { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { a: 'x;b=y' } }, sources: ['src#1'] },
+    ],
+    [
+      'a dimension key with ]',
+      'observations:\n  - { metric: crossings, value: 3, period: 2020, dimensions: { "a]": x }, sources: [src#1] }\n',
+      { op: 'addObservation', observation: { metric: 'crossings', value: 3, period: '2020', dimensions: { 'a]': 'x' } }, sources: ['src#1'] },
+    ],
   ])('%s', (_name, yaml, change) => {
     const expected = seedMessages(yaml as string);
     expect(expected.length).toBeGreaterThan(0);

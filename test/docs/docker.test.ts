@@ -59,10 +59,7 @@ describe('Dockerfile and docker-compose.yml', () => {
     const floor = Number(/^>=(\d+)/.exec(engines)?.[1]);
     expect(floor).toBeGreaterThanOrEqual(22);
     expect(ciMajor).toBeGreaterThanOrEqual(floor);
-    expect(stages.map((stage) => stage.split('\n')[0])).toEqual([
-      `node:${ciMajor}-trixie-slim AS build`,
-      `node:${ciMajor}-trixie-slim AS runtime`,
-    ]);
+    expect(stages.map((stage) => stage.split('\n')[0])).toEqual([`node:${ciMajor}-trixie-slim AS build`, `node:${ciMajor}-trixie-slim AS runtime`]);
   });
 
   describe('compose is safe on a shared network by default', () => {

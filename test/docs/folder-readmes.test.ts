@@ -56,7 +56,9 @@ function ancestors(dir: string): string[] {
  * in `src/store/README.md` is `memory/search-index.ts`).
  */
 function resolve(mention: string, dir: string, own: readonly string[]): string[] {
-  const direct = ancestors(dir).map((d) => join(d, mention)).filter((p) => existsSync(p));
+  const direct = ancestors(dir)
+    .map((d) => join(d, mention))
+    .filter((p) => existsSync(p));
   if (direct.length > 0) return [direct[0]];
   const tails = own.filter((f) => f.endsWith(`/${mention}`));
   if (tails.length > 0) return tails;

@@ -8,8 +8,12 @@ import { dirname, join, normalize } from 'node:path';
 const DOCUMENTS = [
   'README.md',
   'BENCHMARKS.md',
-  ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f)),
-  ...readdirSync(join('bench', 'notes')).filter((f) => f.endsWith('.md')).map((f) => join('bench', 'notes', f)),
+  ...readdirSync('docs')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+  ...readdirSync(join('bench', 'notes'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('bench', 'notes', f)),
 ];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
@@ -28,7 +32,9 @@ function anchors(file: string): Set<string> {
 
 /** Markdown links `[text](target)` outside code, other than web and mail addresses. */
 function links(file: string): string[] {
-  const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '');
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|mailto:)/.test(t));
 }
 

@@ -21,7 +21,7 @@ function floorOf(range: string): number[] | null {
   const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
   return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : null;
 }
-const atLeast = (a: number[], b: number[]): boolean => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2];
+const atLeast = (a: number[], b: number[]): boolean => (a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2]);
 
 describe('Node.js version and install scripts', () => {
   it('requires a Node at least as new as every production dependency that names a plain floor', () => {
@@ -39,8 +39,16 @@ describe('Node.js version and install scripts', () => {
 
   it('decides every install script in the lockfile in allowScripts, and names nothing else', () => {
     // The project's own postinstall (patch-package) is not a dependency's: npm runs it without asking allowScripts.
-    const withScripts = [...new Set(Object.entries(lock.packages).filter(([path, entry]) => path !== '' && entry.hasInstallScript).map(([path]) => nameOf(path)))].sort();
-    const decided = Object.keys(pkg.allowScripts).map((key) => key.replace(/(.)@[^@]*$/, '$1')).sort();
+    const withScripts = [
+      ...new Set(
+        Object.entries(lock.packages)
+          .filter(([path, entry]) => path !== '' && entry.hasInstallScript)
+          .map(([path]) => nameOf(path)),
+      ),
+    ].sort();
+    const decided = Object.keys(pkg.allowScripts)
+      .map((key) => key.replace(/(.)@[^@]*$/, '$1'))
+      .sort();
     expect(decided).toEqual(withScripts);
     expect(pkg.allowScripts.esbuild).toBe(true);
   });

@@ -1,4 +1,16 @@
-import { EdgeType, EntityListRules, NodeKind, entityListOrder, listEntities, listRelationshipsOf, unknownListIds, type GraphNode, type NodeQuery, type Relationship, type RelationshipListQuery } from '../../src/domain';
+import {
+  EdgeType,
+  EntityListRules,
+  NodeKind,
+  entityListOrder,
+  listEntities,
+  listRelationshipsOf,
+  unknownListIds,
+  type GraphNode,
+  type NodeQuery,
+  type Relationship,
+  type RelationshipListQuery,
+} from '../../src/domain';
 import { datasetListGraph } from '../helpers/list-graph';
 
 function node(id: string, kind: NodeKind, name: string, extra: Partial<GraphNode> = {}): GraphNode {
@@ -40,7 +52,12 @@ const ids = (query: Omit<NodeQuery, 'offset' | 'limit'>, offset = 0, limit = 100
 
 describe('the entity-list rule book', () => {
   it('orders by folded name, then id: accents and case do not count', () => {
-    expect([...nodes].sort(entityListOrder).slice(0, 3).map((n) => n.id)).toEqual(['agora', 'agora-2', 'deal']);
+    expect(
+      [...nodes]
+        .sort(entityListOrder)
+        .slice(0, 3)
+        .map((n) => n.id),
+    ).toEqual(['agora', 'agora-2', 'deal']);
     expect(ids({ kinds: [NodeKind.Actor] })).toEqual(['agora', 'agora-2', 'mx', 'us']);
   });
 
@@ -89,11 +106,21 @@ describe('the entity-list rule book', () => {
     expect(ids({ kinds: [NodeKind.Agreement], filter: { validAt: '2023-12-31' } })).toEqual(['deal']);
     expect(ids({ kinds: [NodeKind.Agreement], filter: { validAt: '2024-01-01' } })).toEqual([]);
     // No start date: alive from the beginning; topics hold at any date.
-    expect(ids({ kinds: [NodeKind.Actor, NodeKind.Topic], filter: { validAt: '1000-01-01' } })).toEqual(['agora', 'agora-2', 'drugs', 'fent', 'mx', 'opioids', 'trade']);
+    expect(ids({ kinds: [NodeKind.Actor, NodeKind.Topic], filter: { validAt: '1000-01-01' } })).toEqual([
+      'agora',
+      'agora-2',
+      'drugs',
+      'fent',
+      'mx',
+      'opioids',
+      'trade',
+    ]);
   });
 
   it('needs every criterion given to hold', () => {
-    expect(ids({ kinds: [NodeKind.Dialogue, NodeKind.Policy], filter: { addresses: ['drugs'], relatedTo: ['plan'], validAt: '2022-01-01' } })).toEqual(['talks']);
+    expect(ids({ kinds: [NodeKind.Dialogue, NodeKind.Policy], filter: { addresses: ['drugs'], relatedTo: ['plan'], validAt: '2022-01-01' } })).toEqual([
+      'talks',
+    ]);
     expect(ids({ kinds: [NodeKind.Dialogue], filter: { addresses: ['drugs'], validAt: '2021-09-30' } })).toEqual([]);
   });
 
@@ -101,7 +128,11 @@ describe('the entity-list rule book', () => {
     const page = listEntities(nodes, { kinds: [NodeKind.Actor], offset: 1, limit: 2 }, graph);
     expect(page.nodes.map((n) => n.id)).toEqual(['agora-2', 'mx']);
     expect(page.totalCount).toBe(4);
-    expect(listEntities(nodes, { kinds: [NodeKind.Actor], offset: 4, limit: 2 }, graph)).toEqual({ nodes: [], totalCount: 4, unknownIds: { addresses: [], relatedTo: [] } });
+    expect(listEntities(nodes, { kinds: [NodeKind.Actor], offset: 4, limit: 2 }, graph)).toEqual({
+      nodes: [],
+      totalCount: 4,
+      unknownIds: { addresses: [], relatedTo: [] },
+    });
   });
 
   it('reports the ids that name nothing usable, each once, in the order given; they match nothing', () => {
@@ -133,7 +164,12 @@ describe('the relationship-list rule book', () => {
 
   it('keeps edges with at least one end of the kinds', () => {
     expect(rels({ kinds: [NodeKind.Actor] })).toEqual(['us:PARTY_TO:deal']);
-    expect(rels({ kinds: [NodeKind.Agreement, NodeKind.Policy] })).toEqual(['deal:ADDRESSES:trade', 'plan:ADDRESSES:drugs', 'talks:IMPLEMENTS:plan', 'us:PARTY_TO:deal']);
+    expect(rels({ kinds: [NodeKind.Agreement, NodeKind.Policy] })).toEqual([
+      'deal:ADDRESSES:trade',
+      'plan:ADDRESSES:drugs',
+      'talks:IMPLEMENTS:plan',
+      'us:PARTY_TO:deal',
+    ]);
   });
 
   it('keeps edges that held at validAt between entities that existed then', () => {

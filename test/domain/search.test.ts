@@ -19,7 +19,20 @@ import { searchOracle } from '../helpers/search-oracle';
 const cite = [{ sourceId: 'src', slide: 1 }];
 
 function node(id: string, name: string, extra: Partial<GraphNode> = {}): GraphNode {
-  return { id, kind: NodeKind.Topic, name, aliases: [], description: null, type: null, dates: {}, unit: null, publisher: null, year: null, sources: cite, ...extra };
+  return {
+    id,
+    kind: NodeKind.Topic,
+    name,
+    aliases: [],
+    description: null,
+    type: null,
+    dates: {},
+    unit: null,
+    publisher: null,
+    year: null,
+    sources: cite,
+    ...extra,
+  };
 }
 
 function corpus(nodes: GraphNode[], relationships: Relationship[] = []): Pick<Dataset, 'nodes' | 'relationships' | 'observations'> {
@@ -45,7 +58,11 @@ describe('search ranking (src/domain/search.ts)', () => {
     );
     expect(ids(searchOracle(dataset, { text: 'three', limit: 5 }))).toEqual(['a:AFFECTS:b', 'tree']);
     // And a prefix of a word never outranks the word itself.
-    expect(ids(searchOracle(corpus([node('trademarks', 'Trademarks'), node('trade', 'Trade policy', { description: 'x '.repeat(40) })]), { text: 'trade', limit: 5 }))).toEqual(['trade', 'trademarks']);
+    expect(
+      ids(
+        searchOracle(corpus([node('trademarks', 'Trademarks'), node('trade', 'Trade policy', { description: 'x '.repeat(40) })]), { text: 'trade', limit: 5 }),
+      ),
+    ).toEqual(['trade', 'trademarks']);
   });
 
   it('orders the tiers: exact, then prefix (three letters or more), then typo; none for short words', () => {
@@ -65,7 +82,18 @@ describe('search ranking (src/domain/search.ts)', () => {
   it('boosts names and aliases above descriptions above notes', () => {
     const dataset = corpus(
       [node('named', 'Tariffs'), node('described', 'Trade measure', { description: 'Tariffs on steel' }), node('x', 'X'), node('y', 'Y')],
-      [{ id: 'x:AFFECTS:y', type: 'AFFECTS' as Relationship['type'], from: 'x', to: 'y', validFrom: null, validTo: null, note: 'Tariffs on steel', sources: cite }],
+      [
+        {
+          id: 'x:AFFECTS:y',
+          type: 'AFFECTS' as Relationship['type'],
+          from: 'x',
+          to: 'y',
+          validFrom: null,
+          validTo: null,
+          note: 'Tariffs on steel',
+          sources: cite,
+        },
+      ],
     );
     expect(ids(searchOracle(dataset, { text: 'tariffs', limit: 5 }))).toEqual(['named', 'described', 'x:AFFECTS:y']);
   });
@@ -83,7 +111,11 @@ describe('search ranking (src/domain/search.ts)', () => {
     expect(match.snippet.startsWith('…') && match.snippet.endsWith('…')).toBe(true);
     expect(match.snippet.length).toBeLessThanOrEqual(162);
     expect(match.highlights.map((h) => match.snippet.slice(h.start, h.end))).toEqual(['Mérida']);
-    expect(textWords('T-MEC, Mérida')).toEqual([{ word: 't', start: 0, end: 1 }, { word: 'mec', start: 2, end: 5 }, { word: 'merida', start: 7, end: 13 }]);
+    expect(textWords('T-MEC, Mérida')).toEqual([
+      { word: 't', start: 0, end: 1 },
+      { word: 'mec', start: 2, end: 5 },
+      { word: 'merida', start: 7, end: 13 },
+    ]);
   });
 });
 
@@ -98,12 +130,27 @@ describe('search on the seeds (issue F)', () => {
     expect(rel).toMatchObject({
       node: { id: 'us-energy-companies' },
       other: { id: 'amlo-energy-reform' },
-      relationship: { type: 'CONCERNED_ABOUT', from: 'us-energy-companies', to: 'amlo-energy-reform', note: 'Affected U.S. companies are very upset', sources: [{ sourceId: 'deck-2022', slide: 53 }] },
-      matches: [{ field: SearchField.NOTE, snippet: 'Affected U.S. companies are very upset', highlights: [{ start: 28, end: 32 }, { start: 33, end: 38 }] }],
+      relationship: {
+        type: 'CONCERNED_ABOUT',
+        from: 'us-energy-companies',
+        to: 'amlo-energy-reform',
+        note: 'Affected U.S. companies are very upset',
+        sources: [{ sourceId: 'deck-2022', slide: 53 }],
+      },
+      matches: [
+        {
+          field: SearchField.NOTE,
+          snippet: 'Affected U.S. companies are very upset',
+          highlights: [
+            { start: 28, end: 32 },
+            { start: 33, end: 38 },
+          ],
+        },
+      ],
     });
   });
 
-  it('three words of the energy reform\'s description rank it first', async () => {
+  it("three words of the energy reform's description rank it first", async () => {
     for (const text of ['strengthening PEMEX lessening', 'renewable climate electricity', 'independence oil gas']) {
       expect({ text, first: (await search(text))[0].node.id }).toEqual({ text, first: 'amlo-energy-reform' });
     }

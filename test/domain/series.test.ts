@@ -6,7 +6,20 @@ function obs(period: string, value: number, unit: Unit, extra: Partial<Observati
   const [start, end] = period.startsWith('FY')
     ? [`${Number(period.slice(2)) - 1}-10-01`, `${period.slice(2)}-09-30`]
     : [`${period.slice(0, 4)}-01-01`, `${period.slice(0, 4)}-12-31`];
-  return { id: `m@${period}`, metricId: 'm', value, unit, period, periodStart: start, periodEnd: end, dimensions: {}, qualifier: null, note: null, sources: [], ...extra };
+  return {
+    id: `m@${period}`,
+    metricId: 'm',
+    value,
+    unit,
+    period,
+    periodStart: start,
+    periodEnd: end,
+    dimensions: {},
+    qualifier: null,
+    note: null,
+    sources: [],
+    ...extra,
+  };
 }
 
 describe('convertUnit', () => {

@@ -19,7 +19,8 @@ const replacements = new Map<string, Replacement[]>([
   ['merida', [{ by: bicentennial, validFrom: '2021-10' }]],
 ]);
 
-const summary = (entries: ReturnType<typeof buildTimeline>) => entries.map((e) => `${e.date.text} ${e.role} ${e.node.id}${e.replacedBy ? `>${e.replacedBy.id}` : ''}`);
+const summary = (entries: ReturnType<typeof buildTimeline>) =>
+  entries.map((e) => `${e.date.text} ${e.role} ${e.node.id}${e.replacedBy ? `>${e.replacedBy.id}` : ''}`);
 
 describe('timelineEntries', () => {
   it('turns each kind of date into its role', () => {

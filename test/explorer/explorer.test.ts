@@ -24,7 +24,6 @@ declare const document: { activeElement: { tagName: string; id: string; classNam
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath ? describe : describe.skip;
 
-
 let webDir: string;
 beforeAll(() => {
   webDir = buildWeb();
@@ -65,7 +64,7 @@ describeBrowser('explorer in Chromium', () => {
     expect(w.errors).toEqual([]);
   }
 
-  test('nothing leaves the origin: the pages\' CSP refuses it (a console error), and the harness aborts and records what gets past', async () => {
+  test("nothing leaves the origin: the pages' CSP refuses it (a console error), and the harness aborts and records what gets past", async () => {
     const w = await watchedPage(browser, origin);
     const tryFetch = (): Promise<unknown> =>
       w.page.evaluate(() => (globalThis as unknown as { fetch(url: string): Promise<unknown> }).fetch('https://cdn.example.org/lib.js').catch(() => null));
@@ -79,7 +78,7 @@ describeBrowser('explorer in Chromium', () => {
     await w.page.context().close();
   });
 
-  test('the pages\' own icon: /explore and /graphiql load it from this server, so Chromium asks for no /favicon.ico (no 404 in the console)', async () => {
+  test("the pages' own icon: /explore and /graphiql load it from this server, so Chromium asks for no /favicon.ico (no 404 in the console)", async () => {
     // A context without the harness's routing: Chromium only asks for /favicon.ico when no route is set.
     const context = await browser.newContext();
     const p = await context.newPage();
@@ -178,7 +177,10 @@ describeBrowser('explorer in Chromium', () => {
     expect(download.suggestedFilename()).toBe('merida-initiative-neighbourhood.png');
     const png = readFileSync((await download.path())!);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Server export: the whole depth-1 neighbourhood as GraphML' }).click()]);
+    const [graphml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Server export: the whole depth-1 neighbourhood as GraphML' }).click(),
+    ]);
     expect(graphml.suggestedFilename()).toMatch(/\.graphml$/);
     const xml = readFileSync((await graphml.path())!, 'utf8');
     expect(xml).toContain('<graphml');
@@ -188,7 +190,13 @@ describeBrowser('explorer in Chromium', () => {
   }, 60_000);
 
   test('graph options: an edge type hidden; depth 2 is cut by the limit and says what was left out; a kind filter keeps only that kind', async () => {
-    const shown = (): Promise<string[]> => page.evaluate(() => window.explorerGraph.edges().filter((e) => e.visible()).map((e) => e.data('label') as string));
+    const shown = (): Promise<string[]> =>
+      page.evaluate(() =>
+        window.explorerGraph
+          .edges()
+          .filter((e) => e.visible())
+          .map((e) => e.data('label') as string),
+      );
     expect(await shown()).toContain('MEASURES');
     await page.locator('#edge-type-MEASURES').uncheck();
     expect(await shown()).not.toContain('MEASURES');
@@ -206,7 +214,12 @@ describeBrowser('explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/show=Topic/);
     await page.locator('button.expand[data-entity="organized-crime"]').waitFor();
-    const kinds = await page.evaluate(() => window.explorerGraph.nodes().filter((n) => n.id() !== 'merida-initiative').map((n) => n.data('kind') as string));
+    const kinds = await page.evaluate(() =>
+      window.explorerGraph
+        .nodes()
+        .filter((n) => n.id() !== 'merida-initiative')
+        .map((n) => n.data('kind') as string),
+    );
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['Topic']));
     expectClean();
@@ -229,14 +242,25 @@ describeBrowser('explorer in Chromium', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('expand')).toBe(node);
     expect(url.searchParams.get('hide')).toBe(type);
-    const view = (): Promise<{ nodes: string[]; edges: string[]; shown: string[] }> => page.evaluate(() => {
-      const cy = window.explorerGraph;
-      return {
-        nodes: cy.nodes().map((n) => n.id()).sort(),
-        edges: cy.edges().map((e) => e.id()).sort(),
-        shown: cy.edges().filter((e) => e.visible()).map((e) => e.id()).sort(),
-      };
-    });
+    const view = (): Promise<{ nodes: string[]; edges: string[]; shown: string[] }> =>
+      page.evaluate(() => {
+        const cy = window.explorerGraph;
+        return {
+          nodes: cy
+            .nodes()
+            .map((n) => n.id())
+            .sort(),
+          edges: cy
+            .edges()
+            .map((e) => e.id())
+            .sort(),
+          shown: cy
+            .edges()
+            .filter((e) => e.visible())
+            .map((e) => e.id())
+            .sort(),
+        };
+      });
     const before = await view();
     expect(before.shown.length).toBeLessThan(before.edges.length);
     await page.reload();
@@ -271,7 +295,10 @@ describeBrowser('explorer in Chromium', () => {
       return {
         nodes: cy.nodes(':visible').map((n) => ({ id: n.id(), name: n.data('label') as string, kind: n.data('kind') as string })),
         edges: cy.edges(':visible').map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('label') as string })),
-        hiddenEdges: cy.edges().filter((e) => !e.visible()).map((e) => e.data('label') as string),
+        hiddenEdges: cy
+          .edges()
+          .filter((e) => !e.visible())
+          .map((e) => e.data('label') as string),
       };
     });
     // The hidden type is in the graph (so leaving it out means something), just not shown.
@@ -282,7 +309,11 @@ describeBrowser('explorer in Chromium', () => {
     expect(download.suggestedFilename()).toBe('merida-initiative-view.graphml');
     const xml = readFileSync((await download.path())!, 'utf8');
     writeFileSync(join(ARTIFACTS, '3-graph-view.graphml'), xml);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- usmx-graph explorer: the graph view of merida-initiative (depth 1; all kinds; expanded bicentennial-framework; hidden edge types ')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- usmx-graph explorer: the graph view of merida-initiative (depth 1; all kinds; expanded bicentennial-framework; hidden edge types ',
+      ),
+    ).toBe(true);
     const doc = parseGraphml(xml);
     expect(doc.graphml.xmlns).toBe(GRAPHML_NS);
     expect(doc.graphml.graph.edgedefault).toBe('directed');
@@ -297,12 +328,16 @@ describeBrowser('explorer in Chromium', () => {
     expect(graphData.graph_view).toBe(page.url());
 
     const nodes = doc.graphml.graph.node ?? [];
-    expect(nodes.map((n) => ({ id: n.id, name: dataOf(n).node_name, kind: dataOf(n).node_kind })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...shown.nodes].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(nodes.map((n) => ({ id: n.id, name: dataOf(n).node_name, kind: dataOf(n).node_kind })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...shown.nodes].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     for (const n of added) expect(nodes.map((node) => node.id)).toContain(n);
     for (const n of nodes) expect(dataOf(n).node_label).toBe(dataOf(n).node_name);
 
     const edges = (doc.graphml.graph.edge ?? []).map((e) => ({ e, d: dataOf(e) }));
-    expect(edges.map(({ e, d }) => ({ id: d.edge_relationshipId, source: e.source, target: e.target, type: d.edge_type })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...shown.edges].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(
+      edges.map(({ e, d }) => ({ id: d.edge_relationshipId, source: e.source, target: e.target, type: d.edge_type })).sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([...shown.edges].sort((a, b) => a.id.localeCompare(b.id)));
     expect(edges.some(({ d }) => d.edge_type === hidden)).toBe(false);
     for (const { d } of edges) {
       expect(d.edge_label).toBe(d.edge_type);
@@ -357,7 +392,9 @@ describeBrowser('explorer in Chromium', () => {
     expect(await bicentennial.count()).toBe(0);
     // The USMCA entered into force in July 2020: in 2019 no path reaches it.
     await page.locator('#views').getByRole('link', { name: 'Paths' }).click();
-    const none = page.locator('.path-answer', { hasText: 'No path of at most 4 hops joins Mérida Initiative and United States–Mexico–Canada Agreement as of 2019' });
+    const none = page.locator('.path-answer', {
+      hasText: 'No path of at most 4 hops joins Mérida Initiative and United States–Mexico–Canada Agreement as of 2019',
+    });
     await none.waitFor();
     expect(page.url()).toMatch(/view=paths.*date=2019|date=2019.*view=paths/);
     await page.reload();
@@ -412,7 +449,9 @@ describeBrowser('explorer in Chromium', () => {
     await page.goto(`${origin}/explore?entity=merida-initiative-appropriations&view=entity`);
     const chart = page.locator('.metric-chart canvas');
     await chart.waitFor();
-    await page.waitForFunction(() => (document as unknown as { querySelector(s: string): { width: number } | null }).querySelector('.metric-chart canvas')!.width > 0);
+    await page.waitForFunction(
+      () => (document as unknown as { querySelector(s: string): { width: number } | null }).querySelector('.metric-chart canvas')!.width > 0,
+    );
     expect(await chart.getAttribute('aria-label')).toBe('Bar chart of 3 observations in million U.S. dollars by period; the same data is in the table below.');
     await page.getByLabel('Compare', { exact: true }).selectOption('FY2019');
     await page.getByLabel('with', { exact: true }).selectOption('FY2021');
@@ -422,9 +461,15 @@ describeBrowser('explorer in Chromium', () => {
     expect(await comparison.textContent()).toBe('FY2019: 155 million U.S. dollars → FY2021: 159 million U.S. dollars; change +4 million U.S. dollars (+2.58%)');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the data as CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('merida-initiative-appropriations.csv');
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('period,periodKind,reportedIn,value,unit,qualifier,breakdown,note,sources');
-    expect(csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['FY2019,FISCAL_YEAR,,155', 'FY2020,FISCAL_YEAR,,150', 'FY2021,FISCAL_YEAR,,159']);
+    expect(csv.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
+      'FY2019,FISCAL_YEAR,,155',
+      'FY2020,FISCAL_YEAR,,150',
+      'FY2021,FISCAL_YEAR,,159',
+    ]);
     await screenshot(page, '6-metric-chart');
     expectClean();
   });
@@ -442,10 +487,11 @@ describeBrowser('explorer in Chromium', () => {
     const w = await watchedPage(browser, origin);
     const k = w.page;
     await k.goto(`${origin}/explore`);
-    const focused = (): Promise<string> => k.evaluate(() => {
-      const e = document.activeElement;
-      return e ? `${e.tagName.toLowerCase()}#${e.id}.${e.className}` : 'none';
-    });
+    const focused = (): Promise<string> =>
+      k.evaluate(() => {
+        const e = document.activeElement;
+        return e ? `${e.tagName.toLowerCase()}#${e.id}.${e.className}` : 'none';
+      });
     await k.keyboard.press('Tab');
     expect(await focused()).toBe('a#.skip');
     await k.keyboard.press('Tab');
@@ -471,7 +517,9 @@ describeBrowser('explorer in Chromium', () => {
       await a.goto(url);
       await a.locator(ready).first().waitFor();
       const { violations } = await new AxeBuilder({ page: a }).analyze();
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${url}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${url}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     };
     await a.goto(`${origin}/explore`);
     await a.getByLabel('Search the graph').fill('Merida');

@@ -28,9 +28,17 @@ describe('npm run export', () => {
   it('writes <out>-nodes.csv, <out>-edges.csv and <out>-observations.csv', async () => {
     const run = await runCli(['--format', 'csv', '--out', join(dir, 'graph')]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(new RegExp(`^wrote .*graph-nodes\\.csv, .*graph-edges\\.csv, .*graph-observations\\.csv \\(${dataset.nodes.length} entities, ${dataset.relationships.length} relationships, ${dataset.observations.length} observations, dataset ${dataset.version}, memory store\\)\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^wrote .*graph-nodes\\.csv, .*graph-edges\\.csv, .*graph-observations\\.csv \\(${dataset.nodes.length} entities, ${dataset.relationships.length} relationships, ${dataset.observations.length} observations, dataset ${dataset.version}, memory store\\)\\n$`,
+      ),
+    );
     const rows = (part: string) => parse(readFileSync(join(dir, `graph-${part}.csv`), 'utf8'), { bom: true, columns: true }) as unknown[];
-    expect([rows('nodes').length, rows('edges').length, rows('observations').length]).toEqual([dataset.nodes.length, dataset.relationships.length, dataset.observations.length]);
+    expect([rows('nodes').length, rows('edges').length, rows('observations').length]).toEqual([
+      dataset.nodes.length,
+      dataset.relationships.length,
+      dataset.observations.length,
+    ]);
   });
 
   it('writes into a directory under a name saying the scope and the version', async () => {
@@ -63,32 +71,45 @@ describe('npm run export', () => {
     expect(csv.code).toBe(0);
     expect(parse(csv.stdout, { bom: true, columns: true })).toHaveLength(dataset.relationships.length);
     const tables = await runCli(['--format', 'csv', '--out', '-'], { cwd });
-    expect([tables.code, tables.stderr]).toEqual([2, 'export: --out -: expected --part nodes|edges|observations with CSV on stdout (one table), received no --part (--help for usage)\n']);
+    expect([tables.code, tables.stderr]).toEqual([
+      2,
+      'export: --out -: expected --part nodes|edges|observations with CSV on stdout (one table), received no --part (--help for usage)\n',
+    ]);
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it('refuses --out \'\' as a usage error, in one line', async () => {
+  it("refuses --out '' as a usage error, in one line", async () => {
     const run = await runCli(['--format', 'json', '--out', '']);
-    expect([run.code, run.stderr]).toEqual([2, 'export: --out: expected a file, a CSV prefix, a directory or - for stdout, received an empty string (--help for usage)\n']);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'export: --out: expected a file, a CSV prefix, a directory or - for stdout, received an empty string (--help for usage)\n',
+    ]);
   });
 
   it('says in one line, without a stack, that it cannot write a name too long or under a file', async () => {
     const long = join(dir, `${'x'.repeat(300)}.json`);
     const tooLong = await runCli(['--format', 'json', '--out', long]);
     expect(tooLong.code).toBe(1);
-    expect(tooLong.stderr).toMatch(/^export failed: --out: expected a path this process can write, received "[^"\n]*…[^"\n]*" \(\d+ characters\): a name longer than the file system allows\n$/);
+    expect(tooLong.stderr).toMatch(
+      /^export failed: --out: expected a path this process can write, received "[^"\n]*…[^"\n]*" \(\d+ characters\): a name longer than the file system allows\n$/,
+    );
     writeFileSync(join(dir, 'plain-file'), 'x');
     const underFile = await runCli(['--format', 'json', '--out', join(dir, 'plain-file', 'graph.json')]);
-    expect([underFile.code, underFile.stderr]).toEqual([1, `export failed: --out: expected a path this process can write, received "${join(dir, 'plain-file', 'graph.json')}": a part of the path is a file, not a directory\n`]);
+    expect([underFile.code, underFile.stderr]).toEqual([
+      1,
+      `export failed: --out: expected a path this process can write, received "${join(dir, 'plain-file', 'graph.json')}": a part of the path is a file, not a directory\n`,
+    ]);
     expect(existsSync(long)).toBe(false);
   });
 
-  it('names a damaged journal\'s file and line in one line, without a stack', async () => {
+  it("names a damaged journal's file and line in one line, without a stack", async () => {
     const journal = join(dir, 'damaged.jsonl');
     writeFileSync(journal, '{"seq":1,"change":{},"sha256":"00"}\n{"seq":2,"change":{},"sha256":"00"}\n');
     const run = await runCli(['--format', 'json'], { journal });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^export failed: journal ${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: checksum mismatch for seq 1; [^\n]*\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^export failed: journal ${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: checksum mismatch for seq 1; [^\n]*\n$`),
+    );
   });
 
   it('names an unreachable Neo4j by host and port, never with the password in NEO4J_URI', async () => {

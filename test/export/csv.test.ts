@@ -21,7 +21,9 @@ const isIsoDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && 
 /** Every `<column>Start`/`<column>End` pair of a table beside the partial date column it bounds. */
 function boundedColumns(table: Row[]): Array<{ column: string; start: string; end: string }> {
   const columns = Object.keys(table[0]);
-  return columns.filter((c) => columns.includes(`${c}Start`) && columns.includes(`${c}End`)).map((column) => ({ column, start: `${column}Start`, end: `${column}End` }));
+  return columns
+    .filter((c) => columns.includes(`${c}Start`) && columns.includes(`${c}End`))
+    .map((column) => ({ column, start: `${column}Start`, end: `${column}End` }));
 }
 
 describe('CSV export', () => {
@@ -38,7 +40,11 @@ describe('CSV export', () => {
     it('starts with a UTF-8 byte-order mark and a header row, and ends lines with CRLF', () => {
       expect(nodes.startsWith(`\uFEFF${NODE_HEADER}\r\n`)).toBe(true);
       expect(edges.startsWith(`\uFEFF${EDGE_HEADER}\r\n`)).toBe(true);
-      expect(observations.startsWith('\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,periodKind,reportedIn,dimensions,qualifier,note,sources,datasetVersion\r\n')).toBe(true);
+      expect(
+        observations.startsWith(
+          '\uFEFFid,metricId,value,unit,period,periodStart,periodEnd,periodKind,reportedIn,dimensions,qualifier,note,sources,datasetVersion\r\n',
+        ),
+      ).toBe(true);
     });
 
     it('has one row per entity, relationship and observation, each stamped with the dataset version', () => {
@@ -93,7 +99,12 @@ describe('CSV export', () => {
         }
       }
       // The seeds hold years, months and days: each kind of partial date was checked.
-      expect([...seen].filter((s) => s.startsWith('established:') || s.startsWith('validFrom:')).map((s) => s.split(':')[1]).sort()).toEqual(expect.arrayContaining(['10', '4', '7']));
+      expect(
+        [...seen]
+          .filter((s) => s.startsWith('established:') || s.startsWith('validFrom:'))
+          .map((s) => s.split(':')[1])
+          .sort(),
+      ).toEqual(expect.arrayContaining(['10', '4', '7']));
       expect(boundedColumns(rows(nodes)).map((b) => b.column)).toEqual(['date', 'established', 'launched', 'signed', 'inForce', 'ended']);
       expect(boundedColumns(rows(edges)).map((b) => b.column)).toEqual(['validFrom', 'validTo']);
       expect(boundedColumns(rows(observations)).map((b) => b.column)).toEqual(['period']);
@@ -123,16 +134,41 @@ describe('CSV export', () => {
   it('exports a neighbourhood: its entities and every edge among them', async () => {
     const graph = await exportOf(fixtureDataset, { kind: 'neighbourhood', id: 'old-deal', depth: 1 });
     expect(rows(toCsv(graph, 'nodes')).map((r) => r.id)).toEqual(['new-deal', 'old-deal', 'us']);
-    expect(rows(toCsv(graph, 'edges')).map((r) => r.id)).toEqual(['new-deal:REPLACES:old-deal@2020-07-01', 'us:PARTY_TO:new-deal@2020-07-01', 'us:PARTY_TO:old-deal']);
+    expect(rows(toCsv(graph, 'edges')).map((r) => r.id)).toEqual([
+      'new-deal:REPLACES:old-deal@2020-07-01',
+      'us:PARTY_TO:new-deal@2020-07-01',
+      'us:PARTY_TO:old-deal',
+    ]);
   });
 
   it('bounds a year, a month and a day by their first and last days', async () => {
     const graph = await exportOf(fixtureDataset);
     const node = (id: string) => rows(toCsv(graph, 'nodes')).find((r) => r.id === id)!;
-    expect(node('old-deal')).toMatchObject({ signed: '1993', signedStart: '1993-01-01', signedEnd: '1993-12-31', ended: '2020-07-01', endedStart: '2020-07-01', endedEnd: '2020-07-01' });
-    expect(node('talks')).toMatchObject({ launched: '2021-10', launchedStart: '2021-10-01', launchedEnd: '2021-10-31', established: '', establishedStart: '', establishedEnd: '' });
+    expect(node('old-deal')).toMatchObject({
+      signed: '1993',
+      signedStart: '1993-01-01',
+      signedEnd: '1993-12-31',
+      ended: '2020-07-01',
+      endedStart: '2020-07-01',
+      endedEnd: '2020-07-01',
+    });
+    expect(node('talks')).toMatchObject({
+      launched: '2021-10',
+      launchedStart: '2021-10-01',
+      launchedEnd: '2021-10-31',
+      established: '',
+      establishedStart: '',
+      establishedEnd: '',
+    });
     const edge = rows(toCsv(graph, 'edges')).find((r) => r.id === 'new-plan:REPLACES:old-plan@2021-10')!;
-    expect(edge).toMatchObject({ validFrom: '2021-10', validFromStart: '2021-10-01', validFromEnd: '2021-10-31', validTo: '', validToStart: '', validToEnd: '' });
+    expect(edge).toMatchObject({
+      validFrom: '2021-10',
+      validFromStart: '2021-10-01',
+      validFromEnd: '2021-10-31',
+      validTo: '',
+      validToStart: '',
+      validToEnd: '',
+    });
   });
 
   it('writes observations with their dimensions as key=value', async () => {

@@ -61,7 +61,11 @@ print(json.dumps({
     };
     expect(read.directed).toBe(true);
     expect(read.kinds.Observation).toBe(dataset.observations.length);
-    expect(Object.entries(read.kinds).filter(([k]) => k !== 'Observation').reduce((sum, [, n]) => sum + n, 0)).toBe(dataset.nodes.length);
+    expect(
+      Object.entries(read.kinds)
+        .filter(([k]) => k !== 'Observation')
+        .reduce((sum, [, n]) => sum + n, 0),
+    ).toBe(dataset.nodes.length);
     expect(read.loneSources).toEqual([]);
     expect(read.observationOfMatchesMetricId).toEqual([true]);
     expect(read.yearType).toBe('int');

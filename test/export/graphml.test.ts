@@ -30,11 +30,15 @@ describe('GraphML export', () => {
       }
       const names = (scope: string) => keys.filter((k) => k.for === scope).map((k) => k['attr.name']);
       expect(names('graph')).toEqual(['datasetVersion']);
-      expect(names('node')).toEqual(expect.arrayContaining(['label', 'kind', 'name', 'type', 'aliases', 'description', 'date', 'signed', 'inForce', 'ended', 'sources']));
+      expect(names('node')).toEqual(
+        expect.arrayContaining(['label', 'kind', 'name', 'type', 'aliases', 'description', 'date', 'signed', 'inForce', 'ended', 'sources']),
+      );
       expect(names('edge')).toEqual(expect.arrayContaining(['label', 'type', 'validFrom', 'validTo', 'note', 'sources']));
       expect(keys.find((k) => k.id === 'node_year')?.['attr.type']).toBe('int');
       expect(keys.find((k) => k.id === 'node_value')?.['attr.type']).toBe('double');
-      expect(names('node')).toEqual(expect.arrayContaining(['establishedStart', 'establishedEnd', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'reportedIn']));
+      expect(names('node')).toEqual(
+        expect.arrayContaining(['establishedStart', 'establishedEnd', 'metricId', 'value', 'unit', 'period', 'periodStart', 'periodEnd', 'reportedIn']),
+      );
       expect(names('edge')).toEqual(expect.arrayContaining(['validFromStart', 'validToEnd', 'slides']));
     });
 
@@ -63,7 +67,14 @@ describe('GraphML export', () => {
 
     it('draws each citation of an entity or observation as a CITES edge to its Source, with the slides, so no source floats alone', () => {
       const nodes = doc.graphml.graph.node!;
-      const observationNode = new Map(nodes.filter((n) => dataOf(n).node_kind === 'Observation').map((n) => [`${dataOf(n).node_metricId}|${dataOf(n).node_period ?? ''}|${dataOf(n).node_reportedIn ?? ''}|${dataOf(n).node_dimensions ?? ''}|${dataOf(n).node_qualifier ?? ''}`, n.id]));
+      const observationNode = new Map(
+        nodes
+          .filter((n) => dataOf(n).node_kind === 'Observation')
+          .map((n) => [
+            `${dataOf(n).node_metricId}|${dataOf(n).node_period ?? ''}|${dataOf(n).node_reportedIn ?? ''}|${dataOf(n).node_dimensions ?? ''}|${dataOf(n).node_qualifier ?? ''}`,
+            n.id,
+          ]),
+      );
       // Expected from the dataset itself: citer → source → slides.
       const expected = new Map<string, string>();
       const cite = (citer: string, sources: ReadonlyArray<{ sourceId: string; slide: number }>) => {
@@ -73,7 +84,10 @@ describe('GraphML export', () => {
       };
       for (const n of dataset.nodes) cite(n.id, n.sources);
       for (const o of dataset.observations) {
-        const dims = Object.keys(o.dimensions).sort().map((k) => `${k}=${o.dimensions[k]}`).join(' | ');
+        const dims = Object.keys(o.dimensions)
+          .sort()
+          .map((k) => `${k}=${o.dimensions[k]}`)
+          .join(' | ');
         cite(observationNode.get(`${o.metricId}|${o.period ?? ''}|${o.reportedIn ?? ''}|${dims}|${o.qualifier ?? ''}`)!, o.sources);
       }
       const cites = doc.graphml.graph.edge!.filter((e) => dataOf(e).edge_type === 'CITES');
@@ -89,7 +103,14 @@ describe('GraphML export', () => {
 
     it('writes each observation as a node with a numeric value, its period as ISO days, and an OBSERVATION_OF edge to its metric', () => {
       const node = doc.graphml.graph.node!.find((n) => dataOf(n).node_metricId === 'us-mexico-goods-trade' && dataOf(n).node_period === '2021')!;
-      expect(dataOf(node)).toMatchObject({ node_kind: 'Observation', node_value: '661.2', node_unit: 'USD_BILLION', node_periodStart: '2021-01-01', node_periodEnd: '2021-12-31', node_periodKind: 'YEAR' });
+      expect(dataOf(node)).toMatchObject({
+        node_kind: 'Observation',
+        node_value: '661.2',
+        node_unit: 'USD_BILLION',
+        node_periodStart: '2021-01-01',
+        node_periodEnd: '2021-12-31',
+        node_periodKind: 'YEAR',
+      });
       expect(dataOf(node).node_label).toBe('661.2 USD_BILLION, 2021');
       const of = doc.graphml.graph.edge!.filter((e) => e.source === node.id && dataOf(e).edge_type === 'OBSERVATION_OF');
       expect(of.map((e) => [e.target, dataOf(e).edge_label])).toEqual([['us-mexico-goods-trade', 'OBSERVATION_OF']]);
@@ -109,7 +130,12 @@ describe('GraphML export', () => {
 
     it('carries the attributes of an entity and of an edge', () => {
       const usmca = doc.graphml.graph.node!.find((n) => n.id === 'usmca')!;
-      expect(dataOf(usmca)).toMatchObject({ node_kind: 'Agreement', node_name: 'United States–Mexico–Canada Agreement', node_label: 'United States–Mexico–Canada Agreement', node_inForce: '2020-07-01' });
+      expect(dataOf(usmca)).toMatchObject({
+        node_kind: 'Agreement',
+        node_name: 'United States–Mexico–Canada Agreement',
+        node_label: 'United States–Mexico–Canada Agreement',
+        node_inForce: '2020-07-01',
+      });
       expect(dataOf(usmca).node_aliases.split(' | ')).toEqual(expect.arrayContaining(['USMCA', 'T-MEC']));
       const replaces = doc.graphml.graph.edge!.find((e) => e.source === 'usmca' && dataOf(e).edge_type === 'REPLACES')!;
       expect(replaces.target).toBe('nafta');

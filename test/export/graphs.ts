@@ -32,12 +32,24 @@ const trickyContent: Omit<Dataset, 'version'> = {
       unit: null,
       publisher: null,
       year: null,
-      sources: [{ sourceId: 'src', slide: 1 }, { sourceId: 'src', slide: 2 }],
+      sources: [
+        { sourceId: 'src', slide: 1 },
+        { sourceId: 'src', slide: 2 },
+      ],
     },
   ],
   relationships: [
     ...fixtureDataset.relationships,
-    { id: 'tricky:BROADER:drugs', type: EdgeType.BROADER, from: 'tricky', to: 'drugs', validFrom: null, validTo: null, note: 'a note, with "quotes" & <tags>', sources: [] },
+    {
+      id: 'tricky:BROADER:drugs',
+      type: EdgeType.BROADER,
+      from: 'tricky',
+      to: 'drugs',
+      validFrom: null,
+      validTo: null,
+      note: 'a note, with "quotes" & <tags>',
+      sources: [],
+    },
   ],
 };
 export const trickyDataset: Dataset = { ...trickyContent, version: datasetVersion(trickyContent) };

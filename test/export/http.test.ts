@@ -40,13 +40,21 @@ describe('GET /export', () => {
 
   it('serves the whole graph in each format', async () => {
     const json = (await (await get('?format=json')).json()) as { datasetVersion: string; nodes: unknown[]; edges: unknown[]; observations: unknown[] };
-    expect([json.datasetVersion, json.nodes.length, json.edges.length, json.observations.length]).toEqual([version, dataset.nodes.length, dataset.relationships.length, dataset.observations.length]);
+    expect([json.datasetVersion, json.nodes.length, json.edges.length, json.observations.length]).toEqual([
+      version,
+      dataset.nodes.length,
+      dataset.relationships.length,
+      dataset.observations.length,
+    ]);
 
     const xml = await (await get('?format=graphml')).text();
     expect(XMLValidator.validate(xml)).toBe(true);
     const graph = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).graphml.graph;
     const kinds = (graph.node as Array<{ data: Array<{ key: string; '#text': string }> }>).map((n) => n.data.find((d) => d.key === 'node_kind')!['#text']);
-    expect([kinds.filter((k) => k !== 'Observation').length, kinds.filter((k) => k === 'Observation').length]).toEqual([dataset.nodes.length, dataset.observations.length]);
+    expect([kinds.filter((k) => k !== 'Observation').length, kinds.filter((k) => k === 'Observation').length]).toEqual([
+      dataset.nodes.length,
+      dataset.observations.length,
+    ]);
 
     const nodes = parse(await (await get('?format=csv')).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
     const edges = parse(await (await get('?format=csv&part=edges')).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
@@ -147,8 +155,7 @@ describe('GET /export when the store fails', () => {
   function failingStore(error: Error): GraphStore {
     const inner = new MemoryStore(seedDataset());
     return new Proxy(inner, {
-      get: (target, property, receiver) =>
-        property === 'findNodes' ? () => Promise.reject(error) : (Reflect.get(target, property, receiver) as unknown),
+      get: (target, property, receiver) => (property === 'findNodes' ? () => Promise.reject(error) : (Reflect.get(target, property, receiver) as unknown)),
     });
   }
 
@@ -172,7 +179,13 @@ describe('GET /export when the store fails', () => {
   });
 
   it('answers 500 and masks an unexpected error in production', async () => {
-    expect(await answer(new Error('secret detail'), true)).toEqual({ status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } } });
-    expect(await answer(new Error('secret detail'), false)).toEqual({ status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'secret detail' } } });
+    expect(await answer(new Error('secret detail'), true)).toEqual({
+      status: 500,
+      body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } },
+    });
+    expect(await answer(new Error('secret detail'), false)).toEqual({
+      status: 500,
+      body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'secret detail' } },
+    });
   });
 });

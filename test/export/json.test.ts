@@ -82,7 +82,11 @@ describe('JSON export', () => {
       for (const [dataset, id] of samples) {
         for (const depth of [1, 2, 3]) {
           const graph = await exportOf(dataset, { kind: 'neighbourhood', id, depth });
-          expect({ id, depth, nodes: graph.nodes.map((n) => n.id), relationships: graph.relationships.map((r) => r.id) }).toEqual({ id, depth, ...reference(dataset, id, depth) });
+          expect({ id, depth, nodes: graph.nodes.map((n) => n.id), relationships: graph.relationships.map((r) => r.id) }).toEqual({
+            id,
+            depth,
+            ...reference(dataset, id, depth),
+          });
         }
       }
     });

@@ -29,12 +29,20 @@ describe('JSON-LD export', () => {
     const byType = (type: string) => doc['@graph'].filter((item) => item['@type'] === type);
     expect(byType('Relationship')).toHaveLength(dataset.relationships.length);
     expect(byType('Observation')).toHaveLength(dataset.observations.length);
-    expect(byType('Dataset')).toEqual([{ '@id': `urn:usmx:dataset/${dataset.version}`, '@type': 'Dataset', name: 'usmx-graph', datasetVersion: dataset.version }]);
+    expect(byType('Dataset')).toEqual([
+      { '@id': `urn:usmx:dataset/${dataset.version}`, '@type': 'Dataset', name: 'usmx-graph', datasetVersion: dataset.version },
+    ]);
   });
 
   it('gives entities urn:usmx: ids and their kind as @type, with edges as properties', () => {
     const usmca = doc['@graph'].find((item) => item['@id'] === 'urn:usmx:usmca')!;
-    expect(usmca).toMatchObject({ '@type': 'Agreement', name: 'United States–Mexico–Canada Agreement', subtype: 'TRADE', inForce: '2020-07-01', REPLACES: ['urn:usmx:nafta'] });
+    expect(usmca).toMatchObject({
+      '@type': 'Agreement',
+      name: 'United States–Mexico–Canada Agreement',
+      subtype: 'TRADE',
+      inForce: '2020-07-01',
+      REPLACES: ['urn:usmx:nafta'],
+    });
     expect(usmca.aliases).toEqual(expect.arrayContaining(['USMCA', 'T-MEC']));
   });
 
@@ -65,7 +73,11 @@ describe('JSON-LD export', () => {
   });
 
   it('gives RDF with one rdf:subject per relationship and the edge types in the usmx: vocabulary', async () => {
-    const quads = (await jsonld.toRDF(doc as unknown as jsonld.JsonLdDocument)) as unknown as Array<{ subject: { value: string }; predicate: { value: string }; object: { value: string } }>;
+    const quads = (await jsonld.toRDF(doc as unknown as jsonld.JsonLdDocument)) as unknown as Array<{
+      subject: { value: string };
+      predicate: { value: string };
+      object: { value: string };
+    }>;
     expect(quads.filter((q) => q.predicate.value === `${RDF}subject`)).toHaveLength(dataset.relationships.length);
     const predicates = quads.filter((q) => q.predicate.value === `${RDF}predicate`).map((q) => q.object.value);
     expect(new Set(predicates)).toEqual(new Set(dataset.relationships.map((r) => `${VOCAB}${r.type}`)));

@@ -17,7 +17,11 @@ describe('collectGraph progress (what `npm run export` shows on large graphs)', 
     expect(of('edges')).toEqual(edgeSteps);
     expect(metrics).toBeGreaterThan(0);
     expect(of('observations')).toEqual(Array.from({ length: Math.ceil(metrics / BATCH_SIZE) }, (_, i) => [Math.min(metrics, (i + 1) * BATCH_SIZE), metrics]));
-    expect(heard.map(([step]) => step)).toEqual([...of('nodes').map(() => 'nodes'), ...edgeSteps.map(() => 'edges'), ...of('observations').map(() => 'observations')]);
+    expect(heard.map(([step]) => step)).toEqual([
+      ...of('nodes').map(() => 'nodes'),
+      ...edgeSteps.map(() => 'edges'),
+      ...of('observations').map(() => 'observations'),
+    ]);
   });
 
   it('is optional: the same graph without a listener', async () => {

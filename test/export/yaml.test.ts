@@ -69,7 +69,15 @@ describe('YAML export (seed files)', () => {
 
   it('writes a part of more than 10^5 items (no argument spread that would overflow the stack)', () => {
     const source = seedDataset().nodes.find((n) => n.kind === NodeKind.Source)!;
-    const topics = Array.from({ length: 150_000 }, (_, i) => ({ ...source, id: `t-${String(i).padStart(6, '0')}`, kind: NodeKind.Topic, type: null, name: `Topic ${i}`, publisher: null, year: null }));
+    const topics = Array.from({ length: 150_000 }, (_, i) => ({
+      ...source,
+      id: `t-${String(i).padStart(6, '0')}`,
+      kind: NodeKind.Topic,
+      type: null,
+      name: `Topic ${i}`,
+      publisher: null,
+      year: null,
+    }));
     const text = toYaml({ datasetVersion: 'big', scope: { kind: 'graph' }, nodes: topics, relationships: [], observations: [], citedSources: [] });
     const read = parse(text) as { nodes: Array<{ id: string }> };
     expect(read.nodes).toHaveLength(150_000);
@@ -87,7 +95,9 @@ describe('YAML export (seed files)', () => {
     const document = renderExport(await exportOf(seedDataset()), options);
     expect(document.contentType).toBe('application/yaml');
     expect(document.filename).toMatch(/\.yaml$/);
-    expect(() => parseExportOptions({ format: 'yaml', id: 'usmca' })).toThrow('id: expected no id when format=yaml (seed YAML is always the whole graph), received "usmca"');
+    expect(() => parseExportOptions({ format: 'yaml', id: 'usmca' })).toThrow(
+      'id: expected no id when format=yaml (seed YAML is always the whole graph), received "usmca"',
+    );
     expect(() => parseExportOptions({ format: 'yaml', depth: '2' })).toThrow(/^depth: expected no depth when format=yaml/);
   });
 
@@ -114,7 +124,11 @@ describe('YAML export (seed files)', () => {
     writeFileSync(join(out, 'curated.yaml'), toYaml(graph));
     const check = checkSeeds(out);
     expect(check.issues).toEqual([]);
-    expect(check.dataset!.nodes.find((n) => n.id === 'nearshoring')).toMatchObject({ name: 'Nearshoring', aliases: ['relocalización'], sources: [{ sourceId: 'deck-2022', slide: 7 }] });
+    expect(check.dataset!.nodes.find((n) => n.id === 'nearshoring')).toMatchObject({
+      name: 'Nearshoring',
+      aliases: ['relocalización'],
+      sources: [{ sourceId: 'deck-2022', slide: 7 }],
+    });
     expect(check.dataset!.observations.find((o) => o.id === 'us-mexico-goods-trade@2023')).toMatchObject({ value: 779.3, note: 'curated' });
     expect(readFileSync(journalPath)).toEqual(before);
   });

@@ -5,15 +5,7 @@
  * deep objects, wrong JSON types, null).
  */
 import fc from 'fast-check';
-import {
-  getNullableType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import type { Dataset } from '../../src/domain';
 
 export interface FuzzVocabulary {
@@ -33,7 +25,12 @@ export function vocabularyOf(dataset: Dataset): FuzzVocabulary {
   const ids = dataset.nodes.map((n) => n.id);
   const pick = <T>(xs: readonly T[], n: number): T[] => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
   const types = [...new Set(dataset.nodes.map((n) => n.type).filter((t): t is string => t !== null))];
-  const dates = [...new Set([...dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]), ...dataset.observations.flatMap((o) => (o.period === null ? [] : [o.period]))])];
+  const dates = [
+    ...new Set([
+      ...dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]),
+      ...dataset.observations.flatMap((o) => (o.period === null ? [] : [o.period])),
+    ]),
+  ];
   const topicIds = dataset.nodes.filter((n) => n.kind === 'Topic').map((n) => n.id);
   const partialDates = [...new Set(dataset.nodes.flatMap((n) => Object.values(n.dates) as string[]))];
   return {
@@ -130,15 +127,31 @@ function anyInt(): fc.Arbitrary<unknown> {
 function dateLike(vocab: FuzzVocabulary, small: boolean): fc.Arbitrary<unknown> {
   const pad = (n: number, w: number) => (n < 0 ? '-' : '') + String(Math.abs(n)).padStart(w, '0');
   const parts = fc.tuple(fc.integer({ min: -10_000, max: 100_000 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), fc.nat(3));
-  const built = parts.map(([y, m, d, shape]) =>
-    [pad(y, 4), `${pad(y, 4)}-${pad(m, 2)}`, `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`, `FY${y}`][shape],
-  );
+  const built = parts.map(([y, m, d, shape]) => [pad(y, 4), `${pad(y, 4)}-${pad(m, 2)}`, `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`, `FY${y}`][shape]);
   const ranges = fc.tuple(fc.constantFrom(...vocab.dates), fc.constantFrom(...vocab.dates)).map(([a, b]) => `${a}/${b}`);
   return fc.oneof(
     { arbitrary: fc.constantFrom(...vocab.dates), weight: 5 },
     { arbitrary: built, weight: 4 },
     { arbitrary: ranges, weight: 1 },
-    { arbitrary: fc.constantFrom('2021-02-29', '2020-02-30', '2021-13', '2021-00', '0000', '9999-12-31', 'FY', 'FY0', '2021/', '/2021', '2021-1', '21', '2021-10-01T00:00:00Z', ' 2021'), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        '2021-02-29',
+        '2020-02-30',
+        '2021-13',
+        '2021-00',
+        '0000',
+        '9999-12-31',
+        'FY',
+        'FY0',
+        '2021/',
+        '/2021',
+        '2021-1',
+        '21',
+        '2021-10-01T00:00:00Z',
+        ' 2021',
+      ),
+      weight: 2,
+    },
     { arbitrary: anyString(undefined, small), weight: 2 },
     { arbitrary: anyInt(), weight: 1 },
   );
@@ -149,11 +162,7 @@ export function valueFor(type: GraphQLInputType, vocab: FuzzVocabulary, depth = 
   const nonNull = isNonNullType(type);
   const inner = getNullableType(type) as GraphQLInputType;
   const value = nullableValue(inner, vocab, depth, small);
-  return fc.oneof(
-    { arbitrary: value, weight: 12 },
-    { arbitrary: fc.constant(null), weight: nonNull ? 1 : 2 },
-    { arbitrary: junk(small), weight: 1 },
-  );
+  return fc.oneof({ arbitrary: value, weight: 12 }, { arbitrary: fc.constant(null), weight: nonNull ? 1 : 2 }, { arbitrary: junk(small), weight: 1 });
 }
 
 function nullableValue(type: GraphQLInputType, vocab: FuzzVocabulary, depth: number, small: boolean): fc.Arbitrary<unknown> {
@@ -175,7 +184,12 @@ function nullableValue(type: GraphQLInputType, vocab: FuzzVocabulary, depth: num
     const withExtra = fc
       .tuple(record, fc.dictionary(fc.string({ maxLength: 12 }), junk(true), { maxKeys: 3 }))
       .map(([r, extra]) => ({ ...extra, ...r }) as unknown);
-    return fc.oneof({ arbitrary: record, weight: 6 }, { arbitrary: withExtra, weight: 2 }, { arbitrary: junk(small), weight: 1 }, { arbitrary: anyString(undefined, small), weight: 1 });
+    return fc.oneof(
+      { arbitrary: record, weight: 6 },
+      { arbitrary: withExtra, weight: 2 },
+      { arbitrary: junk(small), weight: 1 },
+      { arbitrary: anyString(undefined, small), weight: 1 },
+    );
   }
   if (isEnumType(type)) {
     const names = type.getValues().map((v) => v.name);

@@ -62,7 +62,8 @@ export async function postChecked(url: string, body: string, options: CheckOptio
     const code = String(error.extensions?.code);
     if (!allowed.has(code)) throw new Error(`error code ${code}: ${JSON.stringify(error).slice(0, 500)}`);
     if (error.extensions && 'stacktrace' in error.extensions) throw new Error(`a stack trace in production: ${JSON.stringify(error).slice(0, 300)}`);
-    if (typeof error.message !== 'string' || /\n\s+at .+:\d+:\d+/.test(error.message)) throw new Error(`a message with a stack trace: ${String(error.message).slice(0, 300)}`);
+    if (typeof error.message !== 'string' || /\n\s+at .+:\d+:\d+/.test(error.message))
+      throw new Error(`a message with a stack trace: ${String(error.message).slice(0, 300)}`);
     codes.push(code);
     options.messages?.push(error.message);
   }

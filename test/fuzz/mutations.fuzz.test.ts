@@ -64,10 +64,7 @@ function plausible(dataset: Dataset, vocab: FuzzVocabulary) {
       ...(description !== undefined ? { description } : {}),
       ...(withDates && DATE_ROLES_BY_KIND[t.kind].length ? { dates: [{ role: DATE_ROLES_BY_KIND[t.kind][0], date: vocab.partialDates[0] }] } : {}),
     }));
-  const entityUpdate = fc.record(
-    { name: text, aliases: fc.array(text, { maxLength: 3 }), description: fc.option(text, { nil: null }) },
-    { requiredKeys: [] },
-  );
+  const entityUpdate = fc.record({ name: text, aliases: fc.array(text, { maxLength: 3 }), description: fc.option(text, { nil: null }) }, { requiredKeys: [] });
   const relationship = fc.record(
     {
       from: fc.constantFrom(...vocab.ids),
@@ -139,7 +136,9 @@ describe('fuzzing every Mutation argument over HTTP (valid curator token, own me
     await store?.close();
     realProcess.off('unhandledRejection', onRejection);
     if (dir) rmSync(dir, { recursive: true, force: true });
-    const lines = [...tallies].map(([name, t]) => `${name.padEnd(18)} runs ${String(t.runs).padStart(4)}  clean ${String(t.clean).padStart(4)}  ${JSON.stringify(t.codes)}`);
+    const lines = [...tallies].map(
+      ([name, t]) => `${name.padEnd(18)} runs ${String(t.runs).padStart(4)}  clean ${String(t.clean).padStart(4)}  ${JSON.stringify(t.codes)}`,
+    );
     if (lines.length) console.log(`mutation fuzz outcomes (${RUNS} runs per mutation):\n${lines.join('\n')}`);
   });
 
@@ -164,31 +163,42 @@ describe('fuzzing every Mutation argument over HTTP (valid curator token, own me
     expect(names).toEqual(expect.arrayContaining(['createEntity', 'updateEntity', 'retireEntity', 'addRelationship', 'retireRelationship', 'addObservation']));
   });
 
-  it.each(fieldNames)('Mutation.%s: any variables → 200/400, known error codes, no stack, no rejection', async (name) => {
-    const field = fields.find((f) => f.name === name)!;
-    const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name);
-    // A third of the runs: legal-looking values (from the seeds) to reach the checker and the
-    // store; the rest: each argument hostile or legal-looking, any argument possibly left out.
-    const variables = fc.oneof(
-      { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, legal(name, a)])), { requiredKeys: required }), weight: 1 },
-      {
-        arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, fc.oneof({ arbitrary: valueFor(a.type, vocab), weight: 2 }, { arbitrary: legal(name, a), weight: 1 })])), { requiredKeys: [] }),
-        weight: 2,
-      },
-    );
-    await fc.assert(
-      fc.asyncProperty(variables, async (vars) => {
-        record(name, await sendFuzz(JSON.stringify({ query: field.document, variables: vars })));
-      }),
-      { numRuns: RUNS, ...BOUNDS },
-    );
-    // Some writes went through (not only refused by validation or the checker).
-    expect(tallies.get(name)?.clean).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(fieldNames)(
+    'Mutation.%s: any variables → 200/400, known error codes, no stack, no rejection',
+    async (name) => {
+      const field = fields.find((f) => f.name === name)!;
+      const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name);
+      // A third of the runs: legal-looking values (from the seeds) to reach the checker and the
+      // store; the rest: each argument hostile or legal-looking, any argument possibly left out.
+      const variables = fc.oneof(
+        { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, legal(name, a)])), { requiredKeys: required }), weight: 1 },
+        {
+          arbitrary: fc.record(
+            Object.fromEntries(
+              field.args.map((a) => [a.name, fc.oneof({ arbitrary: valueFor(a.type, vocab), weight: 2 }, { arbitrary: legal(name, a), weight: 1 })]),
+            ),
+            { requiredKeys: [] },
+          ),
+          weight: 2,
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(variables, async (vars) => {
+          record(name, await sendFuzz(JSON.stringify({ query: field.document, variables: vars })));
+        }),
+        { numRuns: RUNS, ...BOUNDS },
+      );
+      // Some writes went through (not only refused by validation or the checker).
+      expect(tallies.get(name)?.clean).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('every change the fuzz got accepted replays from the journal over the seeds', async () => {
     const accepted = [...tallies.values()].reduce((n, t) => n + t.clean, 0);
-    const lines = readFileSync(journalPath, 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(journalPath, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     expect(lines.length).toBe(accepted);
     const warnings: string[] = [];
     // Read only: the running store holds the journal's one-writer lock.
@@ -205,19 +215,37 @@ describe('fuzzing every Mutation argument over HTTP (valid curator token, own me
     const citation = seedDataset().nodes.flatMap((n) => n.sources)[0];
     const body = JSON.stringify({ query: doc, variables: { s: [`${citation.sourceId}#${citation.slide}`] } });
     // Header values fetch can send: tab, printable ASCII and Latin-1 (no CR, LF, NUL).
-    const headerChar = fc.oneof(
-      { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 8 },
-      { arbitrary: fc.integer({ min: 0xa0, max: 0xff }), weight: 1 },
-      { arbitrary: fc.constant(0x09), weight: 1 },
-    ).map((c) => String.fromCharCode(c));
+    const headerChar = fc
+      .oneof(
+        { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 8 },
+        { arbitrary: fc.integer({ min: 0xa0, max: 0xff }), weight: 1 },
+        { arbitrary: fc.constant(0x09), weight: 1 },
+      )
+      .map((c) => String.fromCharCode(c));
     const headerText = (maxLength: number) => fc.string({ unit: headerChar, maxLength });
     const near = fc.tuple(fc.nat(TOKEN.length - 1), headerChar).map(([i, c]) => TOKEN.slice(0, i) + c + TOKEN.slice(i + 1));
     const header = fc.oneof(
       headerText(60),
-      fc.constantFrom('', ' ', 'Bearer', 'Bearer ', 'bearer', 'Basic Zm9vOmJhcg==', `Basic ${TOKEN}`, TOKEN, `Token ${TOKEN}`, `Bearer  ${TOKEN} x`, `Bearer ${TOKEN}${TOKEN}`, `${BEARER},${BEARER}`, `Bearer "${TOKEN}"`),
+      fc.constantFrom(
+        '',
+        ' ',
+        'Bearer',
+        'Bearer ',
+        'bearer',
+        'Basic Zm9vOmJhcg==',
+        `Basic ${TOKEN}`,
+        TOKEN,
+        `Token ${TOKEN}`,
+        `Bearer  ${TOKEN} x`,
+        `Bearer ${TOKEN}${TOKEN}`,
+        `${BEARER},${BEARER}`,
+        `Bearer "${TOKEN}"`,
+      ),
       headerText(60).map((s) => `Bearer ${s}`),
       near.map((t) => `Bearer ${t}`),
-      fc.integer({ min: 1_000, max: 12_000 }).chain((n) => fc.constantFrom('a', 'x ', TOKEN).map((u) => `Bearer ${u.repeat(Math.ceil(n / u.length)).slice(0, n)}`)),
+      fc
+        .integer({ min: 1_000, max: 12_000 })
+        .chain((n) => fc.constantFrom('a', 'x ', TOKEN).map((u) => `Bearer ${u.repeat(Math.ceil(n / u.length)).slice(0, n)}`)),
     );
     const onlyUnauthenticated = new Set(['UNAUTHENTICATED']);
     await fc.assert(

@@ -65,7 +65,9 @@ export function defineQueryFuzz(storeName: string, open: () => Promise<FuzzTarge
       await server?.close();
       await target?.close();
       realProcess.off('unhandledRejection', onRejection);
-      const lines = [...tallies].map(([name, t]) => `${name.padEnd(14)} runs ${String(t.runs).padStart(4)}  clean ${String(t.clean).padStart(4)}  ${JSON.stringify(t.codes)}`);
+      const lines = [...tallies].map(
+        ([name, t]) => `${name.padEnd(14)} runs ${String(t.runs).padStart(4)}  clean ${String(t.clean).padStart(4)}  ${JSON.stringify(t.codes)}`,
+      );
       if (lines.length) console.log(`fuzz outcomes (${RUNS} runs per field):\n${lines.join('\n')}`);
     });
 
@@ -98,31 +100,45 @@ export function defineQueryFuzz(storeName: string, open: () => Promise<FuzzTarge
     // The list of fields is read from the schema when the suite is collected.
     const fieldNames = collectFieldNames();
 
-    it.each(fieldNames)('Query.%s: any variables → 200/400, known error codes, no stack, no rejection', async (name) => {
-      const field = fields.find((f) => f.name === name)!;
-      const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name);
-      // A third of the runs: legal values only (required arguments present), to reach the resolvers
-      // and the store; the rest: hostile values for any argument, any argument possibly left out.
-      const variables = fc.oneof(
-        { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, validFor(a.type, vocab, a.name)])), { requiredKeys: required }), weight: 1 },
-        { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type, vocab)])), { requiredKeys: [] }), weight: 2 },
-      );
-      await fc.assert(
-        fc.asyncProperty(variables, async (vars) => {
-          record(name, await sendFuzz(JSON.stringify({ query: field.document, variables: vars })));
-        }),
-        { numRuns: field.args.length ? RUNS : Math.min(RUNS, 20), ...BOUNDS },
-      );
-      // The fuzz reached the resolvers, not only the validation in front of them.
-      expect(tallies.get(name)?.clean).toBeGreaterThan(0);
-    }, 120_000);
+    it.each(fieldNames)(
+      'Query.%s: any variables → 200/400, known error codes, no stack, no rejection',
+      async (name) => {
+        const field = fields.find((f) => f.name === name)!;
+        const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name);
+        // A third of the runs: legal values only (required arguments present), to reach the resolvers
+        // and the store; the rest: hostile values for any argument, any argument possibly left out.
+        const variables = fc.oneof(
+          { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, validFor(a.type, vocab, a.name)])), { requiredKeys: required }), weight: 1 },
+          { arbitrary: fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type, vocab)])), { requiredKeys: [] }), weight: 2 },
+        );
+        await fc.assert(
+          fc.asyncProperty(variables, async (vars) => {
+            record(name, await sendFuzz(JSON.stringify({ query: field.document, variables: vars })));
+          }),
+          { numRuns: field.args.length ? RUNS : Math.min(RUNS, 20), ...BOUNDS },
+        );
+        // The fuzz reached the resolvers, not only the validation in front of them.
+        expect(tallies.get(name)?.clean).toBeGreaterThan(0);
+      },
+      120_000,
+    );
 
     // Found by this fuzz: graphql-js raises these without a code, and Apollo called them INTERNAL_SERVER_ERROR.
     it('a null variable for an argument with a default, and 60 bad list items, are BAD_USER_INPUT', async () => {
-      expect((await send(JSON.stringify({ query: 'query ($depth: Int) { neighbourhood(id: "hlsd", depth: $depth) { center { id } } }', variables: { depth: null } }))).codes).toEqual(['BAD_USER_INPUT']);
+      expect(
+        (
+          await send(
+            JSON.stringify({ query: 'query ($depth: Int) { neighbourhood(id: "hlsd", depth: $depth) { center { id } } }', variables: { depth: null } }),
+          )
+        ).codes,
+      ).toEqual(['BAD_USER_INPUT']);
       // A connection's `first` has no default of its own (it may give way to `last`): null means "not given".
-      expect((await send(JSON.stringify({ query: 'query ($first: Int) { actors(first: $first) { totalCount } }', variables: { first: null } }))).codes).toEqual([]);
-      const many = await send(JSON.stringify({ query: 'query ($k: [NodeKind!]) { entities(kinds: $k) { totalCount } }', variables: { k: Array(60).fill('Spaceship') } }));
+      expect((await send(JSON.stringify({ query: 'query ($first: Int) { actors(first: $first) { totalCount } }', variables: { first: null } }))).codes).toEqual(
+        [],
+      );
+      const many = await send(
+        JSON.stringify({ query: 'query ($k: [NodeKind!]) { entities(kinds: $k) { totalCount } }', variables: { k: Array(60).fill('Spaceship') } }),
+      );
       expect(new Set(many.codes)).toEqual(new Set(['BAD_USER_INPUT']));
     });
 
@@ -138,8 +154,15 @@ export function defineQueryFuzz(storeName: string, open: () => Promise<FuzzTarge
       const garbage = fc.oneof(
         fc.string({ maxLength: 200 }),
         fc.string({ unit: 'binary', maxLength: 200 }),
-        fc.string({ unit: fc.constantFrom(...'{}()[]$:!@.,"\'#\\=|&…\n query mutation subscription fragment on ... entity id search'.split('')), maxLength: 300 }),
-        fc.array(fc.constantFrom('{', '}', '(', ')', '[', ']', '$x', ':', '!', '@skip', '...', 'on', 'query', 'entity', 'id', '"s"', '1', 'null', 'true'), { maxLength: 80 }).map((t) => t.join(' ')),
+        fc.string({
+          unit: fc.constantFrom(...'{}()[]$:!@.,"\'#\\=|&…\n query mutation subscription fragment on ... entity id search'.split('')),
+          maxLength: 300,
+        }),
+        fc
+          .array(fc.constantFrom('{', '}', '(', ')', '[', ']', '$x', ':', '!', '@skip', '...', 'on', 'query', 'entity', 'id', '"s"', '1', 'null', 'true'), {
+            maxLength: 80,
+          })
+          .map((t) => t.join(' ')),
       );
       await fc.assert(
         fc.asyncProperty(garbage, async (query) => {
@@ -153,7 +176,15 @@ export function defineQueryFuzz(storeName: string, open: () => Promise<FuzzTarge
 
     it('raw query text: mutated example operations → 200 or 400, never 500', async () => {
       const docs = exampleOperations().map((o) => o.document);
-      const edit = fc.tuple(fc.nat(), fc.nat(40), fc.oneof(fc.constant(''), fc.string({ maxLength: 6 }), fc.constantFrom('{', '}', '(', ')', '$', '"', '\\', '...', '@include(if: $x)', 'first: -1', '__typename', 'id: "x"')));
+      const edit = fc.tuple(
+        fc.nat(),
+        fc.nat(40),
+        fc.oneof(
+          fc.constant(''),
+          fc.string({ maxLength: 6 }),
+          fc.constantFrom('{', '}', '(', ')', '$', '"', '\\', '...', '@include(if: $x)', 'first: -1', '__typename', 'id: "x"'),
+        ),
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...docs), fc.array(edit, { minLength: 1, maxLength: 4 }), async (doc, edits) => {
           let text = doc;
@@ -175,7 +206,9 @@ export function defineQueryFuzz(storeName: string, open: () => Promise<FuzzTarge
         fc.integer({ min: 1, max: 6_000 }).map((n) => `{ entities(filter: ${'{addresses: '.repeat(n)}"x"${'}'.repeat(n)}) { totalCount } }`),
         fc.integer({ min: 1, max: 60 }).map((n) => `{ entity(id: "usmca") { ${'... on Agreement { parties { partyTo { '.repeat(n)}id${' } } }'.repeat(n)} } }`),
         fc.integer({ min: 1, max: 3_000 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: dataset { version }`).join(' ')} }`),
-        fc.integer({ min: 2, max: 50 }).map((n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} }`).join(' ')}`),
+        fc
+          .integer({ min: 2, max: 50 })
+          .map((n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} }`).join(' ')}`),
         fc.integer({ min: 1, max: 4_000 }).map((n) => `{ dataset ${'@include(if: true) '.repeat(n)}{ version } }`),
         anyString().map((s) => `{ search(query: ${JSON.stringify(s)}) { score } }`),
       );

@@ -34,10 +34,38 @@ const MAX_BODY_BYTES = 100_000;
 type Raw = string;
 
 const ODD_LITERALS: readonly Raw[] = [
-  '1e400', '-1e400', '1E+308', '-0', '0.0000000000000000000000001', '99999999999999999999999', '-9007199254740993',
-  '123456789012345678901234567890.5', '2147483648', '-2147483649', '1.0', '"NaN"', '"Infinity"', '"-Infinity"', '"1e400"',
-  '"0x12C1"', '" 42 "', 'true', 'false', 'null', '{}', '[]', '[null]', '"__proto__"', '"constructor"', '{"__proto__":{"polluted":true}}',
-  '{"constructor":{"prototype":{"polluted":true}}}', '"\\u0000"', '"\\ud800"', '"\\u202e"', '"🇲🇽🇺🇸"', '""',
+  '1e400',
+  '-1e400',
+  '1E+308',
+  '-0',
+  '0.0000000000000000000000001',
+  '99999999999999999999999',
+  '-9007199254740993',
+  '123456789012345678901234567890.5',
+  '2147483648',
+  '-2147483649',
+  '1.0',
+  '"NaN"',
+  '"Infinity"',
+  '"-Infinity"',
+  '"1e400"',
+  '"0x12C1"',
+  '" 42 "',
+  'true',
+  'false',
+  'null',
+  '{}',
+  '[]',
+  '[null]',
+  '"__proto__"',
+  '"constructor"',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '"\\u0000"',
+  '"\\ud800"',
+  '"\\u202e"',
+  '"🇲🇽🇺🇸"',
+  '""',
 ];
 
 /** A scalar of any JSON type, or a literal JavaScript cannot represent. */
@@ -72,10 +100,15 @@ const deep: fc.Arbitrary<Raw> = fc
 
 /** Long arrays and objects with many (odd, sometimes duplicate) keys, within the body limit. */
 const wide: fc.Arbitrary<Raw> = fc.oneof(
-  fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom('1', '"x"', 'null', '[]', '{}', '"mexico"')).map(([n, item]) => `[${Array(n).fill(item).join(',')}]`),
+  fc
+    .tuple(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom('1', '"x"', 'null', '[]', '{}', '"mexico"'))
+    .map(([n, item]) => `[${Array(n).fill(item).join(',')}]`),
   fc.integer({ min: 100, max: 6_000 }).map((n) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`),
   fc.tuple(fc.array(fc.tuple(oddKey, leaf), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 200 })).map(
-    ([entries, repeat]) => `{${Array(repeat).fill(entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')).join(',')}}`,
+    ([entries, repeat]) =>
+      `{${Array(repeat)
+        .fill(entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(','))
+        .join(',')}}`,
   ),
 );
 
@@ -89,7 +122,12 @@ const oddObject: fc.Arbitrary<Raw> = fc.letrec<{ value: Raw }>((tie) => ({
   ),
 })).value;
 
-const anyValue: fc.Arbitrary<Raw> = fc.oneof({ arbitrary: leaf, weight: 3 }, { arbitrary: oddObject, weight: 3 }, { arbitrary: deep, weight: 2 }, { arbitrary: wide, weight: 1 });
+const anyValue: fc.Arbitrary<Raw> = fc.oneof(
+  { arbitrary: leaf, weight: 3 },
+  { arbitrary: oddObject, weight: 3 },
+  { arbitrary: deep, weight: 2 },
+  { arbitrary: wide, weight: 1 },
+);
 
 /** The variables as JSON text: an object keyed by the operation's variables and odd names; sometimes not an object at all. */
 function variablesFor(names: readonly string[]): fc.Arbitrary<Raw> {
@@ -183,7 +221,12 @@ export function defineVariablesFuzz(storeName: string, open: () => Promise<FuzzT
     }, 180_000);
 
     it('deep or odd `extensions` beside the variables → 200/400, never 500', async () => {
-      const extensions = fc.oneof(deep, wide, oddObject, fc.constantFrom('{"persistedQuery":{"version":1,"sha256Hash":[[[[]]]]}}', '{"persistedQuery":null}', '{"persistedQuery":{"version":"1"}}'));
+      const extensions = fc.oneof(
+        deep,
+        wide,
+        oddObject,
+        fc.constantFrom('{"persistedQuery":{"version":1,"sha256Hash":[[[[]]]]}}', '{"persistedQuery":null}', '{"persistedQuery":{"version":"1"}}'),
+      );
       await fc.assert(
         fc.asyncProperty(extensions, async (ext) => {
           await send(`{"query":"{ __typename }","extensions":${ext}}`);

@@ -15,7 +15,9 @@ describe('as of a date', () => {
     return (r.data as { agreements: { edges: Array<{ node: { id: string } }> } }).agreements.edges.map((e) => e.node.id);
   };
   const securityFramework = async (day: string) => {
-    const r = await server.post(`{ entity(id: "us-congress") { id } policies(filter: { validAt: "${day}", addresses: "security", types: ["INITIATIVE", "FRAMEWORK"] }) { edges { node { id } } } }`);
+    const r = await server.post(
+      `{ entity(id: "us-congress") { id } policies(filter: { validAt: "${day}", addresses: "security", types: ["INITIATIVE", "FRAMEWORK"] }) { edges { node { id } } } }`,
+    );
     const list = (r.data as { policies: { edges: Array<{ node: { id: string } }> } }).policies.edges.map((e) => e.node.id);
     return list.filter((id) => id === 'merida-initiative' || id === 'bicentennial-framework');
   };
@@ -41,9 +43,13 @@ describe('as of a date', () => {
 
   it('finds no connection to an entity that did not exist yet, in either direction', async () => {
     const connect = async (from: string, to: string, day?: string) =>
-      (await server.post(`{ connections(from: "${from}", to: "${to}"${day ? `, validAt: "${day}"` : ''}) { shortestLength paths { nodes { id } } } }`)).data as { connections: { shortestLength: number | null; paths: unknown[] } };
+      (await server.post(`{ connections(from: "${from}", to: "${to}"${day ? `, validAt: "${day}"` : ''}) { shortestLength paths { nodes { id } } } }`))
+        .data as { connections: { shortestLength: number | null; paths: unknown[] } };
     // The USMCA entered into force on 2020-07-01: in 2019 nothing led to it, and the answer says so consistently.
-    for (const [from, to] of [['merida-initiative', 'usmca'], ['usmca', 'merida-initiative']]) {
+    for (const [from, to] of [
+      ['merida-initiative', 'usmca'],
+      ['usmca', 'merida-initiative'],
+    ]) {
       expect(await connect(from, to, '2019')).toEqual({ connections: { shortestLength: null, paths: [] } });
     }
     const now = await connect('merida-initiative', 'usmca');

@@ -13,7 +13,10 @@ import { exampleOperations } from './examples';
 // variables that fail coercion, nulls in non-null positions).
 const CASES: ReadonlyArray<readonly [string, string, Record<string, unknown>?]> = [
   ...exampleOperations().map((o) => [o.name, o.document] as const),
-  ['edges read graph-wide, their ends loaded when selected', '{ relationships(first: 100) { edges { node { id direction node { id kind } start { id } end { id } } } } }'],
+  [
+    'edges read graph-wide, their ends loaded when selected',
+    '{ relationships(first: 100) { edges { node { id direction node { id kind } start { id } end { id } } } } }',
+  ],
   [
     'what sources back',
     '{ sources(first: 10) { edges { node { id backs(first: 10) { edges { node { kind entity { id } relationship { node { id } } observation { metric { id } } } } } } } } }',

@@ -15,7 +15,16 @@ const source = fixtureDataset.nodes.find((n) => n.kind === 'Source')!.id;
 /** The issues `validateChange` reports for a new entity of `kind` without a type, and with one. */
 function issues(kind: string, type?: string): string[] {
   try {
-    validateChange({ op: 'createEntity', entity: { id: 'probe', kind, name: 'Probe', ...(type ? { type } : {}) }, sources: [`${source}#1`], actor: 'alice', at: '2024-05-01T12:00:00.000Z' }, lookup);
+    validateChange(
+      {
+        op: 'createEntity',
+        entity: { id: 'probe', kind, name: 'Probe', ...(type ? { type } : {}) },
+        sources: [`${source}#1`],
+        actor: 'alice',
+        at: '2024-05-01T12:00:00.000Z',
+      },
+      lookup,
+    );
     return [];
   } catch (error) {
     return [...((error as { issues?: string[] }).issues ?? [(error as Error).message])];
@@ -45,6 +54,8 @@ describe('the `type` descriptions of the curation inputs', () => {
   it('UpdateEntityInput.type says which kinds may drop their subtype', async () => {
     const input = (await createSchema()).getType('UpdateEntityInput');
     if (!isInputObjectType(input)) throw new Error('UpdateEntityInput is not an input type');
-    expect(input.getFields().type.description).toBe("New subtype from the kind's vocabulary (a subtype of another kind is refused); `null` removes it, which only Agreement and Dialogue allow (Actor, Policy and Event need one).");
+    expect(input.getFields().type.description).toBe(
+      "New subtype from the kind's vocabulary (a subtype of another kind is refused); `null` removes it, which only Agreement and Dialogue allow (Actor, Policy and Event need one).",
+    );
   });
 });

@@ -67,7 +67,16 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
         note: 'Affected U.S. companies are very upset',
         sources: [{ slide: 53, source: { id: 'deck-2022' } }],
       },
-      matches: [{ field: 'NOTE', snippet: 'Affected U.S. companies are very upset', highlights: [{ start: 28, end: 32 }, { start: 33, end: 38 }] }],
+      matches: [
+        {
+          field: 'NOTE',
+          snippet: 'Affected U.S. companies are very upset',
+          highlights: [
+            { start: 28, end: 32 },
+            { start: 33, end: 38 },
+          ],
+        },
+      ],
     });
     for (let i = 1; i < d.search.length; i++) expect(d.search[i - 1].score).toBeGreaterThanOrEqual(d.search[i].score);
   },
@@ -75,7 +84,17 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(d.search.every((r: Data) => r.target === 'RELATIONSHIP')).toBe(true);
     expect(d.search[0]).toEqual({
       target: 'RELATIONSHIP',
-      matches: [{ field: 'NOTE', snippet: 'Very high deaths, but under-reported', highlights: [{ start: 10, end: 16 }, { start: 22, end: 27 }, { start: 28, end: 36 }] }],
+      matches: [
+        {
+          field: 'NOTE',
+          snippet: 'Very high deaths, but under-reported',
+          highlights: [
+            { start: 10, end: 16 },
+            { start: 22, end: 27 },
+            { start: 28, end: 36 },
+          ],
+        },
+      ],
       relationship: {
         id: 'covid-19:AFFECTS:mexico',
         type: 'AFFECTS',
@@ -113,12 +132,42 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
       totalCount: 5,
       truncated: false,
       entries: [
-        { date: '2021-06', precision: 'MONTH', role: 'HAPPENED', entity: { id: 'harris-visit-to-mexico-2021', kind: 'Event', name: "Vice President Harris's visit to Mexico (June 2021)" }, replacedBy: null },
+        {
+          date: '2021-06',
+          precision: 'MONTH',
+          role: 'HAPPENED',
+          entity: { id: 'harris-visit-to-mexico-2021', kind: 'Event', name: "Vice President Harris's visit to Mexico (June 2021)" },
+          replacedBy: null,
+        },
         // The deck: agreed in October 2021 to replace Mérida; its end and its replacement, as for NAFTA.
-        { date: '2021-10', precision: 'MONTH', role: 'ENDED', entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' }, replacedBy: null },
-        { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'bicentennial-framework', kind: 'Policy', name: 'Bicentennial Framework for Security, Public Health and Safe Communities' }, replacedBy: null },
-        { date: '2021-10', precision: 'MONTH', role: 'LAUNCHED', entity: { id: 'hlsd', kind: 'Dialogue', name: 'High-Level Security Dialogue' }, replacedBy: null },
-        { date: '2021-10', precision: 'MONTH', role: 'REPLACED', entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' }, replacedBy: { id: 'bicentennial-framework' } },
+        {
+          date: '2021-10',
+          precision: 'MONTH',
+          role: 'ENDED',
+          entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' },
+          replacedBy: null,
+        },
+        {
+          date: '2021-10',
+          precision: 'MONTH',
+          role: 'LAUNCHED',
+          entity: { id: 'bicentennial-framework', kind: 'Policy', name: 'Bicentennial Framework for Security, Public Health and Safe Communities' },
+          replacedBy: null,
+        },
+        {
+          date: '2021-10',
+          precision: 'MONTH',
+          role: 'LAUNCHED',
+          entity: { id: 'hlsd', kind: 'Dialogue', name: 'High-Level Security Dialogue' },
+          replacedBy: null,
+        },
+        {
+          date: '2021-10',
+          precision: 'MONTH',
+          role: 'REPLACED',
+          entity: { id: 'merida-initiative', kind: 'Policy', name: 'Mérida Initiative' },
+          replacedBy: { id: 'bicentennial-framework' },
+        },
       ],
     });
   },
@@ -141,7 +190,11 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     // replaced in October 2021 (slide 29): its lifetime ends there
     expect(d.entity.ended).toBe('2021-10');
     const [bicentennial] = d.entity.replacedBy;
-    expect(bicentennial).toMatchObject({ id: 'bicentennial-framework', launched: '2021-10', establishedBy: [{ id: 'hlsd', name: 'High-Level Security Dialogue' }] });
+    expect(bicentennial).toMatchObject({
+      id: 'bicentennial-framework',
+      launched: '2021-10',
+      establishedBy: [{ id: 'hlsd', name: 'High-Level Security Dialogue' }],
+    });
     expect(ids(bicentennial.addresses)).toEqual(expect.arrayContaining(['public-health', 'arms-trafficking']));
   },
   MeridaAppropriations(d) {
@@ -158,7 +211,13 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     // "the 1,990-mile border … 3,201 km": slide 1 gives no date, so no period; reported in the 2022 deck
     const undated = { period: null, periodKind: 'UNDATED', periodStart: null, periodEnd: null, reportedIn: 2022 };
     expect(d.entity.observations).toEqual([
-      { id: 'us-mexico-border-length@reported-2022[measure=kilometres]', value: 3201, unit: 'KM', ...undated, dimensions: [{ key: 'measure', value: 'kilometres' }] },
+      {
+        id: 'us-mexico-border-length@reported-2022[measure=kilometres]',
+        value: 3201,
+        unit: 'KM',
+        ...undated,
+        dimensions: [{ key: 'measure', value: 'kilometres' }],
+      },
       { id: 'us-mexico-border-length@reported-2022[measure=miles]', value: 1990, unit: 'MILE', ...undated, dimensions: [{ key: 'measure', value: 'miles' }] },
     ]);
     expect(d.entity.in2022).toEqual([]);
@@ -253,7 +312,13 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   CreditedPublications(d) {
     expect(d.sources.totalCount).toBeGreaterThanOrEqual(38);
     const ustr = nodes(d.sources).find((s: Data) => s.id === 'ustr-2018');
-    expect(ustr).toEqual({ id: 'ustr-2018', title: 'Office of the United States Trade Representative (2018)', publisher: 'Office of the United States Trade Representative', year: 2018, slides: [36] });
+    expect(ustr).toEqual({
+      id: 'ustr-2018',
+      title: 'Office of the United States Trade Representative (2018)',
+      publisher: 'Office of the United States Trade Representative',
+      year: 2018,
+      slides: [36],
+    });
     // The deck itself is cited on nearly every slide, not only on the title slide that credits it.
     const deck = nodes(d.sources).find((s: Data) => s.id === 'deck-2022');
     expect(deck.slides.length).toBeGreaterThanOrEqual(50);
@@ -278,7 +343,9 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   HlsdRelationships(d) {
     const rels = d.entity.relationships;
     expect(rels).toContainEqual(expect.objectContaining({ type: 'ADDRESSES', direction: 'OUT', node: { id: 'fentanyl', kind: 'Topic', name: 'Fentanyl' } }));
-    expect(rels).toContainEqual(expect.objectContaining({ type: 'ESTABLISHED_BY', direction: 'IN', node: expect.objectContaining({ id: 'bicentennial-framework' }) }));
+    expect(rels).toContainEqual(
+      expect.objectContaining({ type: 'ESTABLISHED_BY', direction: 'IN', node: expect.objectContaining({ id: 'bicentennial-framework' }) }),
+    );
     for (const r of rels) expect(r.sources.length).toBeGreaterThan(0);
   },
   TradeAgreementAsOf(d) {
@@ -302,7 +369,10 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(routes[0]).toBe('amlo > usmca');
     expect(routes).toContain('amlo > amlo-energy-reform > usmca');
     const reform = c.paths.find((p: Data) => p.nodes[1]?.id === 'amlo-energy-reform');
-    expect(reform.hops.map((h: Data) => [h.type, h.direction])).toEqual([['PROPOSED_BY', 'IN'], ['MAY_VIOLATE', 'OUT']]);
+    expect(reform.hops.map((h: Data) => [h.type, h.direction])).toEqual([
+      ['PROPOSED_BY', 'IN'],
+      ['MAY_VIOLATE', 'OUT'],
+    ]);
     expect(reform.hops[1].sources).toContainEqual(expect.objectContaining({ slide: 53 }));
     for (let i = 1; i < c.paths.length; i++) expect(c.paths[i].length).toBeGreaterThanOrEqual(c.paths[i - 1].length);
     for (const p of c.paths) for (const h of p.hops) expect(h.sources.length).toBeGreaterThan(0);
@@ -316,7 +386,10 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
   },
   MexicoToTheTradeAgreementIn2019(d) {
     expect(d.connections.shortestLength).toBe(1);
-    expect(d.connections.paths[0]).toEqual({ nodes: [{ id: 'mexico' }, { id: 'nafta' }], hops: [{ type: 'PARTY_TO', validFrom: null, validTo: '2020-06-30' }] });
+    expect(d.connections.paths[0]).toEqual({
+      nodes: [{ id: 'mexico' }, { id: 'nafta' }],
+      hops: [{ type: 'PARTY_TO', validFrom: null, validTo: '2020-06-30' }],
+    });
   },
   HlsdNeighbourhood(d) {
     const n = d.neighbourhood;
@@ -339,7 +412,14 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect([count('ENTITY'), count('RELATIONSHIP'), count('OBSERVATION')]).toEqual([10, 23, 0]);
     for (const i of items) expect(i.slides).toEqual([36]);
     expect(items.filter((i: Data) => i.entity).map((i: Data) => i.entity.id)).toEqual(expect.arrayContaining(['usmca', 'nafta', 'usmca-signing', 'us-senate']));
-    expect(items).toContainEqual({ kind: 'RELATIONSHIP', id: 'usmca:REPLACES:nafta@2020-07-01', slides: [36], entity: null, relationship: { type: 'REPLACES', start: { id: 'usmca' }, end: { id: 'nafta' } }, observation: null });
+    expect(items).toContainEqual({
+      kind: 'RELATIONSHIP',
+      id: 'usmca:REPLACES:nafta@2020-07-01',
+      slides: [36],
+      entity: null,
+      relationship: { type: 'REPLACES', start: { id: 'usmca' }, end: { id: 'nafta' } },
+      observation: null,
+    });
     // entities first, then relationships, each by id
     const kinds = items.map((i: Data) => i.kind);
     expect(kinds).toEqual([...Array(10).fill('ENTITY'), ...Array(23).fill('RELATIONSHIP')]);
@@ -385,14 +465,31 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     ]);
     expect(d.earlier.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
     expect(nodes(d.earlier)).toHaveLength(5);
-    expect(nodes(d.earlier)[4]).toEqual({ id: 'us-department-of-state:CONCERNED_ABOUT:corruption', start: { id: 'us-department-of-state' }, end: { id: 'corruption' } });
+    expect(nodes(d.earlier)[4]).toEqual({
+      id: 'us-department-of-state:CONCERNED_ABOUT:corruption',
+      start: { id: 'us-department-of-state' },
+      end: { id: 'corruption' },
+    });
     const all = [...ids(nodes(d.earlier)), ...ids(nodes(d.latest))];
     expect(all).toEqual([...all].sort());
   },
   NodesById(d) {
     expect(d.agreement).toEqual({ __typename: 'Agreement', id: 'usmca', name: 'United States–Mexico–Canada Agreement', inForce: '2020-07-01' });
-    expect(d.edge).toEqual({ __typename: 'Relationship', id: 'usmca:REPLACES:nafta@2020-07-01', type: 'REPLACES', validFrom: '2020-07-01', start: { id: 'usmca' }, end: { id: 'nafta' } });
-    expect(d.figure).toEqual({ __typename: 'Observation', id: 'us-mexico-goods-trade@2021', value: 661.2, unit: 'USD_BILLION', metric: { id: 'us-mexico-goods-trade' } });
+    expect(d.edge).toEqual({
+      __typename: 'Relationship',
+      id: 'usmca:REPLACES:nafta@2020-07-01',
+      type: 'REPLACES',
+      validFrom: '2020-07-01',
+      start: { id: 'usmca' },
+      end: { id: 'nafta' },
+    });
+    expect(d.figure).toEqual({
+      __typename: 'Observation',
+      id: 'us-mexico-goods-trade@2021',
+      value: 661.2,
+      unit: 'USD_BILLION',
+      metric: { id: 'us-mexico-goods-trade' },
+    });
     expect(d.nothing).toBeNull();
   },
   HlsdTopicsPaged(d) {
@@ -414,7 +511,12 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(n.edges).toHaveLength(57);
     // Edges between two neighbours, which a star drawing would miss.
     expect(n.edges).toContainEqual({ id: 'organized-crime:BROADER:security', source: 'organized-crime', target: 'security', type: 'BROADER' });
-    expect(n.edges).toContainEqual({ id: 'us-mexico-cooperation-rebuilding-steps:PROPOSED_BY:mexico', source: 'us-mexico-cooperation-rebuilding-steps', target: 'mexico', type: 'PROPOSED_BY' });
+    expect(n.edges).toContainEqual({
+      id: 'us-mexico-cooperation-rebuilding-steps:PROPOSED_BY:mexico',
+      source: 'us-mexico-cooperation-rebuilding-steps',
+      target: 'mexico',
+      type: 'PROPOSED_BY',
+    });
   },
   SubtypesAroundTheHlsd(d) {
     expect(nodes(d.entities)).toEqual([
@@ -434,7 +536,12 @@ export const EXPECTATIONS: Record<string, (data: Data) => void> = {
     expect(d.entities.totalCount).toBeGreaterThan(400);
     expect(d.entities.pageInfo.hasNextPage).toBe(true);
     const [first] = page;
-    expect(first).toMatchObject({ id: 'us-mexico-2017-drug-strategy', kind: 'Policy', subtype: 'STRATEGY', sources: [{ slide: 28, source: { id: 'deck-2022' } }] });
+    expect(first).toMatchObject({
+      id: 'us-mexico-2017-drug-strategy',
+      kind: 'Policy',
+      subtype: 'STRATEGY',
+      sources: [{ slide: 28, source: { id: 'deck-2022' } }],
+    });
     expect(first.relationships.map((r: Data) => `${r.type}/${r.direction}/${r.node.id}`)).toEqual([
       'ADDRESSES/OUT/arms-trafficking',
       'ADDRESSES/OUT/illicit-drugs',

@@ -42,7 +42,10 @@ describe('metric series on the seeds: periodKinds and compare', () => {
   });
 
   it('converts the earlier value into the later unit and explains it', async () => {
-    const m = await metric('southwest-border-apprehensions', 'compare(from: "FY2021", to: "2022-01") { from { value unit } to { value unit qualifier } unit absoluteChange percentChange note }');
+    const m = await metric(
+      'southwest-border-apprehensions',
+      'compare(from: "FY2021", to: "2022-01") { from { value unit } to { value unit qualifier } unit absoluteChange percentChange note }',
+    );
     expect(m.compare).toMatchObject({
       from: { value: 1660000, unit: 'COUNT' },
       to: { value: 150, unit: 'THOUSAND', qualifier: 'APPROXIMATE' },
@@ -68,13 +71,18 @@ describe('metric series on the seeds: periodKinds and compare', () => {
       note: 'The absolute change is in percentage points; the percent change is relative to the first share.',
     });
     // the dimensions must match exactly: { party: morena } alone, not also a bound
-    const votes = await metric('mexico-election-vote-share', 'compare(from: "2018-07", to: "2018-07", dimensions: [{ key: "party", value: "morena" }]) { to { value unit } }');
+    const votes = await metric(
+      'mexico-election-vote-share',
+      'compare(from: "2018-07", to: "2018-07", dimensions: [{ key: "party", value: "morena" }]) { to { value unit } }',
+    );
     expect(votes.compare.to).toEqual({ value: 53, unit: 'PERCENT' });
   });
 
   it('refuses to compare undated observations, saying they have no period', async () => {
     // Slide 35 gives its job figures no year: no period to compare, whatever is asked.
-    const only = await firstError('{ entity(id: "net-us-jobs-from-trade") { ... on Metric { compare(from: "2017", to: "2017", dimensions: [{ key: "partner", value: "mexico" }]) { unit } } } }');
+    const only = await firstError(
+      '{ entity(id: "net-us-jobs-from-trade") { ... on Metric { compare(from: "2017", to: "2017", dimensions: [{ key: "partner", value: "mexico" }]) { unit } } } }',
+    );
     expect(only.message).toBe(
       'from: expected a period with an observation of net-us-jobs-from-trade with partner=mexico (it has only undated observations, reported in 2019, which have no period to compare), received "2017"',
     );
@@ -92,7 +100,9 @@ describe('metric series on the seeds: periodKinds and compare', () => {
   it('refuses a period the metric has no observation for, naming the metric and the periods it has', async () => {
     const error = await firstError('{ entity(id: "southwest-border-apprehensions") { ... on Metric { compare(from: "FY2019", to: "FY2021") { unit } } } }');
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe('from: expected a period with an observation of southwest-border-apprehensions (FY2020, FY2021, 2021-10/2022-01, 2022-01), received "FY2019"');
+    expect(error.message).toBe(
+      'from: expected a period with an observation of southwest-border-apprehensions (FY2020, FY2021, 2021-10/2022-01, 2022-01), received "FY2019"',
+    );
   });
 
   it('matches the period exactly: a calendar year is not a fiscal year', async () => {

@@ -56,7 +56,7 @@ class ProbeTaggedResolver {
   }
 }
 
-describe('a nested input\'s rules (@ValidateNested), in a schema built with our settings', () => {
+describe("a nested input's rules (@ValidateNested), in a schema built with our settings", () => {
   let apollo: ApolloServer;
   beforeAll(async () => {
     const schema: GraphQLSchema = await buildSchema({ resolvers: [ProbeTaggedResolver], validate: ARGUMENT_VALIDATION });
@@ -112,7 +112,9 @@ describe('our own args classes: nested inputs arrive as instances, so rules on t
       const call = field.includes('(') ? field.replace(')', ', first: 0)') : `${field}(first: 0)`;
       const selection = field.startsWith('search') ? '{ score }' : '{ totalCount }';
       const result = await server.execute(`{ ${call} ${selection} }`);
-      expect(result.errors).toEqual([expect.objectContaining({ message: 'first: expected an integer from 1 to 100, received 0', extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ message: 'first: expected an integer from 1 to 100, received 0', extensions: { code: 'BAD_USER_INPUT' } }),
+      ]);
     },
   );
 });

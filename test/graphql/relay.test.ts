@@ -139,7 +139,9 @@ describe('Relay paging and object identification', () => {
   });
 
   it('Source.backs filters by slide and kinds, and refuses slide 0', async () => {
-    const d = await data('{ entity(id: "deck-2022") { ... on Source { backs(slide: 53, kinds: [RELATIONSHIP], first: 100) { totalCount edges { node { kind slides } } } } } }');
+    const d = await data(
+      '{ entity(id: "deck-2022") { ... on Source { backs(slide: 53, kinds: [RELATIONSHIP], first: 100) { totalCount edges { node { kind slides } } } } } }',
+    );
     expect(d.entity.backs.totalCount).toBeGreaterThan(0);
     for (const e of d.entity.backs.edges) {
       expect(e.node.kind).toBe('RELATIONSHIP');

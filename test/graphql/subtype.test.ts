@@ -23,7 +23,10 @@ describe('Entity.subtype: subtypes of mixed kinds in one selection', () => {
     const out: Data[] = [];
     let after: string | null = null;
     do {
-      const result = await server.execute(`query ($after: String) { ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`, { after });
+      const result = await server.execute(
+        `query ($after: String) { ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } } }`,
+        { after },
+      );
       expect(result.errors).toBeUndefined();
       const page: Data = result.data![field];
       out.push(...page.edges.map((e: Data) => e.node));
@@ -32,7 +35,7 @@ describe('Entity.subtype: subtypes of mixed kinds in one selection', () => {
     return out;
   }
 
-  it('reads every kind in one selection over Entity, equal to each kind\'s typed `type`, null where a kind has none', async () => {
+  it("reads every kind in one selection over Entity, equal to each kind's typed `type`, null where a kind has none", async () => {
     const subtypes = new Map<string, string | null>((await everything('entities', 'id kind subtype')).map((n) => [n.id, n.subtype]));
     expect(subtypes.size).toBe(seedDataset().nodes.length);
     let checked = 0;

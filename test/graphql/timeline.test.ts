@@ -139,7 +139,9 @@ describe('timeline beyond what one read may hold', () => {
     try {
       const result = await server.post('{ timeline { totalCount } }');
       expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-      expect(result.errors?.[0].message).toMatch(/^timeline: expected filters matching at most 10000 entities of one kind group, received 20000; narrow it with kinds, topics or actors$/);
+      expect(result.errors?.[0].message).toMatch(
+        /^timeline: expected filters matching at most 10000 entities of one kind group, received 20000; narrow it with kinds, topics or actors$/,
+      );
     } finally {
       await server.close();
     }

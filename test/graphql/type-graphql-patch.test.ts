@@ -166,7 +166,7 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
   const query = (name: string) => schema.getQueryType()!.getFields()[name].resolve!;
   const run = (name: string, args: Record<string, unknown>) => query(name)(undefined, args, {}, info);
 
-  it('returns a field resolver\'s value, not a promise, when its argument is a scalar', () => {
+  it("returns a field resolver's value, not a promise, when its argument is a scalar", () => {
     const greeting = (schema.getType('Item') as GraphQLObjectType).getFields().greeting.resolve!;
     const result = greeting({ name: 'usmca' }, { suffix: '!' }, {}, info);
     expect(isPromise(result)).toBe(false);
@@ -180,7 +180,7 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
     expect(result).toBe(3);
   });
 
-  it('still refuses a synchronous rule\'s violation, with the ArgumentValidationError type-graphql always threw', async () => {
+  it("still refuses a synchronous rule's violation, with the ArgumentValidationError type-graphql always threw", async () => {
     await run('page', { first: 2 });
     const refused = run('page', { first: 9 });
     await expect(refused).rejects.toBeInstanceOf(ArgumentValidationError);
@@ -193,13 +193,17 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
       expect(run('windowed', { first: 4, window: { from: 1, inner: { from: 2 } } })).toBe('4 2 WindowedPageArgs,Window,Window');
       expect(run('windowed', { first: 5 })).toBe('5 - WindowedPageArgs,undefined,undefined');
     }
-    await expect(run('windowed', { first: 6 })).rejects.toMatchObject({ extensions: { validationErrors: [{ constraints: { max: 'first: expected at most 5' } }] } });
+    await expect(run('windowed', { first: 6 })).rejects.toMatchObject({
+      extensions: { validationErrors: [{ constraints: { max: 'first: expected at most 5' } }] },
+    });
   });
 
   it('runs an async validator (and waits for it) on an args class', async () => {
     const refused = run('word', { word: 'no' });
     expect(isPromise(refused)).toBe(true);
-    await expect(refused).rejects.toMatchObject({ extensions: { validationErrors: [{ constraints: { notNoLater: expect.stringContaining('asynchronously') } }] } });
+    await expect(refused).rejects.toMatchObject({
+      extensions: { validationErrors: [{ constraints: { notNoLater: expect.stringContaining('asynchronously') } }] },
+    });
     await expect(run('word', { word: 'yes' })).resolves.toBe('yes');
   });
 

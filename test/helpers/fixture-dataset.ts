@@ -12,8 +12,23 @@ function edge(from: string, type: EdgeType, to: string, extra: Partial<Relations
 }
 
 function obs(metricId: string, period: string, start: string, end: string, value: number, dimensions: Record<string, string> = {}): Observation {
-  const dims = Object.keys(dimensions).sort().map((k) => `${k}=${dimensions[k]}`).join(';');
-  return { id: `${metricId}@${period}${dims ? `[${dims}]` : ''}`, metricId, value, unit: Unit.COUNT, period, periodStart: start, periodEnd: end, dimensions, qualifier: null, note: null, sources: cite };
+  const dims = Object.keys(dimensions)
+    .sort()
+    .map((k) => `${k}=${dimensions[k]}`)
+    .join(';');
+  return {
+    id: `${metricId}@${period}${dims ? `[${dims}]` : ''}`,
+    metricId,
+    value,
+    unit: Unit.COUNT,
+    period,
+    periodStart: start,
+    periodEnd: end,
+    dimensions,
+    qualifier: null,
+    note: null,
+    sources: cite,
+  };
 }
 
 /**
@@ -67,4 +82,3 @@ const fixtureContent: Omit<Dataset, 'version'> = {
 };
 /** The fixture, with the version of its content (what a store holding it reports). */
 export const fixtureDataset: Dataset = { ...fixtureContent, version: datasetVersion(fixtureContent) };
-

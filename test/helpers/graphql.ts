@@ -54,7 +54,10 @@ export async function startTestServer(store: GraphStore, overrides: TestOverride
     apollo: app.apollo,
     url,
     async execute(query, variables, operationName) {
-      const response = await app.apollo.executeOperation({ query, variables, operationName }, { contextValue: createContext(store, { schedule: options.loaderSchedule }) });
+      const response = await app.apollo.executeOperation(
+        { query, variables, operationName },
+        { contextValue: createContext(store, { schedule: options.loaderSchedule }) },
+      );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },

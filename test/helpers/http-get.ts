@@ -5,7 +5,9 @@ export interface GetAnswer {
   /** The body as text (empty for a 304). */
   readonly text: string;
   /** The body parsed as JSON; undefined when empty. */
-  readonly json: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> } | undefined;
+  readonly json:
+    | { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> }
+    | undefined;
 }
 
 export interface GetOptions {

@@ -7,7 +7,11 @@ import { loadStatements, type StatementName } from '../../src/store/neo4j';
  * files in cypher/, through `Neo4jExecutor.execute`): for tests that set up or inspect the
  * database around the adapter.
  */
-export async function runCypher<R extends RecordShape = RecordShape>(driver: Driver, text: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
+export async function runCypher<R extends RecordShape = RecordShape>(
+  driver: Driver,
+  text: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult<R>> {
   const session = driver.session();
   try {
     return await session.run<R>(text, params);

@@ -1,13 +1,4 @@
-import {
-  SearchTarget,
-  queryTerms,
-  rankSearchHits,
-  searchWords,
-  type Dataset,
-  type SearchCandidate,
-  type SearchHit,
-  type SearchQuery,
-} from '../../src/domain';
+import { SearchTarget, queryTerms, rankSearchHits, searchWords, type Dataset, type SearchCandidate, type SearchHit, type SearchQuery } from '../../src/domain';
 
 /**
  * What every store's `search` must answer, computed by brute force from the dataset with no index:
@@ -19,7 +10,12 @@ export function searchOracle(dataset: Pick<Dataset, 'nodes' | 'relationships' | 
   const nodes = new Map(dataset.nodes.map((n) => [n.id, n]));
   const candidates: SearchCandidate[] = [
     ...dataset.nodes.map((node) => ({ target: SearchTarget.ENTITY, node })),
-    ...dataset.relationships.map((relationship) => ({ target: SearchTarget.RELATIONSHIP, node: nodes.get(relationship.from)!, other: nodes.get(relationship.to)!, relationship })),
+    ...dataset.relationships.map((relationship) => ({
+      target: SearchTarget.RELATIONSHIP,
+      node: nodes.get(relationship.from)!,
+      other: nodes.get(relationship.to)!,
+      relationship,
+    })),
     ...dataset.observations.map((observation) => ({ target: SearchTarget.OBSERVATION, node: nodes.get(observation.metricId)!, observation })),
   ];
   const documents = [

@@ -11,7 +11,11 @@ import { fixtureDataset } from '../helpers/fixture-dataset';
 import { describeNeo4j } from '../helpers/neo4j-target';
 import { startTestNeo4j, type TestNeo4j } from './start';
 
-const SCOPES: readonly ExportScope[] = [{ kind: 'graph' }, { kind: 'neighbourhood', id: 'new-deal', depth: 1 }, { kind: 'neighbourhood', id: 'opioids', depth: 3 }];
+const SCOPES: readonly ExportScope[] = [
+  { kind: 'graph' },
+  { kind: 'neighbourhood', id: 'new-deal', depth: 1 },
+  { kind: 'neighbourhood', id: 'opioids', depth: 3 },
+];
 
 describeNeo4j('exports from Neo4j', () => {
   let neo4j: TestNeo4j;

@@ -225,7 +225,11 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
   it('takes an id made of Cypher or Lucene as a value: an unknown id, never a match', async () => {
     for (const payload of PAYLOADS) {
       const { status, body } = await post('query ($id: ID!) { entity(id: $id) { id } neighbourhood(id: $id) { center { id } } }', { id: payload });
-      expect({ payload, status, body: { data: body.data, errors: body.errors } }).toEqual({ payload, status: 200, body: { data: { entity: null, neighbourhood: null }, errors: undefined } });
+      expect({ payload, status, body: { data: body.data, errors: body.errors } }).toEqual({
+        payload,
+        status: 200,
+        body: { data: { entity: null, neighbourhood: null }, errors: undefined },
+      });
     }
   }, 120_000);
 
@@ -279,7 +283,13 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
       retireEntity: async () => ({ id: await freshTopic(), sources }),
       addRelationship: async () => ({ input: { from: 'usmca', type: 'ADDRESSES', to: await freshTopic() }, sources }),
       retireRelationship: async () => {
-        const applied = await store.applyChange({ op: 'addRelationship', relationship: { from: 'usmca', type: 'ADDRESSES', to: await freshTopic() }, sources, actor: 'setup', at: at() });
+        const applied = await store.applyChange({
+          op: 'addRelationship',
+          relationship: { from: 'usmca', type: 'ADDRESSES', to: await freshTopic() },
+          sources,
+          actor: 'setup',
+          at: at(),
+        });
         return { id: applied.relationship!.id, sources };
       },
       addObservation: async () => {
@@ -319,7 +329,8 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
         stored = observations.find((o) => o.id === result.observation!.id);
       }
       if (!stored) failures.push(`${where}: accepted, but nothing to read back by id (${JSON.stringify(result).slice(0, 200)})`);
-      else if (!stringsOf(stored).includes(payload)) failures.push(`${where}: accepted, but the stored record does not hold the payload: ${JSON.stringify(stored).slice(0, 300)}`);
+      else if (!stringsOf(stored).includes(payload))
+        failures.push(`${where}: accepted, but the stored record does not hold the payload: ${JSON.stringify(stored).slice(0, 300)}`);
     });
     expect(failures).toEqual([]);
     // Payloads got through to Neo4j as stored text for every mutation that takes free text (the

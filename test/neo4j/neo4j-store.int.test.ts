@@ -101,7 +101,9 @@ describeNeo4j('Neo4j store', (target) => {
         }
       }
       const indexes = await runCypher(executor.driver, 'SHOW INDEXES YIELD name RETURN collect(name) AS names');
-      expect(indexes.records[0].get('names')).toEqual(expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_search_words', 'entity_sort', 'observation_metric']));
+      expect(indexes.records[0].get('names')).toEqual(
+        expect.arrayContaining(['search_nodes', 'search_relationships', 'entity_search_words', 'entity_sort', 'observation_metric']),
+      );
     });
   });
 
@@ -131,7 +133,12 @@ describeNeo4j('Neo4j store', (target) => {
           env: { PATH: process.env.PATH ?? '', NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password },
           encoding: 'utf8',
         });
-      const counts = (output: string) => output.split('\n').slice(1).filter((line) => !line.startsWith('reset: ')).join('\n');
+      const counts = (output: string) =>
+        output
+          .split('\n')
+          .slice(1)
+          .filter((line) => !line.startsWith('reset: '))
+          .join('\n');
       const first = seed('--reset');
       expect(first).toMatch(/^seeded bolt:\/\/\S+ with dataset [0-9a-f]{16} \(after reset\) in \d+ ms$/m);
       expect(first).toMatch(/^reset: removed \d+ nodes of this project \(Entity, Observation, Dataset\); other nodes stay$/m);
@@ -152,11 +159,17 @@ describeNeo4j('Neo4j store', (target) => {
       expect(await store.getStats()).toEqual(await new MemoryStore(dataset).getStats());
     });
 
-    it('versions the live graph: re-seeding keeps a curated record and its version, equal to the memory store\'s', async () => {
+    it("versions the live graph: re-seeding keeps a curated record and its version, equal to the memory store's", async () => {
       const dataset = seedDataset();
       await writeDataset(executor, dataset, { reset: true });
       expect(await store.getDatasetVersion()).toBe(dataset.version);
-      const change = { op: 'addObservation', observation: { metric: 'us-mexico-goods-trade', value: 779.3, period: '2023' }, sources: ['deck-2022#7'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' } as const;
+      const change = {
+        op: 'addObservation',
+        observation: { metric: 'us-mexico-goods-trade', value: 779.3, period: '2023' },
+        sources: ['deck-2022#7'],
+        actor: 'alice',
+        at: '2024-05-01T12:00:00.000Z',
+      } as const;
       await store.applyChange(change);
       const memory = new MemoryStore(dataset);
       await memory.applyChange(change);
@@ -244,7 +257,14 @@ describeNeo4j('Neo4j store', (target) => {
       expect(result.errors).toBeUndefined();
       // level 1: sources and relationships; level 2: the sources' slides and what they back, and the
       // relationships' ends (one getNodesByIds); level 3: the backed edges' ends and metrics (one more).
-      expect(counting.calls.map((c) => c.method).sort()).toEqual(['findNodes', 'findRelationships', 'getCitedItems', 'getCitedSlides', 'getNodesByIds', 'getNodesByIds']);
+      expect(counting.calls.map((c) => c.method).sort()).toEqual([
+        'findNodes',
+        'findRelationships',
+        'getCitedItems',
+        'getCitedSlides',
+        'getNodesByIds',
+        'getNodesByIds',
+      ]);
       // …plus the dataset version every answer carries (extensions.datasetVersion).
       expect(store.statementsRun - before).toBe(7);
     });
@@ -304,7 +324,7 @@ describeNeo4j('Neo4j store', (target) => {
       }
     });
 
-    it('prices with another replica\'s change once it reads the new dataset version (last: it writes)', async () => {
+    it("prices with another replica's change once it reads the new dataset version (last: it writes)", async () => {
       const before = await store.getDegreeStats();
       await store.getDatasetVersion();
       const replica = new Neo4jStore(await connectExecutor(target));

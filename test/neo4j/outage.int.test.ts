@@ -43,7 +43,9 @@ describeNeo4j('Neo4j outage and recovery', () => {
   it('answers, fails cleanly while Neo4j is down, and recovers when it returns', async () => {
     const before = await server.post(QUERY);
     expect(before.errors).toBeUndefined();
-    expect(before.data).toEqual({ entity: { name: 'United States–Mexico–Canada Agreement', parties: [{ id: 'canada' }, { id: 'mexico' }, { id: 'united-states' }] } });
+    expect(before.data).toEqual({
+      entity: { name: 'United States–Mexico–Canada Agreement', parties: [{ id: 'canada' }, { id: 'mexico' }, { id: 'united-states' }] },
+    });
 
     await neo4j.stop();
     const during = await server.post(QUERY);
@@ -106,13 +108,17 @@ function startMain(env: Record<string, string>): Promise<Process | { code: numbe
   });
 }
 
-
-const MUTATION = 'mutation { createEntity(input: { id: "outage-topic", kind: Topic, name: "Outage topic" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }';
+const MUTATION =
+  'mutation { createEntity(input: { id: "outage-topic", kind: Topic, name: "Outage topic" }, sources: ["deck-2022#1"]) { entity { id } recordedBy } }';
 
 /** Every kind of answer the API gives, as text: probes, reads, a write, bad requests, exports. */
 async function everyAnswer(url: string, token: string): Promise<{ texts: string[]; readyz: { status: number; body: string }; query: string }> {
   const post = (body: unknown, authorization?: string): Promise<Response> =>
-    fetch(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+    fetch(`${url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
   const responses: Array<[string, Promise<Response>]> = [
     ['healthz', fetch(`${url}healthz`)],
     ['readyz', fetch(`${url}readyz`)],
@@ -157,15 +163,19 @@ describeNeo4j('secrets through a Neo4j outage', () => {
 
   const leaks = (text: string, secrets: string[]): string[] => secrets.filter((secret) => text.includes(secret));
 
-  it.each(['development', 'production'])('a server never reached: the startup error names the URI without its password (%s)', async (mode) => {
-    const password = `pw-${randomBytes(12).toString('hex')}`;
-    const port = await closedPort();
-    const result = await startMain({ NODE_ENV: mode, NEO4J_URI: `bolt://neo4j:${password}@127.0.0.1:${port}`, CURATOR_TOKENS: `alice=${token}` });
-    expect('code' in result && result.code).toBe(1);
-    const output = 'code' in result ? result.output : '';
-    expect(output).toMatch(new RegExp(`^usmx-graph cannot start: cannot reach Neo4j at bolt://127\\.0\\.0\\.1:${port}: no server answered`, 'm'));
-    expect(leaks(output, [password, token])).toEqual([]);
-  }, 60_000);
+  it.each(['development', 'production'])(
+    'a server never reached: the startup error names the URI without its password (%s)',
+    async (mode) => {
+      const password = `pw-${randomBytes(12).toString('hex')}`;
+      const port = await closedPort();
+      const result = await startMain({ NODE_ENV: mode, NEO4J_URI: `bolt://neo4j:${password}@127.0.0.1:${port}`, CURATOR_TOKENS: `alice=${token}` });
+      expect('code' in result && result.code).toBe(1);
+      const output = 'code' in result ? result.output : '';
+      expect(output).toMatch(new RegExp(`^usmx-graph cannot start: cannot reach Neo4j at bolt://127\\.0\\.0\\.1:${port}: no server answered`, 'm'));
+      expect(leaks(output, [password, token])).toEqual([]);
+    },
+    60_000,
+  );
 
   it('a server that goes away: no answer or log line of any mode carries the password or a token', async () => {
     const { password, username } = neo4j;
@@ -191,7 +201,11 @@ describeNeo4j('secrets through a Neo4j outage', () => {
       const during = await Promise.all(servers.map((s) => everyAnswer(s.url, token)));
       for (const answers of during) {
         expect(answers.readyz.status).toBe(503);
-        expect(JSON.parse(answers.readyz.body)).toMatchObject({ status: 'unavailable', store: 'neo4j', reason: expect.stringContaining(`Neo4j at ${neo4j.uri} is unavailable`) });
+        expect(JSON.parse(answers.readyz.body)).toMatchObject({
+          status: 'unavailable',
+          store: 'neo4j',
+          reason: expect.stringContaining(`Neo4j at ${neo4j.uri} is unavailable`),
+        });
         expect(JSON.parse(answers.query).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
       }
       const codes = await Promise.all(servers.map((s) => s.stop()));

@@ -56,7 +56,11 @@ describeNeo4j('response cache on Neo4j, two replicas (private Neo4j)', () => {
   it("a change through one replica is in the other's very next answer", async () => {
     const before = await getQuery(b.url, QUERY);
     expect(before.json?.data).toEqual({ entity: null });
-    const created = await post(a, 'mutation { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }', `Bearer ${TOKEN}`);
+    const created = await post(
+      a,
+      'mutation { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }',
+      `Bearer ${TOKEN}`,
+    );
     expect(created.errors).toBeUndefined();
 
     const misses = b.cacheStats().misses;

@@ -30,7 +30,10 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
   /** Everything in the database, to show a run left it as it was. */
   async function snapshot(): Promise<unknown> {
     const nodes = await runCypher(executor.driver, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id, labels(n)[0]');
-    const rels = await runCypher(executor.driver, 'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b ORDER BY a, type, b, r.id');
+    const rels = await runCypher(
+      executor.driver,
+      'MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b ORDER BY a, type, b, r.id',
+    );
     return { nodes: nodes.records.map((r) => r.toObject()), rels: rels.records.map((r) => r.toObject()) };
   }
 
@@ -69,7 +72,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
 
   it('--dry-run says what would change and writes nothing', async () => {
     await runCypher(executor.driver, "MATCH (n:Entity {id: 'usmca'}) DETACH DELETE n");
-    await runCypher(executor.driver, "MATCH (o:Observation) WITH o ORDER BY o.id LIMIT 2 DETACH DELETE o");
+    await runCypher(executor.driver, 'MATCH (o:Observation) WITH o ORDER BY o.id LIMIT 2 DETACH DELETE o');
     await runCypher(executor.driver, "CREATE (:Entity:Topic {id: 'stale-topic', kind: 'Topic', name: 'Not in the seeds'})");
     const usmcaEdges = dataset.relationships.filter((r) => r.from === 'usmca' || r.to === 'usmca').length;
     const before = await snapshot();
@@ -92,7 +95,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('--reset removes this project\'s nodes only, says how many, and shows progress while it writes', async () => {
+  it("--reset removes this project's nodes only, says how many, and shows progress while it writes", async () => {
     const projectNodes = await count('MATCH (n) WHERE n:Entity OR n:Observation OR n:Dataset RETURN count(n)');
     const run = await seed('--reset');
     expect(run.code).toBe(0);

@@ -36,7 +36,6 @@ function run(env: Record<string, string>, onReady?: (url: string, stop: () => vo
   });
 }
 
-
 /** A listener for `run` that reads /readyz once into `into.body`, then stops the server. */
 function readReadyz(into: { body?: unknown }) {
   return (url: string, stop: () => void): void => {
@@ -62,13 +61,17 @@ describeNeo4j('starting on Neo4j', (target) => {
     const uri = `bolt://127.0.0.1:${await closedPort()}`;
     const result = await run({ NEO4J_URI: uri, NEO4J_PASSWORD: 'x' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(new RegExp(`^usmx-graph cannot start: cannot reach Neo4j at ${uri.replace(/[.:/]/g, '\\$&')}: no server answered \\(connect ECONNREFUSED [^)]+\\)$`));
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(`^usmx-graph cannot start: cannot reach Neo4j at ${uri.replace(/[.:/]/g, '\\$&')}: no server answered \\(connect ECONNREFUSED [^)]+\\)$`),
+    );
   });
 
   it('refuses a malformed NEO4J_URI before connecting', async () => {
     const result = await run({ NEO4J_URI: 'http://localhost:7474' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('usmx-graph cannot start: NEO4J_URI: expected a URI such as bolt://host:7687 or neo4j+s://host, received "http://localhost:7474"');
+    expect(result.stderr.trim()).toBe(
+      'usmx-graph cannot start: NEO4J_URI: expected a URI such as bolt://host:7687 or neo4j+s://host, received "http://localhost:7474"',
+    );
   });
 
   it('serves from Neo4j when NEO4J_URI is set', async () => {
@@ -111,7 +114,9 @@ describeNeo4j('starting on Neo4j', (target) => {
     // Another user than the other tests': Neo4j rate-limits failed logins per user.
     const result = await run({ NEO4J_URI: `${url.protocol}//usmx-nobody:${secret}@${url.host}` });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`usmx-graph cannot start: cannot reach Neo4j at ${target.uri}: authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)`);
+    expect(result.stderr.trim()).toBe(
+      `usmx-graph cannot start: cannot reach Neo4j at ${target.uri}: authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)`,
+    );
     expect(result.stdout + result.stderr).not.toContain(secret);
   });
 });

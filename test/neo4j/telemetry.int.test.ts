@@ -22,7 +22,11 @@ describeNeo4j('telemetry on Neo4j', (target) => {
   let server: TestServer;
   beforeAll(async () => {
     telemetry = createTelemetry({ metrics: true, maxOperationLabels: 10, traceExporters: [], serviceName: 'usmx-test', spanExporter: exporter });
-    executor = await connectExecutor({ ...target, instrument: statementInstrument(telemetry.metrics, telemetry.tracing), traceMetadata: traceMetadata(telemetry.tracing) });
+    executor = await connectExecutor({
+      ...target,
+      instrument: statementInstrument(telemetry.metrics, telemetry.tracing),
+      traceMetadata: traceMetadata(telemetry.tracing),
+    });
     store = new Neo4jStore(executor);
     server = await startTestServer(InstrumentedStore.wrap(store, telemetry.metrics, telemetry.tracing), {}, { telemetry });
   }, 60_000);
@@ -43,7 +47,13 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     await res.json();
 
     const text = await (await fetch(server.url.replace(/\/graphql$/, '/metrics'))).text();
-    const count = (series: string): number => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    const count = (series: string): number =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? NaN,
+      );
     expect(count('usmx_neo4j_statement_duration_seconds_count{statement="node/get-by-ids",outcome="ok"}')).toBeGreaterThanOrEqual(1);
     expect(count('usmx_neo4j_statement_duration_seconds_count{statement="stats/get-dataset-version",outcome="ok"}')).toBeGreaterThanOrEqual(1);
     expect(count('usmx_store_call_duration_seconds_count{store="neo4j",method="getNodesByIds",outcome="ok"}')).toBeGreaterThanOrEqual(1);
@@ -81,12 +91,19 @@ describeNeo4j('telemetry on Neo4j', (target) => {
     const metadata = result.records[0].get('metadata') as Record<string, string>;
     const statement = exporter.getFinishedSpans().find((s) => s.name === 'neo4j test/get-metadata')!;
     expect(statement.parentSpanContext?.spanId).toBe(outer.spanContext().spanId);
-    expect(metadata).toEqual({ app: 'usmx-graph', statement: 'test/get-metadata', traceparent: `00-${statement.spanContext().traceId}-${statement.spanContext().spanId}-01` });
+    expect(metadata).toEqual({
+      app: 'usmx-graph',
+      statement: 'test/get-metadata',
+      traceparent: `00-${statement.spanContext().traceId}-${statement.spanContext().spanId}-01`,
+    });
   });
 
   it('counts a statement that gets no pooled connection in time as acquisition_timeout', async () => {
     // A pool of one connection, held by an open transaction: the next statement waits for it, then gives up.
-    const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 300 });
+    const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+      maxConnectionPoolSize: 1,
+      connectionAcquisitionTimeout: 300,
+    });
     const small = new Neo4jExecutor(driver, { uri: target.uri, timeoutMs: 5000, instrument: statementInstrument(telemetry.metrics, null) });
     const holder = driver.session();
     const tx = await holder.beginTransaction();

@@ -7,6 +7,11 @@ it('describes every value of every enum of the schema', async () => {
   const undescribed = Object.values(schema.getTypeMap())
     .filter(isEnumType)
     .filter((type) => !type.name.startsWith('__'))
-    .flatMap((type) => type.getValues().filter((value) => !value.description?.trim()).map((value) => `${type.name}.${value.name}`));
+    .flatMap((type) =>
+      type
+        .getValues()
+        .filter((value) => !value.description?.trim())
+        .map((value) => `${type.name}.${value.name}`),
+    );
   expect(undescribed).toEqual([]);
 });

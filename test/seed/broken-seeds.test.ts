@@ -40,15 +40,45 @@ const CASES: readonly Case[] = [
   { fixture: 'malformed-period', file: '00-seeds.yaml', line: 9, contains: '"2021-Q3"', count: 1 },
   { fixture: 'reversed-period', file: '00-seeds.yaml', line: 7, contains: '"2021/2020"', count: 1 },
   // An undated figure dated with its source's year: the note admits the source gives no date.
-  { fixture: 'invented-period', file: '00-seeds.yaml', line: 9, contains: 'period 2022 is invented: the note says the source gives no date ("undated")', count: 1 },
+  {
+    fixture: 'invented-period',
+    file: '00-seeds.yaml',
+    line: 9,
+    contains: 'period 2022 is invented: the note says the source gives no date ("undated")',
+    count: 1,
+  },
   { fixture: 'metric-without-observations', file: '00-seeds.yaml', line: 5, contains: 'metric truck-crossings has no observations', count: 1 },
-  { fixture: 'split-alias', file: '00-seeds.yaml', line: 7, contains: 'aliases: "Justice", "Diversity", "and Migration" look like one alias split at its commas', count: 1 },
-  { fixture: 'reported-not-source-year', file: '00-seeds.yaml', line: 9, contains: 'reported: expected the publication year of a source it cites (2022), received 2021', count: 1 },
+  {
+    fixture: 'split-alias',
+    file: '00-seeds.yaml',
+    line: 7,
+    contains: 'aliases: "Justice", "Diversity", "and Migration" look like one alias split at its commas',
+    count: 1,
+  },
+  {
+    fixture: 'reported-not-source-year',
+    file: '00-seeds.yaml',
+    line: 9,
+    contains: 'reported: expected the publication year of a source it cites (2022), received 2021',
+    count: 1,
+  },
   { fixture: 'yaml-syntax-error', file: '00-seeds.yaml', line: 7, contains: 'name: Mexico: the United Mexican States', count: 1 },
   // The typo also leaves the node without sources: that knock-on issue is reported on the item's first line.
   { fixture: 'self-loop', file: '00-seeds.yaml', line: 9, contains: 'AFFECTS edge: usmca -> usmca joins usmca to itself', count: 1 },
-  { fixture: 'broken-cycle', file: '00-seeds.yaml', line: 11, contains: 'BROADER edge security -> fentanyl closes a cycle (fentanyl -> drugs -> security -> fentanyl)', count: 1 },
-  { fixture: 'slide-out-of-range', file: '00-seeds.yaml', line: 5, contains: '"deck-2022#99999999999999999999999": expected a slide number from 1 to 10000', count: 1 },
+  {
+    fixture: 'broken-cycle',
+    file: '00-seeds.yaml',
+    line: 11,
+    contains: 'BROADER edge security -> fentanyl closes a cycle (fentanyl -> drugs -> security -> fentanyl)',
+    count: 1,
+  },
+  {
+    fixture: 'slide-out-of-range',
+    file: '00-seeds.yaml',
+    line: 5,
+    contains: '"deck-2022#99999999999999999999999": expected a slide number from 1 to 10000',
+    count: 1,
+  },
   { fixture: 'bad-dimension-key', file: '00-seeds.yaml', line: 7, contains: 'dimension key "port;x=y"', count: 1 },
   { fixture: 'id-too-long', file: '00-seeds.yaml', line: 4, contains: 'at most 100 characters', count: 1 },
   { fixture: 'unknown-field', file: '00-seeds.yaml', line: 8, contains: 'unknown field "sorces"', count: 2 },
@@ -80,14 +110,7 @@ describe('broken seed fixtures', () => {
     expect(check.dataset).toBeNull();
     expect(check.files).toHaveLength(4);
     const where = check.issues.map((i) => `${i.file.slice(i.file.lastIndexOf('/') + 1)}:${i.line}`);
-    expect(where).toEqual([
-      '00-core.yaml:6',
-      '10-edges.yaml:4',
-      '10-edges.yaml:5',
-      '20-observations.yaml:8',
-      '20-observations.yaml:13',
-      '30-broken.yaml:6',
-    ]);
+    expect(where).toEqual(['00-core.yaml:6', '10-edges.yaml:4', '10-edges.yaml:5', '20-observations.yaml:8', '20-observations.yaml:13', '30-broken.yaml:6']);
     const messages = check.issues.map((i) => i.message);
     expect(messages[0]).toContain('unknown kind "Drug"');
     expect(messages[1]).toContain('unknown node "migration"');
@@ -107,9 +130,19 @@ describe('the valid fixture', () => {
     expect(dataset.nodes).toHaveLength(7);
     expect(dataset.relationships).toHaveLength(4);
     expect(dataset.observations).toEqual([
-      expect.objectContaining({ metricId: 'us-mexico-goods-trade', value: 661.2, unit: 'USD_BILLION', period: '2021', periodStart: '2021-01-01', periodEnd: '2021-12-31' }),
+      expect.objectContaining({
+        metricId: 'us-mexico-goods-trade',
+        value: 661.2,
+        unit: 'USD_BILLION',
+        period: '2021',
+        periodStart: '2021-01-01',
+        periodEnd: '2021-12-31',
+      }),
     ]);
-    expect(dataset.nodes.find((n) => n.id === 'usmca')).toMatchObject({ dates: { signed: '2018-11-30', inForce: '2020-07-01' }, sources: [{ sourceId: 'deck-2022', slide: 3 }] });
+    expect(dataset.nodes.find((n) => n.id === 'usmca')).toMatchObject({
+      dates: { signed: '2018-11-30', inForce: '2020-07-01' },
+      sources: [{ sourceId: 'deck-2022', slide: 3 }],
+    });
   });
 });
 

@@ -36,7 +36,9 @@ describe('dataset version', () => {
     expect(seeds.version).toBe(datasetVersion(seeds));
     // Reversed names load the files (and so their records) in the opposite order.
     const names = readdirSync('seeds').filter((f) => f.endsWith('.yaml'));
-    names.forEach((name, i) => writeFileSync(join(dir, `${String(names.length - i).padStart(2, '0')}-renamed.yaml`), `# a comment\n${readFileSync(join('seeds', name), 'utf8')}`));
+    names.forEach((name, i) =>
+      writeFileSync(join(dir, `${String(names.length - i).padStart(2, '0')}-renamed.yaml`), `# a comment\n${readFileSync(join('seeds', name), 'utf8')}`),
+    );
     expect(loadSeeds(dir).version).toBe(seeds.version);
   });
 
@@ -67,15 +69,26 @@ describe('dataset version', () => {
     const server = await startTestServer(new MemoryStore(seeds), { curatorTokens: new Map([['alice', TOKEN]]) });
     try {
       const post = async (query: string) => {
-        const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query }) });
+        const res = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          body: JSON.stringify({ query }),
+        });
         const body = (await res.json()) as { data?: { dataset?: { version: string } }; errors?: unknown; extensions?: { datasetVersion?: string } };
         return { header: res.headers.get('x-dataset-version'), body };
       };
       const readyz = async () => ((await (await fetch(new URL('/readyz', server.url))).json()) as { datasetVersion: string }).datasetVersion;
       const before = await post('{ dataset { version } }');
-      expect([before.header, before.body.extensions?.datasetVersion, before.body.data?.dataset?.version, await readyz()]).toEqual([seeds.version, seeds.version, seeds.version, seeds.version]);
+      expect([before.header, before.body.extensions?.datasetVersion, before.body.data?.dataset?.version, await readyz()]).toEqual([
+        seeds.version,
+        seeds.version,
+        seeds.version,
+        seeds.version,
+      ]);
 
-      const change = await post('mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 779.3, period: "2023" }, sources: ["deck-2022#7"]) { observation { id } } }');
+      const change = await post(
+        'mutation { addObservation(input: { metric: "us-mexico-goods-trade", value: 779.3, period: "2023" }, sources: ["deck-2022#7"]) { observation { id } } }',
+      );
       expect(change.body.errors).toBeUndefined();
       const curated = change.header!;
       expect(curated).toMatch(/^[0-9a-f]{16}$/);
@@ -83,7 +96,12 @@ describe('dataset version', () => {
       expect(change.body.extensions?.datasetVersion).toBe(curated);
 
       const after = await post('{ dataset { version } }');
-      expect([after.header, after.body.extensions?.datasetVersion, after.body.data?.dataset?.version, await readyz()]).toEqual([curated, curated, curated, curated]);
+      expect([after.header, after.body.extensions?.datasetVersion, after.body.data?.dataset?.version, await readyz()]).toEqual([
+        curated,
+        curated,
+        curated,
+        curated,
+      ]);
       const exported = await fetch(new URL('/export?format=json', server.url));
       expect(exported.headers.get('x-dataset-version')).toBe(curated);
       expect(exported.headers.get('content-disposition')).toBe(`attachment; filename=usmx-graph-${curated}.json`);

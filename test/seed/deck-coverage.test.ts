@@ -77,10 +77,20 @@ const ALLOW_LIST: readonly AllowEntry[] = [
 
   // Units and definitions rather than values
   { slide: 25, number: 100000, where: '26 per 100,000 inhabitants', reason: 'denominator of the homicide rate (unit PER_100K), not a value' },
-  { slide: 49, number: 2, where: 'less than $2 a day', reason: 'poverty line that defines the metric mexico-under-2-dollars-a-day, not a separate measurement' },
+  {
+    slide: 49,
+    number: 2,
+    where: 'less than $2 a day',
+    reason: 'poverty line that defines the metric mexico-under-2-dollars-a-day, not a separate measurement',
+  },
 
   // Time spans that describe a trend rather than measure something
-  { slide: 18, number: 25, where: 'last 25 years', reason: 'span over which net migration dropped; the deck gives no figure for net migration (so the graph holds no such metric)' },
+  {
+    slide: 18,
+    number: 25,
+    where: 'last 25 years',
+    reason: 'span over which net migration dropped; the deck gives no figure for net migration (so the graph holds no such metric)',
+  },
 ];
 
 // ── Slides and number tokens ────────────────────────────────────────────────
@@ -255,7 +265,8 @@ describe('the deck’s numbers are all in the graph', () => {
     for (const entry of ALLOW_LIST) {
       const hits = classified.filter((c) => c.token.slide === entry.slide && c.token.value === entry.number && c.token.line.includes(entry.where));
       if (hits.length === 0) problems.push(`slide ${entry.slide}: ${entry.number} “${entry.where}” does not occur on the slide`);
-      else if (!hits.some((c) => c.allow === entry)) problems.push(`slide ${entry.slide}: ${entry.number} “${entry.where}” is already covered (${hits.map((c) => c.coverage).join(', ')})`);
+      else if (!hits.some((c) => c.allow === entry))
+        problems.push(`slide ${entry.slide}: ${entry.number} “${entry.where}” is already covered (${hits.map((c) => c.coverage).join(', ')})`);
     }
     expect(problems).toEqual([]);
   });

@@ -16,7 +16,15 @@ describe('response cache keys', () => {
     expect(requestHash('Q', '{ a }', { x: 1, y: { b: 2, a: 1 } })).toBe(requestHash('Q', '{ a }', { y: { a: 1, b: 2 }, x: 1 }));
     expect(requestHash('Q', '{ a }', undefined)).toBe(requestHash('Q', '{ a }', null));
     const base = requestHash('Q', '{ a }', { x: 1 });
-    expect(new Set([base, requestHash('R', '{ a }', { x: 1 }), requestHash('Q', '{ b }', { x: 1 }), requestHash('Q', '{ a }', { x: 2 }), requestHash('Q', '{ a }', { x: '1' })]).size).toBe(5);
+    expect(
+      new Set([
+        base,
+        requestHash('R', '{ a }', { x: 1 }),
+        requestHash('Q', '{ b }', { x: 1 }),
+        requestHash('Q', '{ a }', { x: 2 }),
+        requestHash('Q', '{ a }', { x: '1' }),
+      ]).size,
+    ).toBe(5);
     expect(etagOf('0123456789abcdef', base)).toMatch(/^"0123456789abcdef-[0-9a-f]{24}"$/);
   });
 });

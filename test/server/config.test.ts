@@ -47,7 +47,8 @@ describe('JOURNAL_PATH', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'usmx-config-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const refusal = (path: string, what: string): string => `JOURNAL_PATH: expected a regular file path (the journal of curated changes), received ${JSON.stringify(path)} (${what})`;
+  const refusal = (path: string, what: string): string =>
+    `JOURNAL_PATH: expected a regular file path (the journal of curated changes), received ${JSON.stringify(path)} (${what})`;
 
   it('refuses a directory, a device, a FIFO and paths on /proc, /sys and /dev, saying what they are', () => {
     const file = join(dir, 'file');
@@ -58,8 +59,12 @@ describe('JOURNAL_PATH', () => {
     expect(() => loadConfig({ JOURNAL_PATH: dir })).toThrow(refusal(dir, 'a directory'));
     expect(() => loadConfig({ JOURNAL_PATH: '/dev/zero' })).toThrow(refusal('/dev/zero', 'a character device'));
     expect(() => loadConfig({ JOURNAL_PATH: '/proc/self/status' })).toThrow(refusal('/proc/self/status', 'on /proc, a kernel filesystem, not storage'));
-    expect(() => loadConfig({ JOURNAL_PATH: '/proc/usmx/journal.jsonl' })).toThrow(refusal('/proc/usmx/journal.jsonl', 'on /proc, a kernel filesystem, not storage'));
-    expect(() => loadConfig({ JOURNAL_PATH: '/sys/kernel/usmx.jsonl' })).toThrow(refusal('/sys/kernel/usmx.jsonl', 'on /sys, a kernel filesystem, not storage'));
+    expect(() => loadConfig({ JOURNAL_PATH: '/proc/usmx/journal.jsonl' })).toThrow(
+      refusal('/proc/usmx/journal.jsonl', 'on /proc, a kernel filesystem, not storage'),
+    );
+    expect(() => loadConfig({ JOURNAL_PATH: '/sys/kernel/usmx.jsonl' })).toThrow(
+      refusal('/sys/kernel/usmx.jsonl', 'on /sys, a kernel filesystem, not storage'),
+    );
     expect(() => loadConfig({ JOURNAL_PATH: join(file, 'journal.jsonl') })).toThrow(refusal(join(file, 'journal.jsonl'), `${file} is not a directory`));
   });
 
@@ -86,7 +91,11 @@ describe('credentials in NEO4J_URI', () => {
   });
 
   it('lose to NEO4J_USERNAME and NEO4J_PASSWORD', () => {
-    expect(loadConfig({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'other' }).neo4j).toMatchObject({ uri: 'bolt://127.0.0.1:7687', username: 'neo4j', password: 'other' });
+    expect(loadConfig({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'other' }).neo4j).toMatchObject({
+      uri: 'bolt://127.0.0.1:7687',
+      username: 'neo4j',
+      password: 'other',
+    });
   });
 
   it('are never echoed by a refusal', () => {
@@ -118,13 +127,19 @@ describe('RESPONSE_CACHE, RESPONSE_CACHE_MAX_BYTES, HTTP_CACHE_MAX_AGE', () => {
   });
 
   it('take on/off, a byte bound and a max-age', () => {
-    expect(loadConfig({ RESPONSE_CACHE: 'off', RESPONSE_CACHE_MAX_BYTES: '1000000', HTTP_CACHE_MAX_AGE: '60' }).responseCache).toEqual({ enabled: false, maxBytes: 1_000_000, httpMaxAgeSeconds: 60 });
+    expect(loadConfig({ RESPONSE_CACHE: 'off', RESPONSE_CACHE_MAX_BYTES: '1000000', HTTP_CACHE_MAX_AGE: '60' }).responseCache).toEqual({
+      enabled: false,
+      maxBytes: 1_000_000,
+      httpMaxAgeSeconds: 60,
+    });
     expect(loadConfig({ RESPONSE_CACHE: 'on' }).responseCache.enabled).toBe(true);
   });
 
   it('refuse other values, naming the variable', () => {
     expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow('RESPONSE_CACHE: expected true or false, received "sometimes"');
-    expect(() => loadConfig({ RESPONSE_CACHE_MAX_BYTES: '64MB' })).toThrow('RESPONSE_CACHE_MAX_BYTES: expected an integer from 1000 to 68719476736, received "64MB"');
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_BYTES: '64MB' })).toThrow(
+      'RESPONSE_CACHE_MAX_BYTES: expected an integer from 1000 to 68719476736, received "64MB"',
+    );
     expect(() => loadConfig({ HTTP_CACHE_MAX_AGE: '-1' })).toThrow('HTTP_CACHE_MAX_AGE: expected an integer from 0 to 31536000, received "-1"');
   });
 });

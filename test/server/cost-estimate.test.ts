@@ -34,7 +34,9 @@ describe('the cost estimate at the default limits (memory store, the seeds)', ()
   });
 
   it('accepts the introspection query Apollo Sandbox and GraphiQL send to read the schema', async () => {
-    const result = await server.post(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+    const result = await server.post(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }),
+    );
     expect(result.errors).toBeUndefined();
     expect((result.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(50);
   });
@@ -46,7 +48,9 @@ describe('the cost estimate at the default limits (memory store, the seeds)', ()
   });
 
   it('accepts a handful of searches in one request', async () => {
-    const result = await server.post('{ a: search(query: "Merida") { entity { id } } b: search(query: "T-MEC") { entity { id } } c: search(query: "fentanyl") { entity { id } } }');
+    const result = await server.post(
+      '{ a: search(query: "Merida") { entity { id } } b: search(query: "T-MEC") { entity { id } } c: search(query: "fentanyl") { entity { id } } }',
+    );
     expect(result.errors).toBeUndefined();
   });
 });
@@ -69,8 +73,10 @@ describe('the cost estimate follows curated changes', () => {
   it('prices by the degree statistics as they are after each change', async () => {
     expect(await measured()).toBe(7);
     await store.applyChange({ op: 'createEntity', entity: { id: 'summit', kind: 'Dialogue', type: 'TRILATERAL', name: 'Leaders Summit' }, ...meta });
-    for (const from of ['us', 'mx', 'agora', 'texas']) await store.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
-    for (const to of ['fent', 'trade', 'drugs', 'opioids']) await store.applyChange({ op: 'addRelationship', relationship: { from: 'summit', type: 'ADDRESSES', to }, ...meta });
+    for (const from of ['us', 'mx', 'agora', 'texas'])
+      await store.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
+    for (const to of ['fent', 'trade', 'drugs', 'opioids'])
+      await store.applyChange({ op: 'addRelationship', relationship: { from: 'summit', type: 'ADDRESSES', to }, ...meta });
     // summit now has 8 edges: 1 + 1 + 8 = 10
     expect(await measured()).toBe(10);
     await store.applyChange({ op: 'retireEntity', id: 'summit', ...meta });
@@ -79,12 +85,14 @@ describe('the cost estimate follows curated changes', () => {
 });
 
 describe('when the degree statistics cannot be read', () => {
-  it('answers SERVICE_UNAVAILABLE with the store\'s message, not an internal error', async () => {
+  it("answers SERVICE_UNAVAILABLE with the store's message, not an internal error", async () => {
     const inner = new MemoryStore(fixtureDataset);
     let up = true;
     // Read once at start-up; later (after a change, with Neo4j gone) the read fails.
     const store: GraphStore = Object.create(inner, {
-      getDegreeStats: { value: () => (up ? inner.getDegreeStats() : Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is unavailable (connection refused)'))) },
+      getDegreeStats: {
+        value: () => (up ? inner.getDegreeStats() : Promise.reject(new StoreUnavailableError('Neo4j at bolt://db:7687 is unavailable (connection refused)'))),
+      },
     }) as GraphStore;
     const server = await startTestServer(store);
     try {

@@ -33,7 +33,11 @@ describe('masking unexpected errors', () => {
   it('masks a runtime error a plugin throws, in production (over HTTP)', async () => {
     const server = await startTestServer(failingStatsStore(), { production: true, introspection: false });
     try {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "mx") { id } }' }) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(id: "mx") { id } }' }),
+      });
       const text = await res.text();
       expect(text).not.toContain('secret internals');
       expect((JSON.parse(text) as GraphQLResult).errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
@@ -63,6 +67,9 @@ describe('masking unexpected errors', () => {
     const graphqlJs = new GraphQLError('Schema is not configured to execute subscription operation.');
     expect(format({ message: graphqlJs.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, graphqlJs).message).toBe(graphqlJs.message);
     const domain = new GraphQLError('x', { path: ['actors'], originalError: new BadInputError('first', 'an integer', 'a') });
-    expect(format({ message: 'x', path: ['actors'], extensions: {} }, domain)).toMatchObject({ message: 'first: expected an integer, received "a"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(format({ message: 'x', path: ['actors'], extensions: {} }, domain)).toMatchObject({
+      message: 'first: expected an integer, received "a"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -36,7 +36,8 @@ describe('query limits', () => {
   });
 
   it('counts depth through fragments, not the fragments themselves', async () => {
-    const deep = '{ entity(id: "mx") { ...R } } fragment R on Entity { relationships { node { ... on Actor { relationships { node { relationships { node { id } } } } } } } }';
+    const deep =
+      '{ entity(id: "mx") { ...R } } fragment R on Entity { relationships { node { ... on Actor { relationships { node { relationships { node { id } } } } } } } }';
     expect(refusal(await server.post(deep)).message).toBe('query depth 8 exceeds the allowed 6');
   });
 
@@ -108,12 +109,15 @@ describe('query limits', () => {
   it("prices a relationship's `sources` read through the RelationshipEvidence interface as on its own type", async () => {
     // One relationship cited on 9 slides, more than any entity of the fixture: the two bounds differ.
     const source = fixtureDataset.nodes.find((n) => n.kind === 'Source')!.id;
-    const relationships = fixtureDataset.relationships.map((r, i) => (i === 0 ? { ...r, sources: Array.from({ length: 9 }, (_, k) => ({ sourceId: source, slide: k + 1 })) } : r));
+    const relationships = fixtureDataset.relationships.map((r, i) =>
+      i === 0 ? { ...r, sources: Array.from({ length: 9 }, (_, k) => ({ sourceId: source, slide: k + 1 })) } : r,
+    );
     const stats = computeDegreeStats(fixtureDataset.nodes, relationships, fixtureDataset.observations);
     expect(stats.maxRelationshipCitations).toBeGreaterThan(Math.max(...Object.values(stats.maxEntityCitations)));
     const tight = await startTestServer(new MemoryStore({ ...fixtureDataset, relationships }), { limits: { maxCost: 1 } });
     try {
-      const measured = async (selection: string) => refusal(await tight.post(`{ neighbourhood(id: "mx", limit: 1) { edges { ${selection} } } }`)).extensions?.measured as number;
+      const measured = async (selection: string) =>
+        refusal(await tight.post(`{ neighbourhood(id: "mx", limit: 1) { edges { ${selection} } } }`)).extensions?.measured as number;
       const direct = await measured('sources { slide }');
       expect(await measured('... on RelationshipEvidence { sources { slide } }')).toBe(direct);
     } finally {
@@ -230,7 +234,11 @@ describe('HTTP limits', () => {
   });
 
   it('refuses a simple text/plain POST (CSRF prevention)', async () => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ entity(id: "mx") { id } }' }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ entity(id: "mx") { id } }' }),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/Cross-Site Request Forgery/);
   });
@@ -272,7 +280,13 @@ describe('limits configuration', () => {
   });
 
   it('reads the environment', () => {
-    const config = loadConfig({ MAX_QUERY_DEPTH: '4', MAX_BATCH_SIZE: '8', CORS_ORIGINS: 'https://a.example, http://localhost:3000', LOG_LEVEL: 'warn', REQUEST_TIME_BUDGET_MS: '2500' });
+    const config = loadConfig({
+      MAX_QUERY_DEPTH: '4',
+      MAX_BATCH_SIZE: '8',
+      CORS_ORIGINS: 'https://a.example, http://localhost:3000',
+      LOG_LEVEL: 'warn',
+      REQUEST_TIME_BUDGET_MS: '2500',
+    });
     expect(config.limits).toMatchObject({ maxDepth: 4, maxBatchSize: 8, timeBudgetMs: 2500 });
     expect(loadConfig({}).limits.timeBudgetMs).toBe(10_000);
     expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
@@ -284,7 +298,10 @@ describe('limits configuration', () => {
     [{ MAX_QUERY_COST: 'lots' }, 'MAX_QUERY_COST: expected an integer from 1 to 100000000, received "lots"'],
     [{ MAX_BODY_BYTES: '1mb' }, 'MAX_BODY_BYTES: expected an integer from 1000 to 100000000, received "1mb"'],
     [{ REQUEST_TIME_BUDGET_MS: '10s' }, 'REQUEST_TIME_BUDGET_MS: expected an integer from 10 to 600000, received "10s"'],
-    [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS: expected * or comma-separated origins such as https://example.org, received "https://a.example/path"'],
+    [
+      { CORS_ORIGINS: 'https://a.example/path' },
+      'CORS_ORIGINS: expected * or comma-separated origins such as https://example.org, received "https://a.example/path"',
+    ],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, received "verbose"'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

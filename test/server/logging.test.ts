@@ -91,7 +91,9 @@ describe('request logs', () => {
   });
 
   it('names every operation of a batch', async () => {
-    const res = await post([{ query: 'query One { entity(id: "mx") { id } }' }, { query: 'query Two { entity(id: "us") { id } }' }], { 'apollo-require-preflight': 'true' });
+    const res = await post([{ query: 'query One { entity(id: "mx") { id } }' }, { query: 'query Two { entity(id: "us") { id } }' }], {
+      'apollo-require-preflight': 'true',
+    });
     expect(res.status).toBe(200);
     const line = await lineFor(res.headers.get('x-request-id')!);
     expect(line.operationName).toEqual(['One', 'Two']);
@@ -146,7 +148,11 @@ describe('secrets in logs and probes', () => {
     try {
       const res = await fetch(server.url.replace(/graphql$/, 'readyz'));
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'unavailable', store: 'memory', reason: 'Neo4j at bolt://neo4j:***@db:7687 is unavailable (password ***, token ***)' });
+      expect(await res.json()).toEqual({
+        status: 'unavailable',
+        store: 'memory',
+        reason: 'Neo4j at bolt://neo4j:***@db:7687 is unavailable (password ***, token ***)',
+      });
     } finally {
       await server.close();
     }

@@ -102,7 +102,9 @@ describe('the server process', () => {
   it('refuses a JOURNAL_PATH on /proc at once instead of hanging', async () => {
     const run = await startMain({ PORT: '0', JOURNAL_PATH: '/proc/self/status' });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('usmx-graph cannot start: JOURNAL_PATH: expected a regular file path (the journal of curated changes), received "/proc/self/status" (on /proc, a kernel filesystem, not storage)');
+    expect(run.stderr.trim()).toBe(
+      'usmx-graph cannot start: JOURNAL_PATH: expected a regular file path (the journal of curated changes), received "/proc/self/status" (on /proc, a kernel filesystem, not storage)',
+    );
   });
 
   it('lets one process write a journal: a second one refuses to start, naming the path and the holder', async () => {
@@ -111,16 +113,24 @@ describe('the server process', () => {
     let second: Run | undefined;
     let firstPid = 0;
     try {
-      const first = await startMain({ PORT: '0', JOURNAL_PATH: journal }, (_url, stop) => {
-        void (async () => {
-          second = await startMain({ PORT: '0', JOURNAL_PATH: journal });
-          stop();
-        })();
-      }, (pid) => (firstPid = pid));
+      const first = await startMain(
+        { PORT: '0', JOURNAL_PATH: journal },
+        (_url, stop) => {
+          void (async () => {
+            second = await startMain({ PORT: '0', JOURNAL_PATH: journal });
+            stop();
+          })();
+        },
+        (pid) => (firstPid = pid),
+      );
       expect(first.code).toBe(0);
       expect(second?.code).toBe(1);
       expect(second?.stdout).not.toMatch(/ready/);
-      expect(second?.stderr).toMatch(new RegExp(`^usmx-graph cannot start: JOURNAL_PATH ${journal.replace(/[.]/g, '\\.')} is in use by process ${firstPid} on \\S+ \\(since [0-9T:.Z-]+\\); one process may write a journal \\(lock ${journal.replace(/[.]/g, '\\.')}\\.lock\\)\\n$`));
+      expect(second?.stderr).toMatch(
+        new RegExp(
+          `^usmx-graph cannot start: JOURNAL_PATH ${journal.replace(/[.]/g, '\\.')} is in use by process ${firstPid} on \\S+ \\(since [0-9T:.Z-]+\\); one process may write a journal \\(lock ${journal.replace(/[.]/g, '\\.')}\\.lock\\)\\n$`,
+        ),
+      );
       // The first released its lock on SIGTERM: the journal can be opened again.
       const third = await startMain({ PORT: '0', JOURNAL_PATH: journal }, (_url, stop) => stop());
       expect(third.code).toBe(0);

@@ -20,7 +20,11 @@ describe('operationName bounds', () => {
   });
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(new MemoryStore(fixtureDataset), { production: true, introspection: false, limits: { maxBatchSize: 3 } }, { logger: createLogger('info', destination) });
+    server = await startTestServer(
+      new MemoryStore(fixtureDataset),
+      { production: true, introspection: false, limits: { maxBatchSize: 3 } },
+      { logger: createLogger('info', destination) },
+    );
   });
   afterAll(() => server.close());
 
@@ -43,7 +47,10 @@ describe('operationName bounds', () => {
     const text = await res.text();
     expect(text.length).toBeLessThan(500);
     expect((JSON.parse(text) as GraphQLResult).errors).toEqual([
-      { message: `operationName: expected a name of at most ${MAX_OPERATION_NAME_LENGTH} characters, received 90000 characters`, extensions: { code: 'BAD_REQUEST' } },
+      {
+        message: `operationName: expected a name of at most ${MAX_OPERATION_NAME_LENGTH} characters, received 90000 characters`,
+        extensions: { code: 'BAD_REQUEST' },
+      },
     ]);
     expect((await lineFor(res)).length).toBeLessThan(1000);
   });
@@ -52,7 +59,9 @@ describe('operationName bounds', () => {
     const batch = await post([{ query: '{ __typename }' }, { query: '{ __typename }', operationName: 'y'.repeat(MAX_OPERATION_NAME_LENGTH + 1) }]);
     expect(batch.status).toBe(400);
     expect(await batch.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
-    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}&operationName=${'z'.repeat(5000)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}&operationName=${'z'.repeat(5000)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(get.status).toBe(400);
     expect(await get.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/received 5000 characters$/), extensions: { code: 'BAD_REQUEST' } }] });
   });

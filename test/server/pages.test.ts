@@ -92,7 +92,7 @@ describe('serving the pages', () => {
     expect(await res.text()).toContain('npm run build');
   });
 
-  test("Apollo Sandbox on / runs without telemetry unless SANDBOX_TELEMETRY", async () => {
+  test('Apollo Sandbox on / runs without telemetry unless SANDBOX_TELEMETRY', async () => {
     const sandbox = async (sandboxTelemetry: boolean): Promise<string> => {
       const origin = await start({ sandboxTelemetry });
       return (await fetch(`${origin}/`, { headers: { accept: 'text/html' } })).text();

@@ -103,7 +103,9 @@ describe.each([
       for (const encoding of ['deflate', 'br']) {
         const answer = await send(server.url, '{"query":"{ __typename }"}', { 'content-encoding': encoding });
         expect(answer.status).toBe(400);
-        expect(onlyError(answer, production, true).message).toMatch(new RegExp(`^request body: expected data compressed as content-encoding "${encoding}" says`));
+        expect(onlyError(answer, production, true).message).toMatch(
+          new RegExp(`^request body: expected data compressed as content-encoding "${encoding}" says`),
+        );
       }
     });
 
@@ -124,7 +126,10 @@ describe.each([
     it('answers an unknown charset with 415', async () => {
       const answer = await send(server.url, '{"query":"{ __typename }"}', { 'content-type': 'application/json; charset=latin9x' });
       expect(answer.status).toBe(415);
-      expect(onlyError(answer, production, true)).toEqual({ message: 'content-type charset: expected utf-8, received "latin9x"', extensions: { code: 'BAD_REQUEST' } });
+      expect(onlyError(answer, production, true)).toEqual({
+        message: 'content-type charset: expected utf-8, received "latin9x"',
+        extensions: { code: 'BAD_REQUEST' },
+      });
     });
 
     it('answers malformed JSON with 400, saying JSON was expected', async () => {
@@ -158,7 +163,7 @@ describe.each([
     const query = '{ __typename }';
     const sha256 = createHash('sha256').update(query).digest('hex');
 
-    it('refuses a hash that is not the query\'s with 400 BAD_REQUEST', async () => {
+    it("refuses a hash that is not the query's with 400 BAD_REQUEST", async () => {
       const answer = await send(server.url, JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }));
       expect(answer.status).toBe(400);
       expect(onlyError(answer, production)).toEqual({
@@ -170,7 +175,10 @@ describe.each([
     it('refuses an unknown version with 400 BAD_REQUEST', async () => {
       const answer = await send(server.url, JSON.stringify({ query, extensions: { persistedQuery: { version: 2, sha256Hash: sha256 } } }));
       expect(answer.status).toBe(400);
-      expect(onlyError(answer, production)).toEqual({ message: 'extensions.persistedQuery.version: expected 1, received another version', extensions: { code: 'BAD_REQUEST' } });
+      expect(onlyError(answer, production)).toEqual({
+        message: 'extensions.persistedQuery.version: expected 1, received another version',
+        extensions: { code: 'BAD_REQUEST' },
+      });
     });
 
     it('still registers and answers a matching hash', async () => {

@@ -77,7 +77,11 @@ describe('answers cached by dataset version (memory store)', () => {
     expect(get.headers.get('etag')).not.toBeNull();
     expect(server.cacheStats().hits).toBe(after.hits + 1);
     // A client that asks for another media type goes through Apollo, whose plugin serves the hit.
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query }),
+    });
     expect(res.headers.get('content-type')).toContain('application/graphql-response+json');
     expect(await res.json()).toEqual(miss.body);
     expect(counted.calls).toEqual([]);

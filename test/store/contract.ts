@@ -1,4 +1,16 @@
-import { EdgeType, NodeKind, SearchField, SearchTarget, computeDegreeStats, datasetVersion, findNeighbourhood, type Change, type Dataset, type GraphStore, type StoreFactory } from '../../src/domain';
+import {
+  EdgeType,
+  NodeKind,
+  SearchField,
+  SearchTarget,
+  computeDegreeStats,
+  datasetVersion,
+  findNeighbourhood,
+  type Change,
+  type Dataset,
+  type GraphStore,
+  type StoreFactory,
+} from '../../src/domain';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
 import { defineListRulesContract, defineSeedListContract } from './list-rules.contract';
@@ -88,7 +100,11 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('reports the filter ids that name nothing usable, each once, in the order given', async () => {
-        const page = await store.findNodes({ filter: { addresses: ['narwhals', 'fent', 'us', 'narwhals'], relatedTo: ['nobody', 'us', 'nobody', 'zz'] }, offset: 0, limit: 10 });
+        const page = await store.findNodes({
+          filter: { addresses: ['narwhals', 'fent', 'us', 'narwhals'], relatedTo: ['nobody', 'us', 'nobody', 'zz'] },
+          offset: 0,
+          limit: 10,
+        });
         expect(page.unknownIds).toEqual({ addresses: ['narwhals', 'us'], relatedTo: ['nobody', 'zz'] });
         // The unknown ids match nothing; the known ones still do.
         expect(page.nodes.map((n) => n.id)).toEqual(['talks']);
@@ -105,7 +121,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(states.nodes.map((n) => n.id)).toEqual(['texas']);
       });
 
-      it('filters by date range on any of a node\'s dates', async () => {
+      it("filters by date range on any of a node's dates", async () => {
         const in2021 = await store.findNodes({ filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 });
         expect(in2021.nodes.map((n) => n.id)).toEqual(['forum', 'new-plan', 'talks']);
         const before2000 = await store.findNodes({ filter: { to: '1999-12-31' }, offset: 0, limit: 10 });
@@ -244,7 +260,14 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       expect(stats.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 2, BOTH: 2 });
       expect(stats.maxTotalDegree.Dialogue).toEqual({ OUT: 3, IN: 2, BOTH: 5 });
       expect(stats.maxDegree.Source).toBeUndefined();
-      expect(stats).toMatchObject({ relationships: 16, observations: 4, maxObservationsPerMetric: 4, maxDimensions: 1, maxRelationshipCitations: 1, maxObservationCitations: 1 });
+      expect(stats).toMatchObject({
+        relationships: 16,
+        observations: 4,
+        maxObservationsPerMetric: 4,
+        maxDimensions: 1,
+        maxRelationshipCitations: 1,
+        maxObservationCitations: 1,
+      });
       expect(stats.maxEntityCitations).toMatchObject({ Source: 1, Actor: 1 });
     });
 
@@ -252,7 +275,11 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       // A store of its own, last: these tests change the graph (on Neo4j, the one shared database).
       let w: GraphStore;
       const meta = { sources: ['src#2'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
-      const rejection = (change: Change) => w.applyChange(change).then(() => 'applied', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+      const rejection = (change: Change) =>
+        w.applyChange(change).then(
+          () => 'applied',
+          (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+        );
 
       beforeAll(async () => {
         w = await createStore(fixtureDataset);
@@ -262,8 +289,17 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('creates an entity that every read then finds', async () => {
-        const applied = await w.applyChange({ op: 'createEntity', entity: { id: 'hlsd', kind: 'Dialogue', type: 'BILATERAL', name: 'High-Level Security Dialogue', aliases: ['HLSD'], dates: { launched: '2021-10' } }, ...meta });
-        expect(applied).toMatchObject({ op: 'createEntity', recordedBy: 'alice', recordedAt: meta.at, node: { id: 'hlsd', kind: NodeKind.Dialogue, sources: [{ sourceId: 'src', slide: 2 }] } });
+        const applied = await w.applyChange({
+          op: 'createEntity',
+          entity: { id: 'hlsd', kind: 'Dialogue', type: 'BILATERAL', name: 'High-Level Security Dialogue', aliases: ['HLSD'], dates: { launched: '2021-10' } },
+          ...meta,
+        });
+        expect(applied).toMatchObject({
+          op: 'createEntity',
+          recordedBy: 'alice',
+          recordedAt: meta.at,
+          node: { id: 'hlsd', kind: NodeKind.Dialogue, sources: [{ sourceId: 'src', slide: 2 }] },
+        });
         const [node] = await w.getNodesByIds(['hlsd']);
         expect(node).toEqual(applied.node);
         expect((await w.search({ text: 'HLSD', limit: 3 }))[0]?.node.id).toBe('hlsd');
@@ -273,21 +309,40 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('updates fields, keeps the old citations and adds the new, and re-indexes the name', async () => {
-        const applied = await w.applyChange({ op: 'updateEntity', id: 'forum', fields: { name: 'Zocalo Economic Dialogue', description: null }, sources: ['src#3'], actor: 'bob', at: meta.at });
-        expect(applied.node).toMatchObject({ id: 'forum', name: 'Zocalo Economic Dialogue', sources: [{ sourceId: 'src', slide: 1 }, { sourceId: 'src', slide: 3 }] });
+        const applied = await w.applyChange({
+          op: 'updateEntity',
+          id: 'forum',
+          fields: { name: 'Zocalo Economic Dialogue', description: null },
+          sources: ['src#3'],
+          actor: 'bob',
+          at: meta.at,
+        });
+        expect(applied.node).toMatchObject({
+          id: 'forum',
+          name: 'Zocalo Economic Dialogue',
+          sources: [
+            { sourceId: 'src', slide: 1 },
+            { sourceId: 'src', slide: 3 },
+          ],
+        });
         expect((await w.getNodesByIds(['forum']))[0]?.name).toBe('Zocalo Economic Dialogue');
         expect((await w.search({ text: 'Zocalo', limit: 3 }))[0]?.node.id).toBe('forum');
         const dialogues = await w.findNodes({ kinds: [NodeKind.Dialogue], offset: 0, limit: 10 });
         expect(dialogues.nodes.map((n) => n.id)).toEqual(['hlsd', 'talks', 'forum']);
       });
 
-      it('adds a relationship, refuses it twice with the seed checker\'s message, and a REPLACES edge ends a lifetime', async () => {
-        const applied = await w.applyChange({ op: 'addRelationship', relationship: { from: 'hlsd', type: 'REPLACES', to: 'talks', validFrom: '2022-01' }, ...meta });
+      it("adds a relationship, refuses it twice with the seed checker's message, and a REPLACES edge ends a lifetime", async () => {
+        const applied = await w.applyChange({
+          op: 'addRelationship',
+          relationship: { from: 'hlsd', type: 'REPLACES', to: 'talks', validFrom: '2022-01' },
+          ...meta,
+        });
         expect(applied.relationship).toMatchObject({ id: 'hlsd:REPLACES:talks@2022-01', sources: [{ sourceId: 'src', slide: 2 }] });
         expect(applied.to?.id).toBe('talks');
         const [hits] = await w.getRelationships([{ nodeId: 'talks', direction: 'IN', types: [EdgeType.REPLACES] }]);
         expect(hits.map((h) => h.other.id)).toEqual(['hlsd']);
-        const alive = async (day: string) => (await w.findNodes({ kinds: [NodeKind.Dialogue], filter: { validAt: day }, offset: 0, limit: 10 })).nodes.map((n) => n.id);
+        const alive = async (day: string) =>
+          (await w.findNodes({ kinds: [NodeKind.Dialogue], filter: { validAt: day }, offset: 0, limit: 10 })).nodes.map((n) => n.id);
         expect(await alive('2021-12-31')).toContain('talks');
         expect(await alive('2022-01-01')).not.toContain('talks');
         expect(await rejection({ op: 'addRelationship', relationship: { from: 'hlsd', type: 'REPLACES', to: 'talks', validFrom: '2022-01' }, ...meta })).toBe(
@@ -308,7 +363,9 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const [hits] = await w.getRelationships([{ nodeId: 'talks', direction: 'IN', types: [EdgeType.PARTY_TO] }]);
         expect(hits.map((h) => h.other.id)).toEqual(['us']);
         expect((await w.getStats()).relationships).toBe(before.relationships - 1);
-        expect(await rejection({ op: 'retireRelationship', id: 'mx:PARTY_TO:talks', ...meta })).toMatch(/^BAD_USER_INPUT: retireRelationship.id: expected the id of a relationship/);
+        expect(await rejection({ op: 'retireRelationship', id: 'mx:PARTY_TO:talks', ...meta })).toMatch(
+          /^BAD_USER_INPUT: retireRelationship.id: expected the id of a relationship/,
+        );
       });
 
       it('retires an entity: gone from lookups, lists, search, its relationships and its observations; its id stays taken', async () => {
@@ -326,11 +383,15 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const [usEdges] = await w.getRelationships([{ nodeId: 'us', direction: 'IN' }]);
         expect(usEdges.map((h) => h.other.id)).not.toContain('texas');
         expect((await w.findNodes({ filter: { relatedTo: ['us'] }, offset: 0, limit: 10 })).nodes.map((n) => n.id)).not.toContain('texas');
-        expect(await rejection({ op: 'createEntity', entity: { id: 'texas', kind: 'Actor', type: 'SUBNATIONAL_STATE', name: 'Texas' }, ...meta })).toBe('BAD_USER_INPUT: duplicate id "texas": already defined (retired)');
-        expect(await rejection({ op: 'retireEntity', id: 'src', ...meta })).toBe('BAD_USER_INPUT: node src: a Source cannot be retired (citations point at it)');
+        expect(await rejection({ op: 'createEntity', entity: { id: 'texas', kind: 'Actor', type: 'SUBNATIONAL_STATE', name: 'Texas' }, ...meta })).toBe(
+          'BAD_USER_INPUT: duplicate id "texas": already defined (retired)',
+        );
+        expect(await rejection({ op: 'retireEntity', id: 'src', ...meta })).toBe(
+          'BAD_USER_INPUT: node src: a Source cannot be retired (citations point at it)',
+        );
       });
 
-      it('rejects an invalid change with the seed checker\'s message and changes nothing', async () => {
+      it("rejects an invalid change with the seed checker's message and changes nothing", async () => {
         const before = await w.getStats();
         expect(await rejection({ op: 'addRelationship', relationship: { from: 'us', type: 'ADDRESSES', to: 'nowhere' }, ...meta })).toBe(
           'BAD_USER_INPUT: ADDRESSES edge: to names unknown node "nowhere" (dangling id)',
@@ -354,7 +415,7 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await w.getNodesByIds(['x-1', 'x-2'])).toEqual([null, null]);
       });
 
-      it('keeps a node\'s edges in order after an edge is added and after a neighbour is renamed', async () => {
+      it("keeps a node's edges in order after an edge is added and after a neighbour is renamed", async () => {
         // Last: it changes the graph the earlier tests describe.
         const order = async () => (await w.getRelationships([{ nodeId: 'us', direction: 'OUT', types: [EdgeType.PARTY_TO] }]))[0].map((h) => h.other.id);
         await w.applyChange({ op: 'addRelationship', relationship: { from: 'us', type: 'PARTY_TO', to: 'forum' }, ...meta });
@@ -368,7 +429,12 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         const [fromForum] = await w.getRelationships([{ nodeId: 'forum', direction: 'IN', types: [EdgeType.PARTY_TO] }]);
         expect(fromForum.map((h) => h.other.name)).toContain('United States of America');
         const [both] = await w.getRelationships([{ nodeId: 'us', direction: 'BOTH' }]);
-        expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual(['PARTY_TO/OUT/forum', 'PARTY_TO/OUT/new-deal', 'PARTY_TO/OUT/old-deal', 'PARTY_TO/OUT/talks']);
+        expect(both.map((h) => `${h.relationship.type}/${h.direction}/${h.other.id}`).slice(0, 4)).toEqual([
+          'PARTY_TO/OUT/forum',
+          'PARTY_TO/OUT/new-deal',
+          'PARTY_TO/OUT/old-deal',
+          'PARTY_TO/OUT/talks',
+        ]);
       });
 
       it('keeps reverse provenance and the graph-wide relationship list true after every change above', async () => {
@@ -380,7 +446,8 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         // Dialogues have one party each by now (mx left talks; us joined forum).
         expect(before.maxDegree.Dialogue.PARTY_TO.IN).toBe(1);
         await w.applyChange({ op: 'createEntity', entity: { id: 'summit', kind: 'Dialogue', type: 'TRILATERAL', name: 'Leaders Summit' }, ...meta });
-        for (const from of ['us', 'mx', 'agora']) await w.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
+        for (const from of ['us', 'mx', 'agora'])
+          await w.applyChange({ op: 'addRelationship', relationship: { from, type: 'PARTY_TO', to: 'summit' }, ...meta });
         const after = await w.getDegreeStats();
         expect(after.maxDegree.Dialogue.PARTY_TO).toEqual({ OUT: 0, IN: 3, BOTH: 3 });
         expect(after.nodesByKind.Dialogue).toBe(before.nodesByKind.Dialogue + 1);
@@ -396,15 +463,30 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       const noted: Dataset = {
         ...fixtureDataset,
         relationships: fixtureDataset.relationships.map((r) =>
-          r.id === 'us:PARTY_TO:talks' ? { ...r, note: 'Washington is very upset about the pace of extraditions' }
-          : r.id === 'talks:ADDRESSES:fent' ? { ...r, note: 'Seizures of fentanyl pills doubled at the border' }
-          : r,
+          r.id === 'us:PARTY_TO:talks'
+            ? { ...r, note: 'Washington is very upset about the pace of extraditions' }
+            : r.id === 'talks:ADDRESSES:fent'
+              ? { ...r, note: 'Seizures of fentanyl pills doubled at the border' }
+              : r,
         ),
         observations: fixtureDataset.observations.map((o) => (o.id === 'crossings@2020' ? { ...o, note: 'Pandemic closures cut crossings sharply' } : o)),
       };
       let n: GraphStore;
       const meta = { sources: ['src#2'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' };
-      const queries = ['fentanyl', 'Fentanil', 'very upset', 'talks', 'border crossings', 'MEXICO', 'opio', 'deal', 'T-NEW', 'pandemic closures', 'the border', 'zzzzqqq'];
+      const queries = [
+        'fentanyl',
+        'Fentanil',
+        'very upset',
+        'talks',
+        'border crossings',
+        'MEXICO',
+        'opio',
+        'deal',
+        'T-NEW',
+        'pandemic closures',
+        'the border',
+        'zzzzqqq',
+      ];
 
       beforeAll(async () => {
         n = await createStore(noted);
@@ -439,12 +521,17 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
 
       it('gives exactly the hits, order, scores and matches of a brute-force ranking over the whole dataset', async () => {
         for (const text of queries) {
-          for (const limit of [3, 50]) expect({ text, limit, hits: await n.search({ text, limit }) }).toEqual({ text, limit, hits: searchOracle(noted, { text, limit }) });
+          for (const limit of [3, 50])
+            expect({ text, limit, hits: await n.search({ text, limit }) }).toEqual({ text, limit, hits: searchOracle(noted, { text, limit }) });
         }
       });
 
       it('stays current under curation: a new relationship note is found and weighed, a retired one and a retired entity are gone', async () => {
-        const applied = await n.applyChange({ op: 'addRelationship', relationship: { from: 'mx', type: 'PARTY_TO', to: 'forum', note: 'Border crossings and fentanyl on the agenda' }, ...meta });
+        const applied = await n.applyChange({
+          op: 'addRelationship',
+          relationship: { from: 'mx', type: 'PARTY_TO', to: 'forum', note: 'Border crossings and fentanyl on the agenda' },
+          ...meta,
+        });
         const rel = applied.relationship!;
         const now = { ...noted, relationships: [...noted.relationships, rel] };
         expect((await n.search({ text: 'agenda', limit: 5 })).map((h) => h.relationship?.id)).toEqual([rel.id]);
@@ -452,9 +539,14 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         await n.applyChange({ op: 'retireRelationship', id: rel.id, ...meta });
         expect(await n.search({ text: 'agenda', limit: 5 })).toEqual([]);
         await n.applyChange({ op: 'retireEntity', id: 'us', ...meta });
-        const after = { ...noted, nodes: noted.nodes.filter((x) => x.id !== 'us'), relationships: noted.relationships.filter((r) => r.from !== 'us' && r.to !== 'us') };
+        const after = {
+          ...noted,
+          nodes: noted.nodes.filter((x) => x.id !== 'us'),
+          relationships: noted.relationships.filter((r) => r.from !== 'us' && r.to !== 'us'),
+        };
         expect(await n.search({ text: 'extraditions', limit: 5 })).toEqual([]);
-        for (const text of queries) expect({ text, hits: await n.search({ text, limit: 50 }) }).toEqual({ text, hits: searchOracle(after, { text, limit: 50 }) });
+        for (const text of queries)
+          expect({ text, hits: await n.search({ text, limit: 50 }) }).toEqual({ text, hits: searchOracle(after, { text, limit: 50 }) });
       });
     });
 
@@ -463,7 +555,11 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       // graph after it would pass the seed checker.
       let c: GraphStore;
       const meta = { sources: ['src#2'], actor: 'dana', at: '2024-07-01T12:00:00.000Z' };
-      const rejection = (change: Change) => c.applyChange(change).then(() => 'applied', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+      const rejection = (change: Change) =>
+        c.applyChange(change).then(
+          () => 'applied',
+          (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+        );
 
       beforeAll(async () => {
         c = await createStore(fixtureDataset);
@@ -473,14 +569,23 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('updates an entity that cites other sources with one new citation (the kept citations are not re-checked)', async () => {
-        await c.applyChange({ op: 'createEntity', entity: { id: 'src-b', kind: 'Source', name: 'Second source', publisher: 'Tests', year: 2021 }, ...meta, sources: ['src-b#1'] });
+        await c.applyChange({
+          op: 'createEntity',
+          entity: { id: 'src-b', kind: 'Source', name: 'Second source', publisher: 'Tests', year: 2021 },
+          ...meta,
+          sources: ['src-b#1'],
+        });
         await c.applyChange({ op: 'updateEntity', id: 'trade', fields: { description: 'Goods and services' }, ...meta, sources: ['src-b#4'] });
         const applied = await c.applyChange({ op: 'updateEntity', id: 'trade', fields: { description: 'x' }, ...meta, sources: ['src#5'] });
-        expect(applied.node!.sources).toEqual([{ sourceId: 'src', slide: 1 }, { sourceId: 'src-b', slide: 4 }, { sourceId: 'src', slide: 5 }]);
+        expect(applied.node!.sources).toEqual([
+          { sourceId: 'src', slide: 1 },
+          { sourceId: 'src-b', slide: 4 },
+          { sourceId: 'src', slide: 5 },
+        ]);
         expect((await c.getNodesByIds(['trade']))[0]).toEqual(applied.node);
       });
 
-      it('keeps a metric\'s unit in the family of its observations', async () => {
+      it("keeps a metric's unit in the family of its observations", async () => {
         expect(await rejection({ op: 'updateEntity', id: 'crossings', fields: { unit: 'PERCENT' }, ...meta })).toBe(
           'BAD_USER_INPUT: node crossings: unit PERCENT does not measure what its 4 observation(s) in COUNT do: expected one of COUNT, THOUSAND, MILLION (make a separate metric for a share or a rank)',
         );
@@ -494,14 +599,24 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await rejection({ op: 'updateEntity', id: 'trade', fields: { description: 'y' }, ...meta, sources: ['src#99999999999999999999999'] })).toBe(
           'BAD_USER_INPUT: node trade: sources: citation "src#99999999999999999999999": expected a slide number from 1 to 10000',
         );
-        expect(await rejection({ op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'Long' }, ...meta })).toMatch(/^BAD_USER_INPUT: id: expected lower-case words joined by hyphens \(e\.g\. "usmca"\), at most 100 characters/);
+        expect(await rejection({ op: 'createEntity', entity: { id: 'a'.repeat(101), kind: 'Topic', name: 'Long' }, ...meta })).toMatch(
+          /^BAD_USER_INPUT: id: expected lower-case words joined by hyphens \(e\.g\. "usmca"\), at most 100 characters/,
+        );
         expect(await rejection({ op: 'addRelationship', relationship: { from: 'trade', type: 'AFFECTS', to: 'trade' }, ...meta })).toBe(
           'BAD_USER_INPUT: AFFECTS edge: trade -> trade joins trade to itself: an edge needs two different nodes',
         );
-        expect(await rejection({ op: 'addObservation', observation: { metric: 'crossings', value: 1, period: '2022', dimensions: JSON.parse('{"__proto__":"us"}') }, ...meta })).toBe(
+        expect(
+          await rejection({
+            op: 'addObservation',
+            observation: { metric: 'crossings', value: 1, period: '2022', dimensions: JSON.parse('{"__proto__":"us"}') },
+            ...meta,
+          }),
+        ).toBe(
           'BAD_USER_INPUT: observation of crossings: dimension key "__proto__": expected a lower-case word, then letters, digits or hyphens (e.g. "partner")',
         );
-        expect(await rejection({ op: 'addObservation', observation: { metric: 'crossings', value: 1, period: '2022', dimensions: { bound: 'a];b=c' } }, ...meta })).toMatch(/^BAD_USER_INPUT: observation of crossings: dimension bound: expected lower-case words/);
+        expect(
+          await rejection({ op: 'addObservation', observation: { metric: 'crossings', value: 1, period: '2022', dimensions: { bound: 'a];b=c' } }, ...meta }),
+        ).toMatch(/^BAD_USER_INPUT: observation of crossings: dimension bound: expected lower-case words/);
         expect(await c.getDatasetVersion()).toBe(before);
       });
 
@@ -509,8 +624,12 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await rejection({ op: 'addRelationship', relationship: { from: 'drugs', type: 'BROADER', to: 'fent' }, ...meta })).toBe(
           'BAD_USER_INPUT: BROADER edge drugs -> fent would close a cycle: fent already leads to drugs through BROADER edges (BROADER is a hierarchy)',
         );
-        expect(await rejection({ op: 'addRelationship', relationship: { from: 'old-deal', type: 'REPLACES', to: 'new-deal' }, ...meta })).toMatch(/^BAD_USER_INPUT: REPLACES edge old-deal -> new-deal would close a cycle/);
-        expect(await rejection({ op: 'addRelationship', relationship: { from: 'us', type: 'PART_OF', to: 'texas' }, ...meta })).toMatch(/^BAD_USER_INPUT: PART_OF edge us -> texas would close a cycle/);
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'old-deal', type: 'REPLACES', to: 'new-deal' }, ...meta })).toMatch(
+          /^BAD_USER_INPUT: REPLACES edge old-deal -> new-deal would close a cycle/,
+        );
+        expect(await rejection({ op: 'addRelationship', relationship: { from: 'us', type: 'PART_OF', to: 'texas' }, ...meta })).toMatch(
+          /^BAD_USER_INPUT: PART_OF edge us -> texas would close a cycle/,
+        );
         // Another type may run the other way; a retired edge no longer leads anywhere.
         await c.applyChange({ op: 'addRelationship', relationship: { from: 'drugs', type: 'AFFECTS', to: 'fent' }, ...meta });
         await c.applyChange({ op: 'retireRelationship', id: 'opioids:BROADER:drugs', ...meta });
@@ -525,12 +644,23 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
         expect(await rejection({ op: 'createEntity', entity: { id: 'trucks', kind: 'Metric', name: 'Trucks', unit: 'COUNT' }, ...meta })).toBe(
           'BAD_USER_INPUT: metric trucks has no observations: a metric needs at least one (create it with its first observation)',
         );
-        expect(await rejection({ op: 'createEntity', entity: { id: 'ports', kind: 'Topic', name: 'Ports' }, observation: { value: 1, period: '2020' }, ...meta })).toBe(
-          'BAD_USER_INPUT: node ports: only a Metric takes a first observation, this is a Topic',
-        );
+        expect(
+          await rejection({ op: 'createEntity', entity: { id: 'ports', kind: 'Topic', name: 'Ports' }, observation: { value: 1, period: '2020' }, ...meta }),
+        ).toBe('BAD_USER_INPUT: node ports: only a Metric takes a first observation, this is a Topic');
         expect(await c.getNodesByIds(['trucks', 'ports'])).toEqual([null, null]);
-        const applied = await c.applyChange({ op: 'createEntity', entity: { id: 'trucks', kind: 'Metric', name: 'Trucks', unit: 'THOUSAND' }, observation: { value: 5.5, period: '2021', dimensions: { state: 'texas' } }, ...meta });
-        expect(applied.observation).toMatchObject({ id: 'trucks@2021[state=texas]', metricId: 'trucks', value: 5.5, unit: 'THOUSAND', sources: [{ sourceId: 'src', slide: 2 }] });
+        const applied = await c.applyChange({
+          op: 'createEntity',
+          entity: { id: 'trucks', kind: 'Metric', name: 'Trucks', unit: 'THOUSAND' },
+          observation: { value: 5.5, period: '2021', dimensions: { state: 'texas' } },
+          ...meta,
+        });
+        expect(applied.observation).toMatchObject({
+          id: 'trucks@2021[state=texas]',
+          metricId: 'trucks',
+          value: 5.5,
+          unit: 'THOUSAND',
+          sources: [{ sourceId: 'src', slide: 2 }],
+        });
         const [[first]] = await c.getObservations([{ metricId: 'trucks' }]);
         expect(first).toEqual(applied.observation);
         expect(await rejection({ op: 'retireEntity', id: 'texas', ...meta })).toBe(
@@ -593,13 +723,19 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('keeps an approximate date\'s qualifier ("early 2021") through every read and an update', async () => {
-        const created = await v.applyChange({ op: 'createEntity', entity: { id: 'court-ruling', kind: 'Event', type: 'COURT_RULING', name: 'Court ruling', dates: { date: 'early 2021' } }, ...meta });
+        const created = await v.applyChange({
+          op: 'createEntity',
+          entity: { id: 'court-ruling', kind: 'Event', type: 'COURT_RULING', name: 'Court ruling', dates: { date: 'early 2021' } },
+          ...meta,
+        });
         expect(created.node).toMatchObject({ dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
         await v.applyChange({ op: 'addRelationship', relationship: { from: 'court-ruling', type: 'AFFECTS', to: 'trade' }, ...meta });
         await v.applyChange({ op: 'updateEntity', id: 'court-ruling', fields: { name: 'Federal court ruling' }, ...meta });
         const [byId] = await v.getNodesByIds(['court-ruling']);
         expect(byId).toMatchObject({ name: 'Federal court ruling', dates: { date: '2021' }, dateQualifiers: { date: 'EARLY' } });
-        const listed = (await v.findNodes({ kinds: [NodeKind.Event], filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 })).nodes.find((n) => n.id === 'court-ruling');
+        const listed = (await v.findNodes({ kinds: [NodeKind.Event], filter: { from: '2021-01-01', to: '2021-12-31' }, offset: 0, limit: 10 })).nodes.find(
+          (n) => n.id === 'court-ruling',
+        );
         const [[hit]] = await v.getRelationships([{ nodeId: 'trade', direction: 'IN', types: [EdgeType.AFFECTS] }]);
         const found = (await v.search({ text: 'Federal court ruling', limit: 3 }))[0]?.node;
         for (const node of [listed, hit.other, found]) expect(node).toEqual(byId);
@@ -609,8 +745,18 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
 
       it('keeps an undated observation out of every date range, and lists it after the dated ones', async () => {
-        await v.applyChange({ op: 'createEntity', entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' }, observation: { value: 3201, period: '2021' }, ...meta });
-        const undated = await v.applyChange({ op: 'addObservation', observation: { metric: 'length', value: 3200, reported: 2022 }, ...meta, sources: ['src#1'] });
+        await v.applyChange({
+          op: 'createEntity',
+          entity: { id: 'length', kind: 'Metric', name: 'Border length', unit: 'KM' },
+          observation: { value: 3201, period: '2021' },
+          ...meta,
+        });
+        const undated = await v.applyChange({
+          op: 'addObservation',
+          observation: { metric: 'length', value: 3200, reported: 2022 },
+          ...meta,
+          sources: ['src#1'],
+        });
         expect(undated.observation).toMatchObject({ id: 'length@reported-2022', period: null, periodStart: null, periodEnd: null, reportedIn: 2022 });
         const [all, in2022, open, from] = await v.getObservations([
           { metricId: 'length' },

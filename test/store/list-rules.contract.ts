@@ -1,4 +1,15 @@
-import { EdgeType, NodeKind, listEntities, listRelationshipsOf, type Dataset, type GraphStore, type NodeFilter, type NodeQuery, type RelationshipListQuery, type StoreFactory } from '../../src/domain';
+import {
+  EdgeType,
+  NodeKind,
+  listEntities,
+  listRelationshipsOf,
+  type Dataset,
+  type GraphStore,
+  type NodeFilter,
+  type NodeQuery,
+  type RelationshipListQuery,
+  type StoreFactory,
+} from '../../src/domain';
 import { seedDataset } from '../helpers/dataset';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { datasetListGraph } from '../helpers/list-graph';

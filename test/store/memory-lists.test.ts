@@ -44,21 +44,25 @@ describe('memory store lists', () => {
     { addresses: [broad.id], relatedTo: [hub], validAt: '2012-01-01', to: '2020-12-31' },
   ];
 
-  it.each(kindSets.flatMap((kinds) => filters.map((filter) => [kinds, filter] as const)))('kinds %j, filter %j: the reference page and total', async (kinds, filter) => {
-    for (const [offset, limit] of [
-      [0, 20],
-      [7, 5],
-      [0, 10_000],
-    ]) {
-      const query: NodeQuery = { kinds, filter, offset, limit };
-      expect(await page(store, query)).toEqual(reference(query));
-    }
-  });
+  it.each(kindSets.flatMap((kinds) => filters.map((filter) => [kinds, filter] as const)))(
+    'kinds %j, filter %j: the reference page and total',
+    async (kinds, filter) => {
+      for (const [offset, limit] of [
+        [0, 20],
+        [7, 5],
+        [0, 10_000],
+      ]) {
+        const query: NodeQuery = { kinds, filter, offset, limit };
+        expect(await page(store, query)).toEqual(reference(query));
+      }
+    },
+  );
 
   it('a hub topic (addressed by more nodes than a kind holds), a rare one and the other criteria give non-trivial answers', async () => {
     expect((await page(store, { kinds: [NodeKind.Actor], filter: { addresses: [hub] }, offset: 0, limit: 1 })).totalCount).toBeGreaterThan(100);
     expect((await page(store, { kinds: [], filter: { addresses: [broad.id] }, offset: 0, limit: 1 })).totalCount).toBeGreaterThan(0);
-    for (const filter of filters.slice(-4)) expect((await page(store, { kinds: [NodeKind.Dialogue], filter, offset: 0, limit: 1 })).totalCount).toBeGreaterThan(0);
+    for (const filter of filters.slice(-4))
+      expect((await page(store, { kinds: [NodeKind.Dialogue], filter, offset: 0, limit: 1 })).totalCount).toBeGreaterThan(0);
   });
 
   it('keeps each kind in order through creating, renaming and retiring entities', async () => {

@@ -44,7 +44,12 @@ export function defineProvenanceContract(createStore: StoreFactory): void {
     });
 
     it('getCitedItems: per query, entities then relationships then observations, each by id, with their slides', async () => {
-      const [all, slide4, none, emptySlide] = await store.getCitedItems([{ sourceId: 'src' }, { sourceId: 'src', slide: 4 }, { sourceId: 'nope' }, { sourceId: 'src', slide: 99 }]);
+      const [all, slide4, none, emptySlide] = await store.getCitedItems([
+        { sourceId: 'src' },
+        { sourceId: 'src', slide: 4 },
+        { sourceId: 'nope' },
+        { sourceId: 'src', slide: 99 },
+      ]);
       const size = provenanceDataset.nodes.length + provenanceDataset.relationships.length + provenanceDataset.observations.length;
       expect(all).toHaveLength(size);
       const entities = provenanceDataset.nodes.map((n) => n.id).sort();
@@ -78,7 +83,9 @@ export function defineProvenanceContract(createStore: StoreFactory): void {
       const all = await store.findRelationships({ offset: 0, limit: 100 });
       expect(all.relationships.map((r) => r.id)).toEqual(ALL_EDGES);
       expect(all.totalCount).toBe(16);
-      expect(all.relationships.find((r) => r.id === 'us:PARTY_TO:old-deal')).toEqual(provenanceDataset.relationships.find((r) => r.id === 'us:PARTY_TO:old-deal'));
+      expect(all.relationships.find((r) => r.id === 'us:PARTY_TO:old-deal')).toEqual(
+        provenanceDataset.relationships.find((r) => r.id === 'us:PARTY_TO:old-deal'),
+      );
       const page = await store.findRelationships({ offset: 2, limit: 3 });
       expect(page.relationships.map((r) => r.id)).toEqual(ALL_EDGES.slice(2, 5));
       expect(page.totalCount).toBe(16);
@@ -91,11 +98,26 @@ export function defineProvenanceContract(createStore: StoreFactory): void {
     it('findRelationships: filters by type, start, end, the kinds at either end and date', async () => {
       const ids = async (q: Parameters<GraphStore['findRelationships']>[0]) => (await store.findRelationships(q)).relationships.map((r) => r.id);
       const page = { offset: 0, limit: 100 };
-      expect(await ids({ types: [EdgeType.PARTY_TO], from: 'us', ...page })).toEqual(['us:PARTY_TO:new-deal@2020-07-01', 'us:PARTY_TO:old-deal', 'us:PARTY_TO:talks']);
+      expect(await ids({ types: [EdgeType.PARTY_TO], from: 'us', ...page })).toEqual([
+        'us:PARTY_TO:new-deal@2020-07-01',
+        'us:PARTY_TO:old-deal',
+        'us:PARTY_TO:talks',
+      ]);
       expect(await ids({ to: 'talks', ...page })).toEqual(['mx:PARTY_TO:talks', 'us:PARTY_TO:talks']);
       expect(await ids({ from: 'talks', to: 'fent', ...page })).toEqual(['talks:ADDRESSES:fent']);
-      expect(await ids({ types: [EdgeType.REPLACES, EdgeType.BROADER], ...page })).toEqual(['fent:BROADER:opioids', 'opioids:BROADER:drugs', 'new-deal:REPLACES:old-deal@2020-07-01', 'new-plan:REPLACES:old-plan@2021-10']);
-      expect(await ids({ kinds: [NodeKind.Topic], ...page })).toEqual(['forum:ADDRESSES:trade', 'talks:ADDRESSES:fent', 'fent:BROADER:opioids', 'opioids:BROADER:drugs', 'crossings:MEASURES:trade']);
+      expect(await ids({ types: [EdgeType.REPLACES, EdgeType.BROADER], ...page })).toEqual([
+        'fent:BROADER:opioids',
+        'opioids:BROADER:drugs',
+        'new-deal:REPLACES:old-deal@2020-07-01',
+        'new-plan:REPLACES:old-plan@2021-10',
+      ]);
+      expect(await ids({ kinds: [NodeKind.Topic], ...page })).toEqual([
+        'forum:ADDRESSES:trade',
+        'talks:ADDRESSES:fent',
+        'fent:BROADER:opioids',
+        'opioids:BROADER:drugs',
+        'crossings:MEASURES:trade',
+      ]);
       // In mid-2019 the old deal held and the talks had not begun.
       expect(await ids({ types: [EdgeType.PARTY_TO], validAt: '2019-06-01', ...page })).toEqual(['us:PARTY_TO:old-deal']);
       expect(await ids({ from: 'nope', ...page })).toEqual([]);
@@ -107,7 +129,10 @@ export function defineProvenanceContract(createStore: StoreFactory): void {
 export async function provenanceAfterChanges(w: GraphStore): Promise<void> {
   // Slide 2 is cited by the changes only: hlsd created; forum and us updated; two edges added.
   // crossings@2021 cited it too, but the metric was retired since, and with it its observations.
-  const [slide2, slide3] = await w.getCitedItems([{ sourceId: 'src', slide: 2 }, { sourceId: 'src', slide: 3 }]);
+  const [slide2, slide3] = await w.getCitedItems([
+    { sourceId: 'src', slide: 2 },
+    { sourceId: 'src', slide: 3 },
+  ]);
   expect(slide2.map((i) => `${i.kind} ${i.id} ${i.slides.join(',')}`)).toEqual([
     'ENTITY forum 1,2,3',
     'ENTITY hlsd 2',
@@ -123,7 +148,11 @@ export async function provenanceAfterChanges(w: GraphStore): Promise<void> {
   expect(await w.getCitedSlides(['src'])).toEqual([[1, 2, 3]]);
   const edges = async (q: Omit<Parameters<GraphStore['findRelationships']>[0], 'offset' | 'limit'>) =>
     (await w.findRelationships({ ...q, offset: 0, limit: 100 })).relationships.map((r) => r.id);
-  expect(await edges({ types: [EdgeType.REPLACES] })).toEqual(['hlsd:REPLACES:talks@2022-01', 'new-deal:REPLACES:old-deal@2020-07-01', 'new-plan:REPLACES:old-plan@2021-10']);
+  expect(await edges({ types: [EdgeType.REPLACES] })).toEqual([
+    'hlsd:REPLACES:talks@2022-01',
+    'new-deal:REPLACES:old-deal@2020-07-01',
+    'new-plan:REPLACES:old-plan@2021-10',
+  ]);
   expect(await edges({ from: 'mx', types: [EdgeType.PARTY_TO] })).toEqual(['mx:PARTY_TO:new-deal@2020-07-01']);
   expect(await edges({ types: [EdgeType.PART_OF, EdgeType.MEASURES] })).toEqual([]);
   expect((await w.findRelationships({ offset: 0, limit: 0 })).totalCount).toBe((await w.getStats()).relationships);

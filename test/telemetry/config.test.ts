@@ -26,8 +26,12 @@ describe('telemetry configuration', () => {
   });
 
   it('refuses an unknown exporter, a short metrics token and a bad port, naming what was expected', () => {
-    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(new ConfigError('OTEL_TRACES_EXPORTER', 'none or comma-separated otlp, console', 'jaeger'));
-    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: expected a token of at least 16 characters without spaces, received "<5 characters>"');
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(
+      new ConfigError('OTEL_TRACES_EXPORTER', 'none or comma-separated otlp, console', 'jaeger'),
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN: expected a token of at least 16 characters without spaces, received "<5 characters>"',
+    );
     expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT: expected an integer from 0 to 65535, received "70000"');
     expect(() => loadConfig({ METRICS: 'maybe' })).toThrow('METRICS: expected true or false, received "maybe"');
     expect(() => loadConfig({ METRICS_MAX_OPERATIONS: '0' })).toThrow('METRICS_MAX_OPERATIONS: expected an integer from 1 to 10000, received "0"');

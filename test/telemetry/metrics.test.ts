@@ -203,7 +203,13 @@ describe('journal fsync time', () => {
     try {
       const wrapped = InstrumentedStore.wrap(store, telemetry.metrics, null);
       for (const value of [1, 2]) {
-        await wrapped.applyChange({ op: 'addObservation', observation: { metric: 'crossings', value, period: String(2000 + value) }, sources: ['src#1'], actor: 'alice', at: '2024-05-01T12:00:00.000Z' });
+        await wrapped.applyChange({
+          op: 'addObservation',
+          observation: { metric: 'crossings', value, period: String(2000 + value) },
+          sources: ['src#1'],
+          actor: 'alice',
+          at: '2024-05-01T12:00:00.000Z',
+        });
       }
       const text = await telemetry.metrics!.registry.metrics();
       expect(sample(text, 'usmx_journal_fsync_duration_seconds_count')).toBe(2);

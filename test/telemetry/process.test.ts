@@ -7,7 +7,10 @@ const TOKEN = 'alice-token-0123456789';
 const METRICS_TOKEN = 'scrape-token-0123456789';
 
 /** Starts src/main.ts (through tsx) with `env`, runs `work` against its URL once it is ready, then stops it. */
-function withMain(env: Record<string, string>, work: (url: string, stdout: string) => Promise<void>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function withMain(
+  env: Record<string, string>,
+  work: (url: string, stdout: string) => Promise<void>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
@@ -62,9 +65,12 @@ describe('the server process', () => {
         fetch(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
       await (await post('query Usmca { entity(id: "usmca") { name relationships { node { id } } } }')).json();
       const created = (await (
-        await post('mutation Nearshoring { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }', {
-          authorization: `Bearer ${TOKEN}`,
-        })
+        await post(
+          'mutation Nearshoring { createEntity(input: { id: "nearshoring", kind: Topic, name: "Nearshoring" }, sources: ["deck-2022#7"]) { entity { id } } }',
+          {
+            authorization: `Bearer ${TOKEN}`,
+          },
+        )
       ).json()) as { errors?: unknown };
       if (created.errors) throw new Error(`the mutation failed: ${JSON.stringify(created.errors)}`);
       refused = (await fetch(`${url}metrics`)).status;
@@ -85,7 +91,11 @@ describe('the server process', () => {
     let onApi = '';
     let onOwn = '';
     const run = await withMain({ METRICS_PORT: '0' }, async (url, stdout) => {
-      await fetch(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Usmca { entity(id: "usmca") { id } }' }) });
+      await fetch(`${url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Usmca { entity(id: "usmca") { id } }' }),
+      });
       onApi = await (await fetch(`${url}metrics`)).text();
       const own = /Metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(stdout);
       if (!own) throw new Error(`no metrics URL in the startup lines: ${stdout}`);

@@ -33,7 +33,12 @@ describe('tracing', () => {
       if (spans.some((s) => s.kind === SpanKind.SERVER)) return spans;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    throw new Error(`no server span in trace ${traceId}; finished: ${exporter.getFinishedSpans().map((s) => s.name).join(', ')}`);
+    throw new Error(
+      `no server span in trace ${traceId}; finished: ${exporter
+        .getFinishedSpans()
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
   }
 
   const parentOf = (span: ReadableSpan): string | undefined => span.parentSpanContext?.spanId;
@@ -99,7 +104,11 @@ describe('tracing', () => {
   it('keeps concurrent requests in their own traces', async () => {
     const traces = Array.from({ length: 8 }, (_, i) => `${(i + 1).toString(16).padStart(2, '0')}${CALLER_TRACE.slice(2)}`);
     // Each request its own operation name, so each one executes (a repeat would be a cached answer with no store calls of its own).
-    await Promise.all(traces.map(async (trace, i) => (await post({ query: QUERY.replace('query Mexico', `query Mexico${i}`) }, { traceparent: `00-${trace}-${CALLER_SPAN}-01` })).json()));
+    await Promise.all(
+      traces.map(async (trace, i) =>
+        (await post({ query: QUERY.replace('query Mexico', `query Mexico${i}`) }, { traceparent: `00-${trace}-${CALLER_SPAN}-01` })).json(),
+      ),
+    );
     for (const trace of traces) {
       const spans = await traceOf(trace);
       const request = spans.find((s) => s.kind === SpanKind.SERVER)!;
@@ -134,7 +143,9 @@ describe('tracing', () => {
   });
 
   it('traces an export download with its store calls', async () => {
-    const res = await fetch(server.url.replace(/\/graphql$/, '/export?format=json'), { headers: { traceparent: `00-${CALLER_TRACE.replace(/^0a/, 'ee')}-${CALLER_SPAN}-01` } });
+    const res = await fetch(server.url.replace(/\/graphql$/, '/export?format=json'), {
+      headers: { traceparent: `00-${CALLER_TRACE.replace(/^0a/, 'ee')}-${CALLER_SPAN}-01` },
+    });
     expect(res.status).toBe(200);
     await res.text();
     const spans = await traceOf(CALLER_TRACE.replace(/^0a/, 'ee'));

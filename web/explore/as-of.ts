@@ -11,7 +11,14 @@ export interface AsOf {
 
 /** The as-of form; `apply` receives a valid partial date, or null to clear it. */
 export function createAsOf(initial: string | null, apply: (date: string | null) => void): AsOf {
-  const input = h('input', { id: 'as-of-input', type: 'text', inputmode: 'numeric', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', size: 26, 'aria-describedby': 'as-of-error' });
+  const input = h('input', {
+    id: 'as-of-input',
+    type: 'text',
+    inputmode: 'numeric',
+    placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD',
+    size: 26,
+    'aria-describedby': 'as-of-error',
+  });
   const error = h('span', { id: 'as-of-error', class: 'status-error', 'aria-live': 'polite' });
   const current = h('span', { class: 'as-of-current' });
   const show = (date: string | null): void => {
@@ -38,7 +45,17 @@ export function createAsOf(initial: string | null, apply: (date: string | null) 
     h('label', { for: 'as-of-input' }, 'As of'),
     input,
     h('button', { type: 'submit' }, 'Apply'),
-    h('button', { type: 'button', onclick: () => { show(null); apply(null); } }, 'Every date'),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          show(null);
+          apply(null);
+        },
+      },
+      'Every date',
+    ),
     current,
     error,
   );

@@ -24,13 +24,17 @@ const DATE_LABELS: Record<(typeof DATE_FIELDS)[number], string> = {
 
 /** A link to an entity that the app opens in place. */
 export function entityLink(entity: { id: string; name: string }, open: Open): HTMLAnchorElement {
-  return h('a', {
-    href: `?entity=${encodeURIComponent(entity.id)}&view=entity`,
-    onclick: (event: Event) => {
-      event.preventDefault();
-      open(entity.id);
+  return h(
+    'a',
+    {
+      href: `?entity=${encodeURIComponent(entity.id)}&view=entity`,
+      onclick: (event: Event) => {
+        event.preventDefault();
+        open(entity.id);
+      },
     },
-  }, entity.name);
+    entity.name,
+  );
 }
 
 function facts(entity: Entity): HTMLElement {
@@ -43,7 +47,11 @@ function facts(entity: Entity): HTMLElement {
   }
   if (entity.aliases.length) rows.push(['Also called', entity.aliases.join(' · ')]);
   if (entity.sources.length) rows.push(['Sources', entity.sources.map(citation).join('; ')]);
-  return h('dl', { class: 'facts' }, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+  );
 }
 
 function relationshipLine(r: Relationship, open: Open): HTMLElement {
@@ -68,7 +76,16 @@ function relationships(entity: Entity, asOf: string | null, open: Open): HTMLEle
     { class: 'relationships', 'aria-labelledby': 'relationships-heading' },
     h('h3', { id: 'relationships-heading' }, `Relationships (${entity.relationships.length})${asOf ? ` as of ${asOf}` : ''}`),
     [...byType].map(([type, list]) =>
-      h('section', { class: 'relationship-group' }, h('h4', {}, `${type} (${list.length})`), h('ul', {}, list.map((r) => relationshipLine(r, open)))),
+      h(
+        'section',
+        { class: 'relationship-group' },
+        h('h4', {}, `${type} (${list.length})`),
+        h(
+          'ul',
+          {},
+          list.map((r) => relationshipLine(r, open)),
+        ),
+      ),
     ),
   );
 }
@@ -83,7 +100,15 @@ function observations(entity: Entity): HTMLElement | null {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
       h(
         'tbody',
         {},

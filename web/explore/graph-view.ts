@@ -41,7 +41,18 @@ export const KIND_COLOURS: Record<NodeKind, string> = {
 
 const LIMIT = 60;
 /** Force-directed, spread enough that labels stay readable; no animation (deterministic screenshots). */
-const LAYOUT = { name: 'cose', animate: false, randomize: false, fit: true, padding: 24, nodeRepulsion: () => 60_000, idealEdgeLength: () => 120, nodeOverlap: 40, gravity: 0.2, numIter: 1500 } as const;
+const LAYOUT = {
+  name: 'cose',
+  animate: false,
+  randomize: false,
+  fit: true,
+  padding: 24,
+  nodeRepulsion: () => 60_000,
+  idealEdgeLength: () => 120,
+  nodeOverlap: 40,
+  gravity: 0.2,
+  numIter: 1500,
+} as const;
 const EXPAND_LIMIT = 30;
 
 interface GraphState {
@@ -81,12 +92,18 @@ function legend(): HTMLElement {
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend: colour by kind' },
-    Object.entries(KIND_COLOURS).map(([kind, colour]) => h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), kind)),
+    Object.entries(KIND_COLOURS).map(([kind, colour]) =>
+      h('li', {}, h('span', { class: 'swatch', style: `background:${colour}`, 'aria-hidden': 'true' }), kind),
+    ),
   );
 }
 
 function controls(options: GraphOptions, apply: (options: GraphOptions) => void): HTMLElement {
-  const depth = h('select', { id: 'graph-depth' }, [1, 2].map((d) => h('option', { value: d, selected: d === options.depth }, String(d))));
+  const depth = h(
+    'select',
+    { id: 'graph-depth' },
+    [1, 2].map((d) => h('option', { value: d, selected: d === options.depth }, String(d))),
+  );
   const boxes = NODE_KINDS.map((kind) => h('input', { type: 'checkbox', id: `graph-kind-${kind}`, value: kind, checked: options.show.includes(kind) }));
   return h(
     'form',
@@ -101,7 +118,12 @@ function controls(options: GraphOptions, apply: (options: GraphOptions) => void)
     },
     h('label', { for: 'graph-depth' }, 'Depth'),
     depth,
-    h('fieldset', {}, h('legend', {}, 'Only these kinds (none: all)'), NODE_KINDS.map((kind, i) => h('span', { class: 'check' }, boxes[i], h('label', { for: `graph-kind-${kind}` }, kind)))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Only these kinds (none: all)'),
+      NODE_KINDS.map((kind, i) => h('span', { class: 'check' }, boxes[i], h('label', { for: `graph-kind-${kind}` }, kind))),
+    ),
     h('button', { type: 'submit' }, 'Show'),
   );
 }
@@ -111,21 +133,44 @@ function controls(options: GraphOptions, apply: (options: GraphOptions) => void)
  * with `options.expand` expanded and `options.hide` hidden; `apply` draws with new options, `record`
  * keeps a change made in place (a node expanded, an edge type hidden).
  */
-export async function renderGraph(target: HTMLElement, id: string, validAt: string | null, options: GraphOptions, open: Open, apply: (options: GraphOptions) => void, record: (view: GraphView) => void): Promise<void> {
+export async function renderGraph(
+  target: HTMLElement,
+  id: string,
+  validAt: string | null,
+  options: GraphOptions,
+  open: Open,
+  apply: (options: GraphOptions) => void,
+  record: (view: GraphView) => void,
+): Promise<void> {
   replace(target, status('Loading the neighbourhood…'));
   const kinds = options.show.length ? [...options.show] : null;
   // Cytoscape is most of the explorer's code: loaded with the first graph, not with the page.
-  const [{ neighbourhood }, { default: cytoscape }] = await Promise.all([request(NeighbourhoodQuery, { id, depth: options.depth, limit: LIMIT, validAt, kinds }), import('cytoscape')]);
+  const [{ neighbourhood }, { default: cytoscape }] = await Promise.all([
+    request(NeighbourhoodQuery, { id, depth: options.depth, limit: LIMIT, validAt, kinds }),
+    import('cytoscape'),
+  ]);
   if (!neighbourhood) return replace(target, status(`No entity has the id "${id}".`, 'error'));
   const state: GraphState = { names: new Map(), edges: new Map(), expanded: new Set([id]), leftOut: new Map() };
   const initial = elements(neighbourhood, state);
 
-  const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Graph of the relationships around ${state.names.get(id) ?? id}; the same graph is listed below.` });
+  const canvas = h('div', {
+    class: 'graph-canvas',
+    role: 'img',
+    'aria-label': `Graph of the relationships around ${state.names.get(id) ?? id}; the same graph is listed below.`,
+  });
   const savePng = h('button', { type: 'button', class: 'save-png' }, 'Save as PNG');
   // The graph as shown (expansions in, hidden edge types and filtered kinds out), written here.
   const saveGraphml = h('button', { type: 'button', class: 'save-graphml' }, 'Save as GraphML');
   // The API's own export of the neighbourhood (every edge among its entities, all kinds, every date).
-  const graphml = h('p', {}, h('a', { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' }, `Server export: the whole depth-${options.depth} neighbourhood as GraphML`));
+  const graphml = h(
+    'p',
+    {},
+    h(
+      'a',
+      { href: `/export?format=graphml&id=${encodeURIComponent(id)}&depth=${options.depth}`, download: '' },
+      `Server export: the whole depth-${options.depth} neighbourhood as GraphML`,
+    ),
+  );
   const selected = h('div', { class: 'selected-edge', 'aria-live': 'polite' }, h('p', {}, 'Click an edge to see its citation; click a node to expand it.'));
   const leftOutBox = h('div', { class: 'left-out', 'aria-live': 'polite' });
   // Edge types shown: unticking one hides its edges (and its lines in the list below).
@@ -135,7 +180,25 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
   replace(
     target,
     controls(options, apply),
-    h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side', 'aria-label': 'Graph details' }, savePng, ' ', saveGraphml, graphml, h('h3', {}, 'Legend'), legend(), edgeTypesBox, h('h3', {}, 'Selected edge'), selected, leftOutBox)),
+    h(
+      'div',
+      { class: 'graph-layout' },
+      canvas,
+      h(
+        'aside',
+        { class: 'graph-side', 'aria-label': 'Graph details' },
+        savePng,
+        ' ',
+        saveGraphml,
+        graphml,
+        h('h3', {}, 'Legend'),
+        legend(),
+        edgeTypesBox,
+        h('h3', {}, 'Selected edge'),
+        selected,
+        leftOutBox,
+      ),
+    ),
     lists,
   );
 
@@ -151,9 +214,42 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     elements: initial,
     wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-family': 'system-ui, sans-serif', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '110px', color: '#1a1a1a', 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, 'border-width': 1, 'border-color': '#333' } },
+      {
+        selector: 'node',
+        style: {
+          'background-color': 'data(colour)',
+          label: 'data(label)',
+          'font-family': 'system-ui, sans-serif',
+          'font-size': 10,
+          'text-wrap': 'ellipsis',
+          'text-max-width': '110px',
+          color: '#1a1a1a',
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          width: 18,
+          height: 18,
+          'border-width': 1,
+          'border-color': '#333',
+        },
+      },
       { selector: 'node.expanded', style: { 'border-width': 3, width: 24, height: 24 } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-family': 'system-ui, sans-serif', 'font-size': 7, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
+      {
+        selector: 'edge',
+        style: {
+          width: 1.5,
+          'line-color': '#8a8a8a',
+          'target-arrow-color': '#8a8a8a',
+          'target-arrow-shape': 'triangle',
+          'curve-style': 'bezier',
+          label: 'data(label)',
+          'font-family': 'system-ui, sans-serif',
+          'font-size': 7,
+          color: '#444',
+          'text-rotation': 'autorotate',
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.8,
+        },
+      },
       { selector: 'edge:selected', style: { 'line-color': '#000', 'target-arrow-color': '#000', width: 3 } },
     ],
     layout: LAYOUT,
@@ -176,18 +272,23 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
       edgeTypesBox,
       h('legend', {}, 'Edge types'),
       types.map((type) =>
-        h('span', { class: 'check' }, h('input', {
-          type: 'checkbox',
-          id: `edge-type-${type}`,
-          checked: !hiddenTypes.has(type),
-          onchange: (event: Event) => {
-            if ((event.target as HTMLInputElement).checked) hiddenTypes.delete(type);
-            else hiddenTypes.add(type);
-            hideTypes(cy.edges());
-            renderLists();
-            recordView();
-          },
-        }), h('label', { for: `edge-type-${type}` }, type)),
+        h(
+          'span',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            id: `edge-type-${type}`,
+            checked: !hiddenTypes.has(type),
+            onchange: (event: Event) => {
+              if ((event.target as HTMLInputElement).checked) hiddenTypes.delete(type);
+              else hiddenTypes.add(type);
+              hideTypes(cy.edges());
+              renderLists();
+              recordView();
+            },
+          }),
+          h('label', { for: `edge-type-${type}` }, type),
+        ),
       ),
     );
   };
@@ -197,12 +298,24 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     replace(
       leftOutBox,
       left.length
-        ? [h('h3', {}, 'Left out'), h('p', {}, `A limit cut the answer (${LIMIT} entities, ${EXPAND_LIMIT} per expansion): these entities have edges not shown.`), h('ul', {}, left.map((l) => h('li', {}, `${l.entity.name}: ${l.omittedEdges} more edges`)))]
+        ? [
+            h('h3', {}, 'Left out'),
+            h('p', {}, `A limit cut the answer (${LIMIT} entities, ${EXPAND_LIMIT} per expansion): these entities have edges not shown.`),
+            h(
+              'ul',
+              {},
+              left.map((l) => h('li', {}, `${l.entity.name}: ${l.omittedEdges} more edges`)),
+            ),
+          ]
         : null,
     );
     const entityItem = ([nodeId, name]: [string, string]): HTMLElement => {
       const done = state.expanded.has(nodeId);
-      const button = h('button', { type: 'button', class: 'expand', 'data-entity': nodeId, disabled: done, onclick: () => void expand(nodeId) }, done ? `${name} (expanded)` : `Expand ${name}`);
+      const button = h(
+        'button',
+        { type: 'button', class: 'expand', 'data-entity': nodeId, disabled: done, onclick: () => void expand(nodeId) },
+        done ? `${name} (expanded)` : `Expand ${name}`,
+      );
       return h('li', {}, button, ' · ', entityLink({ id: nodeId, name: 'open' }, open));
     };
     const edgeItem = (edge: Edge): HTMLElement => {
@@ -241,12 +354,21 @@ export async function renderGraph(target: HTMLElement, id: string, validAt: stri
     try {
       const { dataset } = await request(DatasetQuery, {});
       const nodes = cy.nodes(':visible').map((n) => ({ id: n.id(), name: n.data('label') as string, kind: n.data('kind') as string }));
-      const edges = cy.edges(':visible').map((e) => state.edges.get(e.id())).filter((e): e is Edge => !!e);
+      const edges = cy
+        .edges(':visible')
+        .map((e) => state.edges.get(e.id()))
+        .filter((e): e is Edge => !!e);
       const view = [`depth ${options.depth}`, options.show.length ? `kinds ${options.show.join(', ')}` : 'all kinds', validAt ? `as of ${validAt}` : null];
       const expanded = [...state.expanded].filter((n) => n !== id);
       if (expanded.length) view.push(`expanded ${expanded.join(', ')}`);
       if (hiddenTypes.size) view.push(`hidden edge types ${[...hiddenTypes].sort().join(', ')}`);
-      const xml = shownGraphml({ nodes, edges, datasetVersion: dataset.version, url: window.location.href, description: `the graph view of ${id} (${view.filter(Boolean).join('; ')})` });
+      const xml = shownGraphml({
+        nodes,
+        edges,
+        datasetVersion: dataset.version,
+        url: window.location.href,
+        description: `the graph view of ${id} (${view.filter(Boolean).join('; ')})`,
+      });
       const href = URL.createObjectURL(new Blob([xml], { type: 'application/graphml+xml' }));
       h('a', { href, download: `${id}-view.graphml` }).click();
       setTimeout(() => URL.revokeObjectURL(href), 60_000);

@@ -36,14 +36,22 @@ function renderNav(): void {
       'ul',
       {},
       VIEWS.map((view) =>
-        h('li', {}, h('a', {
-          href: stateUrl({ ...state, view }),
-          'aria-current': view === state.view ? 'page' : false,
-          onclick: (event: Event) => {
-            event.preventDefault();
-            navigate({ view });
-          },
-        }, VIEW_LABELS[view])),
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: stateUrl({ ...state, view }),
+              'aria-current': view === state.view ? 'page' : false,
+              onclick: (event: Event) => {
+                event.preventDefault();
+                navigate({ view });
+              },
+            },
+            VIEW_LABELS[view],
+          ),
+        ),
       ),
     ),
   );
@@ -54,7 +62,11 @@ function welcome(): HTMLElement {
     'section',
     { class: 'welcome' },
     h('h2', {}, 'Start with a search'),
-    h('p', {}, 'Type a name, an acronym or a topic (Merida, T-MEC, fentanyl, remittances). Each hit says why it matched; open one to see its relationships with their citations, its neighbourhood as a graph, or the paths that join it to another entity.'),
+    h(
+      'p',
+      {},
+      'Type a name, an acronym or a topic (Merida, T-MEC, fentanyl, remittances). Each hit says why it matched; open one to see its relationships with their citations, its neighbourhood as a graph, or the paths that join it to another entity.',
+    ),
   );
 }
 
@@ -71,12 +83,20 @@ async function render(moveFocus = false): Promise<void> {
     } else if (state.view === 'graph') {
       const area = h('section', { class: 'graph', 'aria-label': 'Graph view' });
       replace(main, area);
-      await renderGraph(area, id, state.date, state, open, (options) => navigate(options), (view) => {
-        // Kept in the URL without drawing again (a reload or a shared link restores it).
-        if (mine !== renders) return;
-        state = { ...state, ...view };
-        window.history.replaceState(null, '', stateUrl(state));
-      });
+      await renderGraph(
+        area,
+        id,
+        state.date,
+        state,
+        open,
+        (options) => navigate(options),
+        (view) => {
+          // Kept in the URL without drawing again (a reload or a shared link restores it).
+          if (mine !== renders) return;
+          state = { ...state, ...view };
+          window.history.replaceState(null, '', stateUrl(state));
+        },
+      );
     } else {
       const { entity } = await request(EntityNameQuery, { id });
       if (mine !== renders) return;
@@ -118,7 +138,10 @@ function cite(): void {
   navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
-replace(document.getElementById('search') as HTMLElement, createSearchBox({ id: 'search', label: 'Search the graph', placeholder: 'e.g. Merida, USMCA, fentanyl', onPick: (entity) => open(entity.id) }));
+replace(
+  document.getElementById('search') as HTMLElement,
+  createSearchBox({ id: 'search', label: 'Search the graph', placeholder: 'e.g. Merida, USMCA, fentanyl', onPick: (entity) => open(entity.id) }),
+);
 const asOf = createAsOf(state.date, (date) => navigate({ date }));
 replace(document.getElementById('as-of') as HTMLElement, asOf.element);
 (document.getElementById('cite') as HTMLButtonElement).addEventListener('click', cite);

@@ -35,7 +35,11 @@ function compareForm(metricId: string, observations: readonly Observation[]): HT
   const series = [...new Set(dated.map(seriesOf))];
   const periods = [...new Set(dated.map((o) => o.period as string))];
   const select = (id: string, options: string[], chosen: number): HTMLSelectElement =>
-    h('select', { id }, options.map((value, i) => h('option', { value, selected: i === chosen }, value)));
+    h(
+      'select',
+      { id },
+      options.map((value, i) => h('option', { value, selected: i === chosen }, value)),
+    );
   const from = select('compare-from', periods, 0);
   const to = select('compare-to', periods, periods.length - 1);
   const breakdown = select('compare-series', series, 0);
@@ -50,7 +54,11 @@ function compareForm(metricId: string, observations: readonly Observation[]): HT
       const percent = c.percentChange === null || c.percentChange === undefined ? '' : ` (${c.percentChange > 0 ? '+' : ''}${c.percentChange.toFixed(2)}%)`;
       replace(
         answer,
-        h('p', { class: 'comparison' }, `${c.from.period}: ${c.from.value} ${c.from.unitLabel} → ${c.to.period}: ${c.to.value} ${c.to.unitLabel}; change ${c.absoluteChange > 0 ? '+' : ''}${c.absoluteChange} ${c.to.unitLabel}${percent}`),
+        h(
+          'p',
+          { class: 'comparison' },
+          `${c.from.period}: ${c.from.value} ${c.from.unitLabel} → ${c.to.period}: ${c.to.value} ${c.to.unitLabel}; change ${c.absoluteChange > 0 ? '+' : ''}${c.absoluteChange} ${c.to.unitLabel}${percent}`,
+        ),
         c.note ? h('p', { class: 'note' }, c.note) : null,
       );
     } catch (error) {
@@ -60,7 +68,14 @@ function compareForm(metricId: string, observations: readonly Observation[]): HT
   if (periods.length < 2) return h('p', {}, 'Fewer than two dated periods: nothing to compare.');
   return h(
     'form',
-    { class: 'compare', 'aria-label': 'Compare two periods', onsubmit: (event: Event) => { event.preventDefault(); void run(); } },
+    {
+      class: 'compare',
+      'aria-label': 'Compare two periods',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        void run();
+      },
+    },
     h('label', { for: 'compare-from' }, 'Compare'),
     from,
     h('label', { for: 'compare-to' }, 'with'),
@@ -81,7 +96,10 @@ export function metricChart(metricId: string, observations: readonly Observation
   const charted = observations.filter((o) => o.unitLabel === unit);
   const labels = [...new Set(charted.map(periodLabel))];
   const series = [...new Set(charted.map(seriesOf))];
-  const canvas = h('canvas', { role: 'img', 'aria-label': `Bar chart of ${charted.length} observations in ${unit} by period; the same data is in the table below.` });
+  const canvas = h('canvas', {
+    role: 'img',
+    'aria-label': `Bar chart of ${charted.length} observations in ${unit} by period; the same data is in the table below.`,
+  });
   const csvHref = URL.createObjectURL(new Blob([observationsCsv(observations)], { type: 'text/csv' }));
   const section = h(
     'section',

@@ -38,7 +38,16 @@ function paths(c: Connections, validAt: string | null, open: Open): HTMLElement 
       'ol',
       {},
       c.paths.map((p, i) =>
-        h('li', { class: 'path' }, h('h4', {}, `Path ${i + 1}: ${p.length} ${p.length === 1 ? 'hop' : 'hops'}`), h('ol', { class: 'hops' }, p.hops.map((hop) => hopLine(hop, open)))),
+        h(
+          'li',
+          { class: 'path' },
+          h('h4', {}, `Path ${i + 1}: ${p.length} ${p.length === 1 ? 'hop' : 'hops'}`),
+          h(
+            'ol',
+            { class: 'hops' },
+            p.hops.map((hop) => hopLine(hop, open)),
+          ),
+        ),
       ),
     ),
     c.morePaths ? h('p', {}, 'More paths of these lengths exist; the five most specific are shown.') : null,
@@ -46,9 +55,21 @@ function paths(c: Connections, validAt: string | null, open: Open): HTMLElement 
 }
 
 /** The path finder from `from` (walking what held on `validAt` when set); `to` (when set) is shown at once; `choose` records a new other end. */
-export function renderPaths(target: HTMLElement, from: { id: string; name: string }, to: string | null, validAt: string | null, open: Open, choose: (to: string) => void): void {
+export function renderPaths(
+  target: HTMLElement,
+  from: { id: string; name: string },
+  to: string | null,
+  validAt: string | null,
+  open: Open,
+  choose: (to: string) => void,
+): void {
   const answer = h('div', { class: 'path-answer', 'aria-live': 'polite' });
-  const picker = createSearchBox({ id: 'path-to', label: `Find paths from ${from.name} to`, placeholder: 'Another entity, e.g. USMCA', onPick: (entity) => choose(entity.id) });
+  const picker = createSearchBox({
+    id: 'path-to',
+    label: `Find paths from ${from.name} to`,
+    placeholder: 'Another entity, e.g. USMCA',
+    onPick: (entity) => choose(entity.id),
+  });
   replace(target, picker, answer);
   if (!to) return;
   replace(answer, status('Finding paths…'));

@@ -50,14 +50,23 @@ function form(filters: TimelineFilters, apply: (filters: TimelineFilters) => voi
         event.preventDefault();
         const bad = [from, until].find((input) => input.value.trim() !== '' && !PARTIAL_DATE.test(input.value.trim()));
         if (bad) return replace(error, `Expected a date as YYYY, YYYY-MM or YYYY-MM-DD; got "${bad.value.trim()}".`);
-        apply({ from: from.value.trim() || null, until: until.value.trim() || null, kinds: boxes.filter((b) => b.checked).map((b) => b.value as TimelineKind) });
+        apply({
+          from: from.value.trim() || null,
+          until: until.value.trim() || null,
+          kinds: boxes.filter((b) => b.checked).map((b) => b.value as TimelineKind),
+        });
       },
     },
     h('label', { for: 'timeline-from' }, 'From'),
     from,
     h('label', { for: 'timeline-until' }, 'To'),
     until,
-    h('fieldset', {}, h('legend', {}, 'Kinds'), TIMELINE_KINDS.map((kind, i) => h('span', { class: 'check' }, boxes[i], h('label', { for: `timeline-kind-${kind}` }, kind)))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Kinds'),
+      TIMELINE_KINDS.map((kind, i) => h('span', { class: 'check' }, boxes[i], h('label', { for: `timeline-kind-${kind}` }, kind))),
+    ),
     h('button', { type: 'submit' }, 'Filter'),
     error,
   );
@@ -84,7 +93,12 @@ export function renderTimeline(
   apply: (filters: TimelineFilters) => void,
 ): void {
   const answer = h('div', { class: 'timeline-answer', 'aria-live': 'polite' }, status('Loading the timeline…'));
-  const scope = entity.kind === 'Actor' ? `Dated facts about entities related to ${entity.name}` : entity.kind === 'Topic' ? `Dated facts about ${entity.name} (narrower topics included)` : `Dated facts of the whole graph (a timeline filters by an actor or a topic; ${entity.name} is neither)`;
+  const scope =
+    entity.kind === 'Actor'
+      ? `Dated facts about entities related to ${entity.name}`
+      : entity.kind === 'Topic'
+        ? `Dated facts about ${entity.name} (narrower topics included)`
+        : `Dated facts of the whole graph (a timeline filters by an actor or a topic; ${entity.name} is neither)`;
   const until = asOf ? ` up to ${asOf} (as of)` : '';
   replace(target, h('h2', { id: 'timeline-heading' }, 'Timeline'), h('p', {}, scope + until), form(filters, apply), answer);
   const variables = {
@@ -103,8 +117,20 @@ export function renderTimeline(
         h(
           'table',
           { class: 'timeline', 'aria-labelledby': 'timeline-heading' },
-          h('thead', {}, h('tr', {}, ['Date', 'Entity', 'What', 'Source'].map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, timeline.entries.map((entry) => entryRow(entry, open))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Date', 'Entity', 'What', 'Source'].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            timeline.entries.map((entry) => entryRow(entry, open)),
+          ),
         ),
       );
     },

@@ -5,7 +5,9 @@ export class DateEntryInput {
   @Field(() => String, { description: 'The date role: signed, inForce, ended, established, launched or date, as the kind allows.' })
   role!: string;
 
-  @Field(() => String, { description: 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD, optionally qualified as the source says it: `early 2021`, `mid 2019`, `late 2020`.' })
+  @Field(() => String, {
+    description: 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD, optionally qualified as the source says it: `early 2021`, `mid 2019`, `late 2020`.',
+  })
   date!: string;
 }
 

@@ -16,7 +16,7 @@ const TYPE_REQUIRED = NODE_KINDS.filter((k) => SUBTYPE_REQUIRED.has(k));
 const TYPE_OPTIONAL = NODE_KINDS.filter((k) => SUBTYPES[k] && !SUBTYPE_REQUIRED.has(k));
 const TYPE_NONE = NODE_KINDS.filter((k) => !SUBTYPES[k]);
 
-@InputType({ description: 'A new entity, with the fields of a seed node (citations go in the mutation\'s `sources`).' })
+@InputType({ description: "A new entity, with the fields of a seed node (citations go in the mutation's `sources`)." })
 export class CreateEntityInput {
   @Field(() => String, { description: 'Lower-case words joined by hyphens, e.g. `usmca`; never reused, even once retired.' })
   id!: string;
@@ -52,7 +52,9 @@ export class CreateEntityInput {
   year?: number | null;
 }
 
-@InputType({ description: 'The fields of an entity to change: an absent field stays, `null` removes it. Id and kind never change; citations are added from `sources`.' })
+@InputType({
+  description: 'The fields of an entity to change: an absent field stays, `null` removes it. Id and kind never change; citations are added from `sources`.',
+})
 export class UpdateEntityInput {
   @Field(() => String, { nullable: true, description: 'New preferred name.' })
   name?: string | null;

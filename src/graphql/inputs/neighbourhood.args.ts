@@ -26,7 +26,10 @@ export class NeighbourhoodArgs {
   @Field(() => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })
   validAt?: string | null;
 
-  @Field(() => Int, { defaultValue: 100, description: `Most entities in the answer, the centre included (1 to ${MAX_NEIGHBOURHOOD_NODES}); beyond it the answer lists what was left out.` })
+  @Field(() => Int, {
+    defaultValue: 100,
+    description: `Most entities in the answer, the centre included (1 to ${MAX_NEIGHBOURHOOD_NODES}); beyond it the answer lists what was left out.`,
+  })
   @Min(1, { message: between(1, MAX_NEIGHBOURHOOD_NODES) })
   @Max(MAX_NEIGHBOURHOOD_NODES, { message: between(1, MAX_NEIGHBOURHOOD_NODES) })
   limit!: number;

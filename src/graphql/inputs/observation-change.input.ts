@@ -10,37 +10,50 @@ export class DimensionInput {
   value!: string;
 }
 
-@InputType({ description: 'The first observation of a new Metric (`createEntity`), with the fields of a seed observation but `metric` (citations go in the mutation\'s `sources`).' })
+@InputType({
+  description:
+    "The first observation of a new Metric (`createEntity`), with the fields of a seed observation but `metric` (citations go in the mutation's `sources`).",
+})
 export class FirstObservationInput {
   @Field(() => Float, { description: 'The number as the source states it.' })
   value!: number;
 
-  @Field(() => Unit, { nullable: true, description: 'Unit of the value; the metric\'s unit when absent. Must measure what the metric\'s unit does (its family: COUNT, THOUSAND and MILLION together, say).' })
+  @Field(() => Unit, {
+    nullable: true,
+    description:
+      "Unit of the value; the metric's unit when absent. Must measure what the metric's unit does (its family: COUNT, THOUSAND and MILLION together, say).",
+  })
   unit?: Unit | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The period as the source states it: YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B. Leave it out when the source gives the figure no date, and give `reported`.',
+    description:
+      'The period as the source states it: YYYY, FYYYYY, YYYY-MM, YYYY-MM-DD or a range A/B. Leave it out when the source gives the figure no date, and give `reported`.',
   })
   period?: string | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'For a figure its source gives no date (no `period`): the year it was reported, which must be the publication year of a source the change cites.',
+    description:
+      'For a figure its source gives no date (no `period`): the year it was reported, which must be the publication year of a source the change cites.',
   })
   reported?: number | null;
 
   @Field(() => [DimensionInput], { nullable: true, description: 'Breakdowns; absent for a national total.' })
   dimensions?: DimensionInput[] | null;
 
-  @Field(() => Qualifier, { nullable: true, description: 'How the stated number relates to the true value ("over": MORE_THAN, "some": APPROXIMATE, a FORECAST …); absent when the source states the number plainly.' })
+  @Field(() => Qualifier, {
+    nullable: true,
+    description:
+      'How the stated number relates to the true value ("over": MORE_THAN, "some": APPROXIMATE, a FORECAST …); absent when the source states the number plainly.',
+  })
   qualifier?: Qualifier | null;
 
   @Field(() => String, { nullable: true, description: 'A note on how to read this value.' })
   note?: string | null;
 }
 
-@InputType({ description: 'A new observation of a metric, with the fields of a seed observation (citations go in the mutation\'s `sources`).' })
+@InputType({ description: "A new observation of a metric, with the fields of a seed observation (citations go in the mutation's `sources`)." })
 export class AddObservationInput extends FirstObservationInput {
   @Field(() => String, { description: 'Id of the Metric this is a value of.' })
   metric!: string;

@@ -5,7 +5,10 @@ import { DimensionFilter } from './dimension-filter.input';
 
 @ArgsType()
 export class ObservationsArgs {
-  @Field(() => PeriodScalar, { nullable: true, description: 'Only observations whose period ends on or after the start of this period (`2019`, `FY2019`, `2021-10` …).' })
+  @Field(() => PeriodScalar, {
+    nullable: true,
+    description: 'Only observations whose period ends on or after the start of this period (`2019`, `FY2019`, `2021-10` …).',
+  })
   from?: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'Only observations whose period starts on or before the end of this period.' })
@@ -14,6 +17,9 @@ export class ObservationsArgs {
   @Field(() => [DimensionFilter], { nullable: true, description: 'Only observations with these dimension values (e.g. `{ key: "state", value: "texas" }`).' })
   dimensions?: DimensionFilter[] | null;
 
-  @Field(() => [PeriodKind], { nullable: true, description: 'Only observations with periods of these kinds (e.g. `[FISCAL_YEAR]` for fiscal years only); all kinds when absent.' })
+  @Field(() => [PeriodKind], {
+    nullable: true,
+    description: 'Only observations with periods of these kinds (e.g. `[FISCAL_YEAR]` for fiscal years only); all kinds when absent.',
+  })
   periodKinds?: PeriodKind[] | null;
 }

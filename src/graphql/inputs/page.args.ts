@@ -13,7 +13,10 @@ export const between = (min: number, max: number) => (args: ValidationArguments)
  */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items to return from the start of the range (1 to ${MAX_PAGE_SIZE}); 20 when neither \`first\` nor \`last\` is given.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return from the start of the range (1 to ${MAX_PAGE_SIZE}); 20 when neither \`first\` nor \`last\` is given.`,
+  })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
   first?: number | null;
@@ -21,7 +24,10 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (from `pageInfo.endCursor`).' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `How many items to return from the end of the range (1 to ${MAX_PAGE_SIZE}), for paging backwards; not with \`first\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return from the end of the range (1 to ${MAX_PAGE_SIZE}), for paging backwards; not with \`first\`.`,
+  })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
   last?: number | null;

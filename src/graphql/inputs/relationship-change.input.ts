@@ -1,12 +1,14 @@
 import { Field, InputType } from 'type-graphql';
 import { EdgeType } from '../../domain';
 
-@InputType({ description: 'A new relationship, with the fields of a seed edge (citations go in the mutation\'s `sources`).' })
+@InputType({ description: "A new relationship, with the fields of a seed edge (citations go in the mutation's `sources`)." })
 export class AddRelationshipInput {
   @Field(() => String, { description: 'Id of the entity the edge starts at.' })
   from!: string;
 
-  @Field(() => EdgeType, { description: 'The edge type (ADDRESSES, PARTY_TO, REPLACES …), read `from <type> to`; which kinds it may join is checked with the seed checker\'s message.' })
+  @Field(() => EdgeType, {
+    description: "The edge type (ADDRESSES, PARTY_TO, REPLACES …), read `from <type> to`; which kinds it may join is checked with the seed checker's message.",
+  })
   type!: EdgeType;
 
   @Field(() => String, { description: 'Id of the entity the edge ends at.' })

@@ -8,10 +8,16 @@ export const MAX_TIMELINE_ENTRIES = 500;
 
 @ArgsType()
 export class TimelineArgs {
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Only entries whose date overlaps this date or comes after it (`2021` takes 1 January 2021).' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Only entries whose date overlaps this date or comes after it (`2021` takes 1 January 2021).',
+  })
   from?: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Only entries whose date overlaps this date or comes before it (`2021` takes 31 December 2021).' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Only entries whose date overlaps this date or comes before it (`2021` takes 31 December 2021).',
+  })
   to?: string | null;
 
   @Field(() => [NodeKind], { nullable: true, description: 'Only these kinds: Event, Agreement, Policy and/or Dialogue; all four when absent.' })
@@ -20,7 +26,10 @@ export class TimelineArgs {
   @Field(() => [ID], { nullable: true, description: 'Only entities that ADDRESS one of these topics or a narrower one (e.g. `security` includes `fentanyl`).' })
   topics?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Only entities with a relationship of any type, in either direction, to one of these actors (e.g. `amlo`).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Only entities with a relationship of any type, in either direction, to one of these actors (e.g. `amlo`).',
+  })
   actors?: string[] | null;
 
   @Field(() => Int, { defaultValue: 100, description: `How many entries to return, earliest first (1 to ${MAX_TIMELINE_ENTRIES}).` })

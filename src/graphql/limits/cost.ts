@@ -76,12 +76,19 @@ function readsRelationshipEvidence(type: GraphQLCompositeType): boolean {
 }
 
 /** The most items a field can return by the statistics; undefined when they say nothing about it. */
-function itemBound(type: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, stats: DegreeStats, bounds: ReturnType<typeof listBounds>): number | undefined {
+function itemBound(
+  type: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  stats: DegreeStats,
+  bounds: ReturnType<typeof listBounds>,
+): number | undefined {
   const owner = type.name;
   const returns = getNamedType(field.type).name;
   if (owner === 'Query') {
     if (returns === 'EntityConnection') return bounds.nodesOf(args.kinds as string[] | undefined);
-    if (returns.endsWith('Connection') && NODE_KINDS.includes(returns.slice(0, -'Connection'.length) as never)) return bounds.nodesOf([returns.slice(0, -'Connection'.length)]);
+    if (returns.endsWith('Connection') && NODE_KINDS.includes(returns.slice(0, -'Connection'.length) as never))
+      return bounds.nodesOf([returns.slice(0, -'Connection'.length)]);
     if (field.name === 'search' || field.name === 'neighbourhood') return bounds.nodesOf(args.kinds as string[] | undefined);
     if (field.name === 'timeline') return bounds.nodesOf(undefined);
     return undefined;
@@ -113,7 +120,13 @@ function itemBound(type: GraphQLCompositeType, field: GraphQLField<unknown, unkn
 }
 
 /** What a field reads to find its answer, beyond the items it returns. */
-function workOf(type: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, stats: DegreeStats, maxDegree: number): number {
+function workOf(
+  type: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  stats: DegreeStats,
+  maxDegree: number,
+): number {
   if (type.name !== 'Query') return 0;
   const nodes = sum(Object.values(stats.nodesByKind));
   switch (field.name) {

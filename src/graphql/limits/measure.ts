@@ -39,7 +39,8 @@ export function measureDocument(
   variables?: Record<string, unknown>,
 ): QueryMeasures {
   // JSON.stringify recurses: variables nested past the limit are measured uncached, never stringified.
-  if (variables !== undefined && nestingDepth(variables, MAX_VARIABLES_DEPTH) > MAX_VARIABLES_DEPTH) return measure(schema, stats, document, operationName, variables);
+  if (variables !== undefined && nestingDepth(variables, MAX_VARIABLES_DEPTH) > MAX_VARIABLES_DEPTH)
+    return measure(schema, stats, document, operationName, variables);
   const key = `${operationName ?? ''}\0${variables === undefined ? '' : JSON.stringify(variables)}`;
   if (key.length > MAX_CACHED_KEY_LENGTH) return measure(schema, stats, document, operationName, variables);
   let byStats = measured.get(stats);
@@ -62,7 +63,13 @@ export function measureDocument(
  * measured values and phrase the refusal ourselves; graphql-query-complexity estimates the cost
  * of the operation that will run, with list sizes bounded by the store's statistics (`cost.ts`).
  */
-function measure(schema: GraphQLSchema, stats: DegreeStats, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): QueryMeasures {
+function measure(
+  schema: GraphQLSchema,
+  stats: DegreeStats,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables?: Record<string, unknown>,
+): QueryMeasures {
   let depth = 0;
   let aliases = 0;
   let directives = 0;

@@ -18,7 +18,12 @@ function seedFields(input: object): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    fields[key] = key === 'dates' ? datesOf(value) : key === 'dimensions' && Array.isArray(value) ? Object.fromEntries(value.map((d: { key: string; value: string }) => [d.key, d.value])) : value;
+    fields[key] =
+      key === 'dates'
+        ? datesOf(value)
+        : key === 'dimensions' && Array.isArray(value)
+          ? Object.fromEntries(value.map((d: { key: string; value: string }) => [d.key, d.value]))
+          : value;
   }
   return fields;
 }
@@ -30,14 +35,24 @@ function seedFields(input: object): Record<string, unknown> {
  */
 @Resolver()
 export class CurationResolver {
-  @Mutation(() => EntityChange, { description: 'Adds an entity. Its citations are `sources`. A Metric comes with its first observation (a metric needs one, as in the seeds).' })
+  @Mutation(() => EntityChange, {
+    description: 'Adds an entity. Its citations are `sources`. A Metric comes with its first observation (a metric needs one, as in the seeds).',
+  })
   createEntity(
     @Arg('input', () => CreateEntityInput, { description: 'The new entity, as a seed node.' }) input: CreateEntityInput,
     @Arg('sources', () => [String], SOURCES) sources: string[],
     @Ctx() ctx: Context,
-    @Arg('observation', () => FirstObservationInput, { nullable: true, description: 'A Metric only, and required for one: its first observation, citing `sources`.' }) observation?: FirstObservationInput | null,
+    @Arg('observation', () => FirstObservationInput, {
+      nullable: true,
+      description: 'A Metric only, and required for one: its first observation, citing `sources`.',
+    })
+    observation?: FirstObservationInput | null,
   ) {
-    return apply(ctx, (meta) => ({ op: 'createEntity', entity: seedFields(input), ...(observation ? { observation: seedFields(observation) } : {}), ...meta }), sources).then(entityChange);
+    return apply(
+      ctx,
+      (meta) => ({ op: 'createEntity', entity: seedFields(input), ...(observation ? { observation: seedFields(observation) } : {}), ...meta }),
+      sources,
+    ).then(entityChange);
   }
 
   @Mutation(() => EntityChange, { description: 'Changes fields of an entity; `sources` are added to its citations (none are lost).' })
@@ -51,7 +66,8 @@ export class CurationResolver {
   }
 
   @Mutation(() => EntityChange, {
-    description: 'Retires an entity: kept with who and when, but no read returns it, nor its relationships (nor a metric\'s observations). Sources cannot be retired.',
+    description:
+      "Retires an entity: kept with who and when, but no read returns it, nor its relationships (nor a metric's observations). Sources cannot be retired.",
   })
   retireEntity(
     @Arg('id', () => ID, { description: 'The entity to retire.' }) id: string,
@@ -110,5 +126,9 @@ function entityChange(c: AppliedChange) {
 }
 
 function relationshipChange(c: AppliedChange) {
-  return { relationship: relationshipView({ relationship: c.relationship!, direction: 'OUT', other: c.to! }), recordedBy: c.recordedBy, recordedAt: c.recordedAt };
+  return {
+    relationship: relationshipView({ relationship: c.relationship!, direction: 'OUT', other: c.to! }),
+    recordedBy: c.recordedBy,
+    recordedAt: c.recordedAt,
+  };
 }

@@ -1,5 +1,13 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { BadInputError, comparePeriods, findPeriodObservation, observationPeriodKind, parsePeriod, sameDimensions, type Observation as ObservationValue } from '../../domain';
+import {
+  BadInputError,
+  comparePeriods,
+  findPeriodObservation,
+  observationPeriodKind,
+  parsePeriod,
+  sameDimensions,
+  type Observation as ObservationValue,
+} from '../../domain';
 import type { Context } from '../context';
 import { CompareArgs } from '../inputs/compare.args';
 import type { DimensionFilter } from '../inputs/dimension-filter.input';
@@ -14,18 +22,28 @@ function toDimensions(filters: readonly DimensionFilter[] | null | undefined): R
 }
 
 /** The observation for exactly `period`, or bad input naming the metric and the periods it has. */
-function observationFor(metricId: string, list: readonly ObservationValue[], argument: string, period: string, dimensions: Record<string, string>): ObservationValue {
+function observationFor(
+  metricId: string,
+  list: readonly ObservationValue[],
+  argument: string,
+  period: string,
+  dimensions: Record<string, string>,
+): ObservationValue {
   const found = findPeriodObservation(list, period, dimensions);
   if (found) return found;
   const same = list.filter((o) => sameDimensions(o.dimensions, dimensions));
   const periods = [...new Set(same.flatMap((o) => (o.period === null ? [] : [o.period])))];
   // Undated figures have no period to compare: say so rather than "it has none".
   const undated = [...new Set(same.filter((o) => o.period === null).map((o) => o.reportedIn))];
-  const breakdown = Object.entries(dimensions).map(([k, v]) => `${k}=${v}`).join(', ');
+  const breakdown = Object.entries(dimensions)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   const of = `${metricId}${breakdown ? ` with ${breakdown}` : ''}`;
   const has =
     undated.length === 0
-      ? periods.length > 0 ? periods.join(', ') : 'it has none'
+      ? periods.length > 0
+        ? periods.join(', ')
+        : 'it has none'
       : periods.length > 0
         ? `${periods.join(', ')}; its undated observations, reported in ${undated.join(', ')}, have no period to compare`
         : `it has only undated observations, reported in ${undated.join(', ')}, which have no period to compare`;

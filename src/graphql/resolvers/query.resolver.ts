@@ -88,7 +88,9 @@ export class QueryResolver {
     return list(ctx, [NodeKind.Agreement], args);
   }
 
-  @Query(() => DialogueConnection, { description: 'Standing bilateral and trilateral dialogues (HLSD, HLED, NALS …). Try `filter: { addresses: "fentanyl" }`.' })
+  @Query(() => DialogueConnection, {
+    description: 'Standing bilateral and trilateral dialogues (HLSD, HLED, NALS …). Try `filter: { addresses: "fentanyl" }`.',
+  })
   dialogues(@Args(() => TypedListArgs) args: TypedListArgs, @Ctx() ctx: Context) {
     return list(ctx, [NodeKind.Dialogue], args);
   }

@@ -31,7 +31,9 @@ export class TopicResolver {
     }
     const lists = await Promise.all([
       direct,
-      ...topics.slice(1).map((id) => ctx.loaders.relationships.load({ nodeId: id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [], validAt: day })),
+      ...topics
+        .slice(1)
+        .map((id) => ctx.loaders.relationships.load({ nodeId: id, direction: 'IN', types: [EdgeType.ADDRESSES], kinds: kinds ?? [], validAt: day })),
     ]);
     // Each entity once, in the order met; no intermediate copies (this list can hold 10,000 entities).
     const seen = new Set<string>();

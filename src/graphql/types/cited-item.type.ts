@@ -4,7 +4,10 @@ import { Connection } from './connection.type';
 import { Entity, Relationship } from './entity.interface';
 import { Observation } from './observation.type';
 
-@ObjectType({ simpleResolvers: true, description: 'Something a source backs: an entity, relationship or observation citing it, and the slides it cites it on.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Something a source backs: an entity, relationship or observation citing it, and the slides it cites it on.',
+})
 export class CitedItem {
   @Field(() => CitedItemKind, { description: 'Which of `entity`, `relationship` and `observation` is set.' })
   kind!: CitedItemKind;

@@ -48,7 +48,8 @@ export abstract class Entity {
   sources!: Citation[];
 
   @Field(() => [ApproximateDate], {
-    description: 'The dates the sources give only approximately ("early 2021": `date` 2021, qualifier EARLY), each with the date field it qualifies; empty when every date is as precise as written.',
+    description:
+      'The dates the sources give only approximately ("early 2021": `date` 2021, qualifier EARLY), each with the date field it qualifies; empty when every date is as precise as written.',
   })
   approximateDates!: ApproximateDate[];
 }

@@ -6,7 +6,11 @@ import { Entity } from './entity.interface';
 // One object type per node kind. Relationship fields (parties, addresses, replacedBy …) are
 // added by the resolvers in ../resolvers, which load them through the per-request DataLoaders.
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A country, person, government body, organization, company, party, criminal network, region, sub-national state or population group.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'A country, person, government body, organization, company, party, criminal network, region, sub-national state or population group.',
+})
 export class Actor extends Entity {
   @Field(() => ActorType, { description: 'What sort of actor this is.' })
   type!: ActorType;
@@ -18,7 +22,11 @@ export class Actor extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A program, initiative, strategy, framework, reform, law, plan, project, treaty provision or stated goal.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'A program, initiative, strategy, framework, reform, law, plan, project, treaty provision or stated goal.',
+})
 export class Policy extends Entity {
   @Field(() => PolicyType, { description: 'What sort of policy this is.' })
   type!: PolicyType;
@@ -48,7 +56,11 @@ export class Agreement extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A standing bilateral or trilateral mechanism: the HLSD, the HLED, the North American Leaders Summit …' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'A standing bilateral or trilateral mechanism: the HLSD, the HLED, the North American Leaders Summit …',
+})
 export class Dialogue extends Entity {
   @Field(() => DialogueType, { nullable: true, description: 'Bilateral or trilateral.' })
   type!: DialogueType | null;
@@ -63,7 +75,11 @@ export class Dialogue extends Entity {
   ended!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'Something that happened at a date: an election, summit, visit, arrest, signing, entry into force, announcement …' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'Something that happened at a date: an election, summit, visit, arrest, signing, entry into force, announcement …',
+})
 export class Event extends Entity {
   @Field(() => EventType, { description: 'What sort of event this is.' })
   type!: EventType;
@@ -72,10 +88,18 @@ export class Event extends Entity {
   date!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A subject of the relationship (trade, migration, fentanyl …), arranged in a broader/narrower hierarchy.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'A subject of the relationship (trade, migration, fentanyl …), arranged in a broader/narrower hierarchy.',
+})
 export class Topic extends Entity {}
 
-@ObjectType({ simpleResolvers: true, implements: Entity, description: 'An indicator measured over time (trade value, apprehensions, overdose deaths …) with its observations.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Entity,
+  description: 'An indicator measured over time (trade value, apprehensions, overdose deaths …) with its observations.',
+})
 export class Metric extends Entity {
   @Field(() => Unit, { description: 'The unit its observations are usually stated in.' })
   unit!: Unit;

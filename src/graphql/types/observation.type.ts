@@ -34,7 +34,8 @@ export class Observation {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The period as stated: `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `a/b`; null when the source gives the figure no date (periodKind UNDATED).',
+    description:
+      'The period as stated: `2021`, `FY2021`, `2022-01`, `2022-01-31` or a range `a/b`; null when the source gives the figure no date (periodKind UNDATED).',
   })
   period!: string | null;
 
@@ -49,7 +50,8 @@ export class Observation {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Undated observations: the year the figure was reported (the publication year of the source that states it), not when it was measured; null when dated.',
+    description:
+      'Undated observations: the year the figure was reported (the publication year of the source that states it), not when it was measured; null when dated.',
   })
   reportedIn!: number | null;
 

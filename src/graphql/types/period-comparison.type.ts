@@ -16,9 +16,15 @@ export class PeriodComparison {
   @Field(() => Float, { description: 'The `to` value minus the `from` value, in `unit`.' })
   absoluteChange!: number;
 
-  @Field(() => Float, { nullable: true, description: 'The change relative to the `from` value, in percent (e.g. 314.33 for +314.33%); null when the `from` value is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The change relative to the `from` value, in percent (e.g. 314.33 for +314.33%); null when the `from` value is 0.',
+  })
   percentChange!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'What to keep in mind: a unit conversion, a qualified figure, periods of different length or overlapping; null when nothing.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What to keep in mind: a unit conversion, a qualified figure, periods of different length or overlapping; null when nothing.',
+  })
   note!: string | null;
 }

@@ -67,7 +67,11 @@ export class NeighbourhoodNode {
   entity!: Entity;
 }
 
-@ObjectType({ simpleResolvers: true, implements: RelationshipEvidence, description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`), with the evidence for it.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: RelationshipEvidence,
+  description: 'An edge of a neighbourhood, shaped for graph viewers (`source` → `target`), with the evidence for it.',
+})
 export class NeighbourhoodEdge extends RelationshipEvidence {
   @Field(() => ID, { description: 'Relationship id.' })
   id!: string;

@@ -45,7 +45,8 @@ export class SearchResult {
 
   @Field(() => Relationship, {
     nullable: true,
-    description: 'For a relationship hit: the relationship, read from its `from` end (direction OUT, `node` the `to` entity), with its type, both end ids and citations.',
+    description:
+      'For a relationship hit: the relationship, read from its `from` end (direction OUT, `node` the `to` entity), with its type, both end ids and citations.',
   })
   relationship!: Relationship | null;
 

@@ -4,7 +4,10 @@ import { DatePrecision } from '../enums';
 import { PartialDateScalar } from '../scalars';
 import { Entity } from './entity.interface';
 
-@ObjectType({ simpleResolvers: true, description: 'One dated fact on a timeline: an event happened, an agreement was signed, a policy was launched or replaced …' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One dated fact on a timeline: an event happened, an agreement was signed, a policy was launched or replaced …',
+})
 export class TimelineEntry {
   @Field(() => PartialDateScalar, { description: 'When, to the precision the sources give.' })
   date!: string;

@@ -1,4 +1,14 @@
-import { compareNodes, isValidAt, relationshipValidity, type EdgeType, type GraphNode, type Relationship, type RelationshipHit, type RelationshipQuery, type Validity } from '../../domain';
+import {
+  compareNodes,
+  isValidAt,
+  relationshipValidity,
+  type EdgeType,
+  type GraphNode,
+  type Relationship,
+  type RelationshipHit,
+  type RelationshipQuery,
+  type Validity,
+} from '../../domain';
 
 /** One direction's edge lists: per node, per edge type. */
 export type EdgeLists = Map<string, Map<EdgeType, RelationshipHit[]>>;
@@ -48,7 +58,10 @@ export class Adjacency {
    * version, and their lists are re-sorted (the list is ordered by the other end's name).
    */
   refreshEnds(node: GraphNode): void {
-    for (const [lists, end] of [[this.in, 'to'], [this.out, 'from']] as const) {
+    for (const [lists, end] of [
+      [this.in, 'to'],
+      [this.out, 'from'],
+    ] as const) {
       // Edges whose `end` is the node sit in the neighbour's list of the other direction.
       for (const rel of this.edgesOf(node.id, lists === this.in ? 'OUT' : 'IN')) {
         const neighbour = end === 'to' ? rel.to : rel.from;

@@ -14,8 +14,10 @@ import type { MemoryGraph } from './memory-graph';
 
 /** What only the store can tell about a valid change: duplicates and unknown relationship ids. */
 export function checkAgainstGraph(graph: MemoryGraph, valid: ValidatedChange): void {
-  if (valid.op === 'addRelationship' && graph.relationships.has(valid.relationship.id)) throw new ChangeRejectedError([duplicateRelationshipMessage(valid.relationship)]);
-  if (valid.op === 'addObservation' && graph.observations.has(valid.observation.id)) throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
+  if (valid.op === 'addRelationship' && graph.relationships.has(valid.relationship.id))
+    throw new ChangeRejectedError([duplicateRelationshipMessage(valid.relationship)]);
+  if (valid.op === 'addObservation' && graph.observations.has(valid.observation.id))
+    throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
   if (valid.op === 'retireRelationship' && !graph.relationships.has(valid.id)) throw unknownRelationshipError(valid.id);
 }
 

@@ -1,4 +1,12 @@
-import { DIMENSION_USES_SHOWN, ENTITY_DIMENSIONS, type ChangeLookup, type EdgeType, type GraphNode, type Observation, type RelationshipHit } from '../../domain';
+import {
+  DIMENSION_USES_SHOWN,
+  ENTITY_DIMENSIONS,
+  type ChangeLookup,
+  type EdgeType,
+  type GraphNode,
+  type Observation,
+  type RelationshipHit,
+} from '../../domain';
 
 /** The memory store's indexes a change's validation reads (live entries only). */
 export interface MemoryIndexes {

@@ -47,7 +47,9 @@ export interface JournalLockOptions {
 function readOwner(lockDir: string): Owner | null {
   try {
     const owner = JSON.parse(readFileSync(join(lockDir, OWNER_FILE), 'utf8')) as Partial<Owner>;
-    return typeof owner.pid === 'number' && typeof owner.hostname === 'string' ? { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt) } : null;
+    return typeof owner.pid === 'number' && typeof owner.hostname === 'string'
+      ? { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt) }
+      : null;
   } catch {
     return null;
   }

@@ -147,7 +147,9 @@ export class Journal {
       writeFileSync(`${path}.torn`, scan.torn.bytes, { flag: 'a' });
       ftruncateSync(fd, scan.size);
       fsyncSync(fd);
-      warn(`usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); its ${scan.torn.bytes.length} bytes were moved to ${path}.torn and not applied`);
+      warn(
+        `usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); its ${scan.torn.bytes.length} bytes were moved to ${path}.torn and not applied`,
+      );
     }
     journal = new Journal(path, fd, scan.records, scan.size);
     journal.lock = lock;
@@ -172,7 +174,10 @@ export class Journal {
       throw error;
     }
     const scan = scanJournal(path, bytes);
-    if (scan.torn) warn(`usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); read-only, so it was left in place and not applied`);
+    if (scan.torn)
+      warn(
+        `usmx-graph: journal ${path}:${scan.torn.line}: ignoring a torn or corrupt last record (${scan.torn.reason}); read-only, so it was left in place and not applied`,
+      );
     return scan.records;
   }
 

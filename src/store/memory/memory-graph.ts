@@ -69,7 +69,11 @@ export class MemoryGraph {
 
   /** The digest of the live content, computed on first use. */
   digest(): ContentDigest {
-    this.contentDigest ??= datasetDigest({ nodes: [...this.nodes.values()], relationships: [...this.relationships.values()], observations: [...this.observations.all()] });
+    this.contentDigest ??= datasetDigest({
+      nodes: [...this.nodes.values()],
+      relationships: [...this.relationships.values()],
+      observations: [...this.observations.all()],
+    });
     return this.contentDigest;
   }
 

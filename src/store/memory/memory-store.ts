@@ -138,7 +138,12 @@ export class MemoryStore implements GraphStore {
    */
   private apply(change: Change, journal: Journal | null = null, options: ValidateOptions = {}): AppliedChange {
     const graph = this.graph;
-    const lookup = memoryChangeLookup({ nodes: graph.nodes, retiredNodes: graph.retired.nodes, out: graph.adjacency.out, observations: graph.observations.byMetric });
+    const lookup = memoryChangeLookup({
+      nodes: graph.nodes,
+      retiredNodes: graph.retired.nodes,
+      out: graph.adjacency.out,
+      observations: graph.observations.byMetric,
+    });
     const valid = validateChange(change, lookup, options);
     checkAgainstGraph(graph, valid);
     journal?.append(change);

@@ -1,4 +1,11 @@
-import { RelationshipListRules, compareRelationships, type Relationship, type RelationshipListGraph, type RelationshipListQuery, type RelationshipPage } from '../../domain';
+import {
+  RelationshipListRules,
+  compareRelationships,
+  type Relationship,
+  type RelationshipListGraph,
+  type RelationshipListQuery,
+  type RelationshipPage,
+} from '../../domain';
 
 /** What the graph-wide relationship list reads from the memory store. */
 export interface RelationshipListSource extends RelationshipListGraph {

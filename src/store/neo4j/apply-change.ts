@@ -23,7 +23,15 @@ import {
 } from '../../domain';
 import type { Neo4jExecutor, TransactionRun } from './executor';
 import { neo4jChangeLookup } from './change-lookup';
-import { nodeFromNeo4j, nodeToProperties, observationFromNeo4j, observationToProperties, relationshipFromNeo4j, relationshipToProperties, toNumber } from './mappers';
+import {
+  nodeFromNeo4j,
+  nodeToProperties,
+  observationFromNeo4j,
+  observationToProperties,
+  relationshipFromNeo4j,
+  relationshipToProperties,
+  toNumber,
+} from './mappers';
 
 /**
  * One curated change as ONE write transaction: lock the entity it updates or retires, read every
@@ -38,7 +46,10 @@ export function applyChange(executor: Neo4jExecutor, change: Change): Promise<Ap
     const locked = await run('change/lock-dataset', {});
     const digest = locked.records[0]?.get('digest') as unknown;
     if (typeof digest !== 'string') {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'the database holds no content digest of its dataset (unseeded, or seeded by an older version): run `npm run seed` before curating');
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'the database holds no content digest of its dataset (unseeded, or seeded by an older version): run `npm run seed` before curating',
+      );
     }
     const applied = await write(run, change);
     const next = applyDelta(digest, applied.delta);
@@ -100,7 +111,14 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
     case 'addRelationship': {
       const rel = valid.relationship;
       // The write itself says whether a live one was there (identical changes at once: one is new).
-      const result = await run('change/merge-relationship', { id: rel.id, type: rel.type, from: rel.from, to: rel.to, properties: relationshipToProperties(rel), ...meta });
+      const result = await run('change/merge-relationship', {
+        id: rel.id,
+        type: rel.type,
+        from: rel.from,
+        to: rel.to,
+        properties: relationshipToProperties(rel),
+        ...meta,
+      });
       const record = result.records[0];
       if (record.get('existed') === true) throw new ChangeRejectedError([duplicateRelationshipMessage(rel)]);
       if (rel.type === EdgeType.REPLACES) await refreshValidity(run, [rel.to]);
@@ -139,4 +157,3 @@ async function refreshValidity(run: TransactionRun, ids: readonly string[]): Pro
   });
   await run('change/set-validity', { rows });
 }
-

@@ -8,7 +8,12 @@ import { toNumber } from './mappers';
  * observation units, an entity's dimension uses, a path of an acyclic edge type. Anything the
  * validation asks that was not fetched answers "none", which only the needs list can cause.
  */
-export async function neo4jChangeLookup(run: TransactionRun, change: Change, live: ReadonlyMap<string, GraphNode>, retired: ReadonlySet<string>): Promise<ChangeLookup> {
+export async function neo4jChangeLookup(
+  run: TransactionRun,
+  change: Change,
+  live: ReadonlyMap<string, GraphNode>,
+  retired: ReadonlySet<string>,
+): Promise<ChangeLookup> {
   const needs = changeLookupNeeds(change);
   let units: readonly Unit[] = [];
   let uses = { count: 0, ids: [] as string[] };
@@ -34,4 +39,3 @@ export async function neo4jChangeLookup(run: TransactionRun, change: Change, liv
     pathExists: (type, start, end) => needs.path !== undefined && type === needs.path.type && start === needs.path.start && end === needs.path.end && path,
   };
 }
-

@@ -51,7 +51,14 @@ export async function connectExecutor(connection: Neo4jConnection): Promise<Neo4
     await driver.close();
     throw new Neo4jConnectError(connection.uri, describeCause(error), [connection.password]);
   }
-  return new Neo4jExecutor(driver, { uri: connection.uri, database: connection.database, timeoutMs: connection.timeoutMs ?? 10_000, secrets: [connection.password], instrument: connection.instrument, traceMetadata: connection.traceMetadata });
+  return new Neo4jExecutor(driver, {
+    uri: connection.uri,
+    database: connection.database,
+    timeoutMs: connection.timeoutMs ?? 10_000,
+    secrets: [connection.password],
+    instrument: connection.instrument,
+    traceMetadata: connection.traceMetadata,
+  });
 }
 
 export async function connectNeo4jStore(connection: Neo4jConnection): Promise<Neo4jStore> {

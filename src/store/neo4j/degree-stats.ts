@@ -43,4 +43,3 @@ export function degreeStatsFromRecords(records: readonly Neo4jRecord[]): DegreeS
     maxDimensions: totals.dimensions ?? 0,
   };
 }
-

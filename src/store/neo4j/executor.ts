@@ -76,7 +76,12 @@ export class Neo4jExecutor {
    * less: Neo4jStore.withDeadline). A statement past its timeout fails with SERVICE_UNAVAILABLE
    * ("Neo4j did not answer within … ms (name)").
    */
-  async execute<R extends RecordShape = RecordShape>(name: StatementName, params: Record<string, unknown>, mode: ExecuteMode, timeoutMs?: number): Promise<QueryResult<R>> {
+  async execute<R extends RecordShape = RecordShape>(
+    name: StatementName,
+    params: Record<string, unknown>,
+    mode: ExecuteMode,
+    timeoutMs?: number,
+  ): Promise<QueryResult<R>> {
     const text = this.statements.get(name);
     if (text === undefined) throw new Error(`Neo4j statement ${JSON.stringify(name)}: expected the name of a file in cypher/, received one with no statement`);
     if (typeof mode === 'object') return mode.transaction.run<R>(text, params);
@@ -111,7 +116,13 @@ export class Neo4jExecutor {
    * built as it starts): instrumented under `label`, driver errors mapped (domain errors pass
    * through; `mapErrors` false leaves them to the caller, which retries reads), the session closed.
    */
-  private async session<T>(access: 'READ' | 'WRITE', label: string, timeout: number, run: (session: Session, config: () => TransactionConfig) => Promise<T>, mapErrors = true): Promise<T> {
+  private async session<T>(
+    access: 'READ' | 'WRITE',
+    label: string,
+    timeout: number,
+    run: (session: Session, config: () => TransactionConfig) => Promise<T>,
+    mapErrors = true,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: access === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     const config = (): TransactionConfig => ({ timeout, metadata: this.metadata(label) });
     try {

@@ -109,7 +109,25 @@ export function nodeFromNeo4j(node: Neo4jNode | Props): GraphNode {
  * decodes without it, and only the properties the domain reads are sent (no search words, sort
  * key or lifetimes).
  */
-export const NODE_ROW = ['id', 'kind', 'name', 'aliases', 'description', 'type', 'unit', 'publisher', 'year', 'sources', 'date', 'established', 'launched', 'signed', 'inForce', 'ended', 'dateQualifiers'] as const;
+export const NODE_ROW = [
+  'id',
+  'kind',
+  'name',
+  'aliases',
+  'description',
+  'type',
+  'unit',
+  'publisher',
+  'year',
+  'sources',
+  'date',
+  'established',
+  'launched',
+  'signed',
+  'inForce',
+  'ended',
+  'dateQualifiers',
+] as const;
 
 const QUALIFIERS_COLUMN = NODE_ROW.indexOf('dateQualifiers');
 
@@ -119,9 +137,10 @@ function qualifiersFrom(value: unknown): { dateQualifiers?: Partial<Record<DateR
   return entries.length > 0 ? { dateQualifiers: Object.fromEntries(entries) } : {};
 }
 
-const DATE_COLUMN: Readonly<Record<DateRole, number>> = Object.fromEntries(
-  Object.values(DateRole).map((role) => [role, NODE_ROW.indexOf(role)]),
-) as Record<DateRole, number>;
+const DATE_COLUMN: Readonly<Record<DateRole, number>> = Object.fromEntries(Object.values(DateRole).map((role) => [role, NODE_ROW.indexOf(role)])) as Record<
+  DateRole,
+  number
+>;
 
 /** An entity from its row (see NODE_ROW). */
 export function nodeFromRow(row: readonly unknown[]): GraphNode {

@@ -168,7 +168,15 @@ export class Neo4jStore implements GraphStore {
   async getCitedItems(queries: readonly CitedItemsQuery[]): Promise<CitedItem[][]> {
     if (queries.length === 0) return [];
     const result = await this.read('citation/get-cited-items', { sourceIds: [...new Set(queries.map((q) => q.sourceId))] });
-    const records = result.records.map((r) => citingRecordFromRow(r.get('kind') as string, r.get('type') as string | null, r.get('fromId') as string | null, r.get('toId') as string | null, r.get('row')));
+    const records = result.records.map((r) =>
+      citingRecordFromRow(
+        r.get('kind') as string,
+        r.get('type') as string | null,
+        r.get('fromId') as string | null,
+        r.get('toId') as string | null,
+        r.get('row'),
+      ),
+    );
     return queries.map((q) => {
       const items: CitedItem[] = [];
       for (const record of records) {
@@ -183,7 +191,11 @@ export class Neo4jStore implements GraphStore {
     if (sourceIds.length === 0) return [];
     const result = await this.read('citation/get-cited-slides', { sourceIds: [...new Set(sourceIds)] });
     const bySource = new Map<string, number[]>();
-    for (const r of result.records) bySource.set(r.get('sourceId') as string, (r.get('slides') as unknown[]).map(toNumber).sort((a, b) => a - b));
+    for (const r of result.records)
+      bySource.set(
+        r.get('sourceId') as string,
+        (r.get('slides') as unknown[]).map(toNumber).sort((a, b) => a - b),
+      );
     return sourceIds.map((id) => [...(bySource.get(id) ?? [])]);
   }
 
@@ -280,14 +292,7 @@ export class Neo4jStore implements GraphStore {
 
 /** No criterion but the kinds: `findNodes` can take the sort index's order (node/list.cypher). */
 function isUnfiltered(f: NodeFilter): boolean {
-  return (
-    !f.addresses?.length &&
-    !f.relatedTo?.length &&
-    !f.types?.length &&
-    f.from === undefined &&
-    f.to === undefined &&
-    f.validAt === undefined
-  );
+  return !f.addresses?.length && !f.relatedTo?.length && !f.types?.length && f.from === undefined && f.to === undefined && f.validAt === undefined;
 }
 
 interface SharedState {
@@ -299,4 +304,3 @@ interface SharedState {
 
 /** An entity or relationship as the read statements return it: a row of properties (mappers.ts NODE_ROW). */
 type Row = readonly unknown[];
-

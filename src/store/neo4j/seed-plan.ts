@@ -21,9 +21,13 @@ export interface SeedPlan {
   readonly observations: SeedPartPlan;
 }
 
-
 /** Sums a `plan-*` statement's toCreate/toUpdate over batches of rows. */
-async function planPart(executor: Neo4jExecutor, statement: 'seed/plan-nodes' | 'seed/plan-relationships' | 'seed/plan-observations', rows: readonly object[], remove: number): Promise<SeedPartPlan> {
+async function planPart(
+  executor: Neo4jExecutor,
+  statement: 'seed/plan-nodes' | 'seed/plan-relationships' | 'seed/plan-observations',
+  rows: readonly object[],
+  remove: number,
+): Promise<SeedPartPlan> {
   let create = 0;
   let update = 0;
   for (const batch of batches(rows, 500)) {
@@ -46,13 +50,18 @@ export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, opt
     return { reset: count, nodes: fresh(rows.nodes.length), relationships: fresh(rows.relationships.length), observations: fresh(rows.observations.length) };
   }
   const prune = (
-    await executor.execute('seed/plan-prune', {
-      entityIds: dataset.nodes.map((n) => n.id),
-      observationIds: dataset.observations.map((o) => o.id),
-      relationshipIds: dataset.relationships.map((r) => r.id),
-    }, 'read')
+    await executor.execute(
+      'seed/plan-prune',
+      {
+        entityIds: dataset.nodes.map((n) => n.id),
+        observationIds: dataset.observations.map((o) => o.id),
+        relationshipIds: dataset.relationships.map((r) => r.id),
+      },
+      'read',
+    )
   ).records[0];
-  const stored = <T extends { properties: Record<string, unknown> }>(list: readonly T[]): T[] => list.map((row) => ({ ...row, properties: storedProperties(row.properties) }));
+  const stored = <T extends { properties: Record<string, unknown> }>(list: readonly T[]): T[] =>
+    list.map((row) => ({ ...row, properties: storedProperties(row.properties) }));
   return {
     reset: null,
     nodes: await planPart(executor, 'seed/plan-nodes', stored(rows.nodes), toNumber(prune?.get('entities'))),

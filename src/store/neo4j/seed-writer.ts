@@ -69,7 +69,9 @@ export async function writeDataset(executor: Neo4jExecutor, dataset: Dataset, op
   const digest = applyDelta(seeded, {
     added: {
       nodes: (curated.get('entities') as Parameters<typeof nodeFromNeo4j>[0][]).map(nodeFromNeo4j),
-      relationships: (curated.get('relationships') as Array<{ type: string; rel: Record<string, unknown>; from: string; to: string }>).map((e) => relationshipFromNeo4j(e.type, e.rel, e.from, e.to)),
+      relationships: (curated.get('relationships') as Array<{ type: string; rel: Record<string, unknown>; from: string; to: string }>).map((e) =>
+        relationshipFromNeo4j(e.type, e.rel, e.from, e.to),
+      ),
       observations: (curated.get('observations') as Array<Record<string, unknown>>).map(observationFromNeo4j),
     },
   });
