@@ -26,6 +26,7 @@ COPY package.json package-lock.json ./
 # the postinstall's patch-package is a dev tool. The patched packages come from the build stage.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/node_modules/type-graphql ./node_modules/type-graphql
+COPY --from=build /app/node_modules/class-validator ./node_modules/class-validator
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
 COPY cypher ./cypher
