@@ -29,17 +29,17 @@ export interface Config {
   readonly curatorTokens: ReadonlyMap<string, string>;
   /** The memory store's journal of curated changes (JOURNAL_PATH). */
   readonly journalPath: string;
-  /** Abuse limits and operations (README, Configuration). */
+  /** Abuse limits and operations (docs/operations.md, Configuration). */
   readonly limits: LimitsConfig;
   /** Origins allowed by CORS; `['*']` is any origin (no credentials are ever allowed). */
   readonly corsOrigins: readonly string[];
   /** pino level of the JSON logs. */
   readonly logLevel: LogLevel;
-  /** The browser pages served beside the API (README, Explorer). */
+  /** The browser pages served beside the API (docs/explorer.md). */
   readonly pages: PagesConfig;
-  /** Metrics and traces (README, Observability). */
+  /** Metrics and traces (docs/operations.md, Metrics and traces). */
   readonly telemetry: TelemetryConfig;
-  /** Answers cached by dataset version: in process, and by HTTP caches on GET (README, Caching). */
+  /** Answers cached by dataset version: in process, and by HTTP caches on GET (docs/operations.md, Caching). */
   readonly responseCache: ResponseCacheConfig;
 }
 

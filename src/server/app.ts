@@ -82,7 +82,7 @@ export async function createApp(schema: GraphQLSchema, store: GraphStore, config
   // Any origin by default (a public read API; credentials are never allowed), or the CORS_ORIGINS list.
   const origin = config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins];
   const exposedHeaders = [REQUEST_ID_HEADER, DATASET_VERSION_HEADER, 'ETag', ...(tracing ? [TRACEPARENT_HEADER] : [])];
-  // A span per GraphQL request and per export (README, Observability); pass-throughs when tracing is off.
+  // A span per GraphQL request and per export (docs/operations.md, Metrics and traces); pass-throughs when tracing is off.
   const pass = (_req: unknown, _res: unknown, next: () => void): void => next();
   const graphqlSpans = tracing ? requestSpans(tracing, '/graphql') : { start: pass, enter: pass };
   const exportSpans = tracing ? requestSpans(tracing, '/export') : { start: pass, enter: pass };

@@ -36,7 +36,7 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   });
 }
 
-/** `Cache-Control` of a cacheable GET answer (README, Caching). */
+/** `Cache-Control` of a cacheable GET answer (docs/operations.md, Caching). */
 export function publicCacheControl(maxAgeSeconds: number): string {
   return `public, max-age=${maxAgeSeconds}, must-revalidate`;
 }

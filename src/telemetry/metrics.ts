@@ -13,7 +13,7 @@ export type RequestOutcome = 'ok' | 'client_error' | 'server_error';
 
 /**
  * The process's metrics, on a registry of its own (not prom-client's global one, so tests and
- * several servers in one process keep theirs apart). Names and labels: README, Observability.
+ * several servers in one process keep theirs apart). Names and labels: docs/operations.md, Metrics and traces.
  */
 export interface Metrics {
   readonly registry: Registry;

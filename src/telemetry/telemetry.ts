@@ -26,7 +26,7 @@ export interface TelemetryOptions {
   readonly spanExporter?: SpanExporter;
 }
 
-/** The telemetry the configuration asks for (README, Observability). */
+/** The telemetry the configuration asks for (docs/operations.md, Metrics and traces). */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const metrics = options.metrics ? createMetrics({ maxOperationLabels: options.maxOperationLabels }) : null;
   const tracing = Tracing.setup({ exporters: options.traceExporters, serviceName: options.serviceName, exporter: options.spanExporter });
