@@ -31,9 +31,17 @@ const CASES: ReadonlyArray<readonly [string, string, Record<string, unknown>?]> 
   ['an argument out of range (class-validator)', '{ search(query: "deal", first: 1000) { score } }'],
 ];
 
-/** What a client receives, plus each error's thrown cause (its class decides the error code). */
+/**
+ * What a client receives, plus what Apollo reads of each error: its thrown cause (whose class
+ * decides the error code) and its `extensions` (Apollo reads `extensions.code`; graphql-js always
+ * sets an object).
+ */
 function answer(result: ExecutionResult): unknown {
-  return { json: JSON.parse(JSON.stringify(result)) as unknown, causes: result.errors?.map((e) => e.originalError?.constructor.name ?? null) };
+  return {
+    json: JSON.parse(JSON.stringify(result)) as unknown,
+    causes: result.errors?.map((e) => e.originalError?.constructor.name ?? null),
+    extensions: result.errors?.map((e) => (e.extensions === undefined ? 'none' : { ...e.extensions })),
+  };
 }
 
 describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
