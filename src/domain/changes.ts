@@ -4,7 +4,7 @@ import { EDGE_RULES, type EdgeType } from './edge-types';
 import { UNIT_SCALE, UNITS, type Unit } from './units';
 import { readCitations, readEdge, readNode, readObservation, type ItemReport, type ItemSource, type NodeLookup } from './item-rules';
 import type { Citation, GraphNode, Observation, Relationship } from './model';
-import { seedDates } from './date-qualifiers';
+import { citationText, entityRecord, observationRecord } from './records';
 
 // Curated writes. A change carries its own citations (`sources`, seed syntax `ustr-2018#36`),
 // who made it (`actor`, the curator token's subject) and when (`at`, an ISO timestamp). Item
@@ -68,18 +68,56 @@ export interface AddObservationChange extends ChangeBase {
   readonly observation: Readonly<Record<string, unknown>>;
 }
 
-export type Change = CreateEntityChange | UpdateEntityChange | RetireEntityChange | AddRelationshipChange | RetireRelationshipChange | AddObservationChange;
+export interface UpdateObservationChange extends ChangeBase {
+  readonly op: 'updateObservation';
+  /** The observation's id, `metric@period[key=value]`. */
+  readonly id: string;
+  /**
+   * Only the fields that change (`value`, `unit`, `period`, `reported`, `dimensions`, `qualifier`,
+   * `note`); `null` removes a field; `metric` never changes. A new period, reported year or
+   * dimensions give the observation a new id, and its history moves with it.
+   */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+export interface RetireObservationChange extends ChangeBase {
+  readonly op: 'retireObservation';
+  /** The observation's id, `metric@period[key=value]`. */
+  readonly id: string;
+}
+
+export type Change =
+  | CreateEntityChange
+  | UpdateEntityChange
+  | RetireEntityChange
+  | AddRelationshipChange
+  | RetireRelationshipChange
+  | AddObservationChange
+  | UpdateObservationChange
+  | RetireObservationChange;
 
 export type ChangeOp = Change['op'];
-export const CHANGE_OPS: readonly ChangeOp[] = ['createEntity', 'updateEntity', 'retireEntity', 'addRelationship', 'retireRelationship', 'addObservation'];
+export const CHANGE_OPS: readonly ChangeOp[] = [
+  'createEntity',
+  'updateEntity',
+  'retireEntity',
+  'addRelationship',
+  'retireRelationship',
+  'addObservation',
+  'updateObservation',
+  'retireObservation',
+];
 
 /** A change checked against the graph: the record it writes, ready for a store to apply. */
 export type ValidatedChange =
   | { readonly op: 'createEntity'; readonly node: GraphNode; readonly observation?: Observation; readonly citations: readonly Citation[] }
-  | { readonly op: 'updateEntity' | 'retireEntity'; readonly node: GraphNode; readonly citations: readonly Citation[] }
+  | { readonly op: 'updateEntity'; readonly before: GraphNode; readonly node: GraphNode; readonly citations: readonly Citation[] }
+  | { readonly op: 'retireEntity'; readonly node: GraphNode; readonly citations: readonly Citation[] }
   | { readonly op: 'addRelationship'; readonly relationship: Relationship; readonly citations: readonly Citation[] }
   | { readonly op: 'retireRelationship'; readonly id: string; readonly citations: readonly Citation[] }
-  | { readonly op: 'addObservation'; readonly observation: Observation; readonly citations: readonly Citation[] };
+  | { readonly op: 'addObservation'; readonly observation: Observation; readonly citations: readonly Citation[] }
+  /** `before` is the live observation; `observation` its corrected record (a new id when its period or dimensions changed). */
+  | { readonly op: 'updateObservation'; readonly before: Observation; readonly observation: Observation; readonly citations: readonly Citation[] }
+  | { readonly op: 'retireObservation'; readonly observation: Observation; readonly citations: readonly Citation[] };
 
 /** What a store answers once a change is durable. */
 export interface AppliedChange {
@@ -88,10 +126,13 @@ export interface AppliedChange {
   readonly recordedAt: string;
   /** The entity as written (for retireEntity: as it was when retired). */
   readonly node?: GraphNode;
-  /** addObservation: the observation written; createEntity of a Metric: its first observation. */
   /** The relationship as written (for retireRelationship: as it was), and the entity at its `to` end. */
   readonly relationship?: Relationship;
   readonly to?: GraphNode;
+  /**
+   * addObservation and updateObservation: the observation written; retireObservation: as it was
+   * when retired; createEntity of a Metric: its first observation.
+   */
   readonly observation?: Observation;
 }
 
@@ -107,6 +148,10 @@ export interface ChangeLookup {
   readonly dimensionUses: (id: string) => DimensionUses;
   /** True when live edges of `type` lead from `start` to `end` (asked for acyclic types only). */
   readonly pathExists: (type: EdgeType, start: string, end: string) => boolean;
+  /** The live observation with this id (asked by updateObservation and retireObservation). */
+  readonly observation: (id: string) => Observation | undefined;
+  /** How many live observations a metric has (asked on retireObservation: a metric keeps at least one). */
+  readonly observationCount: (metricId: string) => number;
 }
 
 /** How many live observations name an entity in a dimension, and the ids of a few (at most DIMENSION_USES_SHOWN). */
@@ -121,6 +166,12 @@ export interface ChangeLookupNeeds {
   readonly observationUnitsOf?: string;
   readonly dimensionUsesOf?: string;
   readonly path?: { readonly type: EdgeType; readonly start: string; readonly end: string };
+  /**
+   * updateObservation and retireObservation: the observation to read first. A remote store then
+   * also fetches the entities its citations name (an undated figure's `reported` year is checked
+   * against them) and, for retireObservation, counts its metric's live observations.
+   */
+  readonly observation?: string;
 }
 
 /** The extra lookups `validateChange` will ask for this change, so a remote store can fetch only those. */
@@ -137,6 +188,9 @@ export function changeLookupNeeds(change: Change): ChangeLookupNeeds {
         ? { path: { type: type as EdgeType, start: to, end: from } }
         : {};
     }
+    case 'updateObservation':
+    case 'retireObservation':
+      return { observation: change.id };
     default:
       return {};
   }
@@ -155,24 +209,6 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 /** An item for the seed rules: a change has no file or line (0). */
 function itemOf(op: ChangeOp, value: Record<string, unknown>): ItemSource {
   return { file: op, line: 0, value, lineOf: () => 0 };
-}
-
-/** The seed-shaped record of a stored entity (the inverse of readNode), for updates. */
-export function entityRecord(node: GraphNode): Record<string, unknown> {
-  const record: Record<string, unknown> = { id: node.id, kind: node.kind, name: node.name };
-  if (node.type !== null) record.type = node.type;
-  if (node.aliases.length > 0) record.aliases = [...node.aliases];
-  if (node.description !== null) record.description = node.description;
-  if (Object.keys(node.dates).length > 0) record.dates = seedDates(node.dates, node.dateQualifiers);
-  if (node.unit !== null) record.unit = node.unit;
-  if (node.publisher !== null) record.publisher = node.publisher;
-  if (node.year !== null) record.year = node.year;
-  record.sources = node.sources.map(citationText);
-  return record;
-}
-
-export function citationText(c: Citation): string {
-  return `${c.sourceId}#${c.slide}`;
 }
 
 /** Messages shared by both stores for conditions only a store can see. */
@@ -247,13 +283,9 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
       if (issues.length > 0) throw new ChangeRejectedError(issues);
       const item = itemOf(change.op, record);
       const node = readNode(item, report);
-      const kept = current.sources.map(citationText);
-      const citations = [
-        ...current.sources,
-        ...added.filter((c, i) => !kept.includes(citationText(c)) && added.findIndex((d) => citationText(d) === citationText(c)) === i),
-      ];
+      const citations = keepAndAdd(current.sources, added);
       if (node && node.unit !== current.unit && node.unit !== null && current.unit !== null) checkUnitFamily(node, current.unit, lookup, issues);
-      return done(node && { op: change.op, node: { ...node, sources: citations }, citations });
+      return done(node && { op: change.op, before: current, node: { ...node, sources: citations }, citations });
     }
     case 'retireEntity': {
       const current = lookup.node(change.id);
@@ -289,9 +321,56 @@ export function validateChange(change: Change, lookup: ChangeLookup, options: Va
       const citations = obs ? readCitations(item, `observation of ${obs.metricId}`, change.sources, lookup.node, report) : [];
       return done(obs && { op: change.op, observation: { ...obs, sources: citations }, citations });
     }
+    case 'updateObservation': {
+      const current = typeof change.id === 'string' ? lookup.observation(change.id) : undefined;
+      if (!current) throw new BadInputError('updateObservation.id', OBSERVATION_ID_EXPECTED, change.id);
+      const record = observationRecord(current);
+      const fields = change.fields && typeof change.fields === 'object' ? change.fields : {};
+      for (const [field, value] of Object.entries(fields)) {
+        if (field === 'id' || field === 'metric' || field === 'sources') {
+          if (value !== undefined && value !== record[field])
+            issues.push(`observation ${current.id}: ${field} cannot change in an update, received ${describeValue(value)}`);
+          continue;
+        }
+        if (value === null) delete record[field];
+        else if (value !== undefined) record[field] = value;
+      }
+      const added = readCitations(itemOf(change.op, { sources: change.sources }), `observation ${current.id}`, change.sources, lookup.node, report);
+      if (issues.length > 0) throw new ChangeRejectedError(issues);
+      // Like updateEntity: the observation keeps its citations and gains the change's. The seed
+      // rules see all of them (an undated figure's `reported` year is a cited source's).
+      const citations = keepAndAdd(current.sources, added);
+      const obs = readObservation(itemOf(change.op, { ...record, sources: citations.map(citationText) }), lookup.node, report);
+      return done(obs && { op: change.op, before: current, observation: { ...obs, sources: citations }, citations });
+    }
+    case 'retireObservation': {
+      const current = typeof change.id === 'string' ? lookup.observation(change.id) : undefined;
+      if (!current) throw new BadInputError('retireObservation.id', OBSERVATION_ID_EXPECTED, change.id);
+      if (lookup.observationCount(current.metricId) <= 1) {
+        issues.push(
+          `observation ${current.id}: the last observation of metric ${current.metricId} cannot be retired: a metric needs at least one (add the corrected figure first, or retire the metric)`,
+        );
+      }
+      const citations = readCitations(itemOf(change.op, {}), `retirement of observation ${current.id}`, change.sources, lookup.node, report);
+      return done({ op: change.op, observation: current, citations });
+    }
     default:
       throw new BadInputError('op', `one of ${CHANGE_OPS.join(', ')}`, (change as { op?: unknown }).op);
   }
+}
+
+const OBSERVATION_ID_EXPECTED = 'the id of a live observation in the graph (`metric@period`, with `[key=value]` for dimensions)';
+
+/** A record's citations, then those a change adds that it does not have yet (each once): curation loses none. */
+function keepAndAdd(current: readonly Citation[], added: readonly Citation[]): Citation[] {
+  const seen = new Set(current.map(citationText));
+  const result = [...current];
+  for (const c of added) {
+    if (seen.has(citationText(c))) continue;
+    seen.add(citationText(c));
+    result.push(c);
+  }
+  return result;
 }
 
 /** A Metric's first observation, required with it; anything else takes none. */
@@ -356,6 +435,14 @@ export function referencedIds(change: Change): string[] {
     case 'addObservation': {
       add(change.observation.metric);
       const dims = change.observation.dimensions;
+      if (dims && typeof dims === 'object') for (const v of Object.values(dims)) add(v);
+      break;
+    }
+    case 'updateObservation':
+    case 'retireObservation': {
+      // The metric's id is the observation id's part before `@` (ids have no `@`).
+      if (typeof change.id === 'string') add(change.id.split('@')[0]);
+      const dims = change.op === 'updateObservation' ? change.fields?.dimensions : undefined;
       if (dims && typeof dims === 'object') for (const v of Object.values(dims)) add(v);
       break;
     }

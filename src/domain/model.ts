@@ -77,6 +77,17 @@ export interface Dataset {
    * Stores compute it from what they hold; this field is what the loader computed.
    */
   readonly version: string;
+  /**
+   * Where each record is written in the seeds (file and line), by `recordKey` (records.ts); absent
+   * for a dataset that did not come from seed files. Seed conflicts name these.
+   */
+  readonly origins?: ReadonlyMap<string, SeedOrigin>;
+}
+
+/** A seed item's place: the file (relative to the working directory) and the line its item starts on. */
+export interface SeedOrigin {
+  readonly file: string;
+  readonly line: number;
 }
 
 /** Dimension keys whose values must be ids of actors in the graph. */

@@ -2,6 +2,8 @@ import type { EdgeType } from './edge-types';
 import type { NodeKind } from './kinds';
 import type { AppliedChange, Change } from './changes';
 import type { DegreeStats } from './degrees';
+import type { HistoryEntry } from './history';
+import type { RecordRef } from './records';
 import type { Dataset, GraphNode, Observation, Relationship } from './model';
 import type { CitedItem, CitedItemsQuery } from './provenance';
 import type { RelationshipListQuery, RelationshipPage } from './relationship-list';
@@ -166,6 +168,12 @@ export interface GraphStore {
    * nothing when the change is invalid. Retired records stay stored but leave every read.
    */
   applyChange(change: Change): Promise<AppliedChange>;
+  /**
+   * For each record, the curated changes that touched it, oldest first (history.ts); empty for a
+   * record no curator changed or an id that names nothing. A retired record keeps its history;
+   * an observation that moved to a new id has its history under the new one.
+   */
+  getHistory(refs: readonly RecordRef[]): Promise<HistoryEntry[][]>;
 
   /**
    * Optional: a view of this store whose reads give up once `deadline` (epoch milliseconds) has

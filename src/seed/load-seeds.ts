@@ -40,6 +40,7 @@ export function checkSeeds(dir: string): SeedCheck {
           observations: result.observations,
           // The content, not the files: names, order, comments and formatting change nothing.
           version: datasetVersion(result),
+          origins: result.origins,
         }
       : null;
   return { dataset, issues: result.issues, files: names.map(shown) };

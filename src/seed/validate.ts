@@ -5,12 +5,15 @@ import {
   readEdge,
   readNode,
   readObservation,
+  recordKey,
   type Citation,
   type GraphNode,
   type ItemSource,
   type NodeLookup,
   type Observation,
+  type RecordKind,
   type Relationship,
+  type SeedOrigin,
 } from '../domain';
 import type { SeedFile, SeedItem } from './read-yaml';
 import type { SeedIssue } from './seed-error';
@@ -29,6 +32,8 @@ export interface ValidationResult {
   readonly relationships: Relationship[];
   readonly observations: Observation[];
   readonly issues: SeedIssue[];
+  /** Where each record is written in the seeds (file and line of its item), by `recordKey`. */
+  readonly origins: Map<string, SeedOrigin>;
 }
 
 /** Checks every seed item against the ontology; collects all issues rather than stopping at the first. */
@@ -116,7 +121,15 @@ export function validateSeeds(files: readonly SeedFile[], parseIssues: readonly 
   }
 
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const origins = new Map<string, SeedOrigin>();
+  const origin = (kind: RecordKind, id: string, item: SeedItem): void => {
+    origins.set(recordKey({ kind, id }), { file: item.file, line: item.line });
+  };
+  for (const [id, { item }] of nodes) origin('ENTITY', id, item);
+  for (const [id, { item }] of relationships) origin('RELATIONSHIP', id, item);
+  for (const [id, { item }] of observations) origin('OBSERVATION', id, item);
   return {
+    origins,
     nodes: finalNodes,
     relationships: [...relationships.values()].map((r) => r.value),
     observations: [...observations.values()].map((o) => o.value),

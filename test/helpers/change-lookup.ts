@@ -9,5 +9,7 @@ export function nodesOnlyLookup(nodes: readonly GraphNode[]): ChangeLookup {
     observationUnits: () => [],
     dimensionUses: () => ({ count: 0, ids: [] }),
     pathExists: () => false,
+    observation: () => undefined,
+    observationCount: () => 0,
   };
 }

@@ -15,6 +15,7 @@ import { fixtureDataset } from '../helpers/fixture-dataset';
 import { searchOracle } from '../helpers/search-oracle';
 import { defineListRulesContract, defineSeedListContract } from './list-rules.contract';
 import { defineProvenanceContract, provenanceAfterChanges } from './provenance.contract';
+import { defineCurationLifecycleContract } from './curation-lifecycle.contract';
 
 /**
  * The GraphStore contract: every store must pass it unchanged. Shaped like Apollo's
@@ -770,6 +771,8 @@ export function defineStoreContract(name: string, createStore: StoreFactory): vo
       });
     });
 
+    // Correcting, retiring and bringing back observations, and history, on a store of its own.
+    defineCurationLifecycleContract(createStore);
     // Reverse provenance and graph-wide relationships, on a store of their own (last: on Neo4j it
     // resets the one shared database).
     defineProvenanceContract(createStore);
