@@ -30,9 +30,16 @@ export interface FieldChange {
   readonly after: unknown;
 }
 
-/** One curated change to one record. */
+/**
+ * What a history entry records: a curated change, or `overwriteBySeed` when `npm run seed --
+ * --overwrite-curated` put the seed item back over a curated record (recordedBy `seed`, no
+ * citations, the fields from curated to seeded).
+ */
+export type HistoryOp = ChangeOp | 'overwriteBySeed';
+
+/** One change to one record. */
 export interface HistoryEntry {
-  readonly op: ChangeOp;
+  readonly op: HistoryOp;
   /** The curator who made it (the token's name). */
   readonly recordedBy: string;
   /** When, an ISO timestamp. */
@@ -61,7 +68,7 @@ export function fieldChanges(before: SeedRecord | null, after: SeedRecord | null
 
 /** The entry a change writes to one record, given the record before and after it (null: none; a retirement records no fields). */
 export function historyEntry(
-  change: { readonly op: ChangeOp; readonly actor: string; readonly at: string },
+  change: { readonly op: HistoryOp; readonly actor: string; readonly at: string },
   citations: readonly Citation[],
   before: SeedRecord | null,
   after: SeedRecord | null,

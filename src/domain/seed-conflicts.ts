@@ -8,6 +8,17 @@ import type { RecordRef, SeedRecord } from './records';
 // Re-seeding (Neo4j) and replaying the journal at start-up (embedded store) keep the curated
 // record and report the conflict; `npm run seed -- --overwrite-curated` applies the seeds instead.
 // A seed item equal to the curated record is no conflict: the curated change has been folded back.
+//
+// | curated record                 | its seed item now                         | kept    | conflict |
+// |--------------------------------|-------------------------------------------|---------|----------|
+// | a seed record updated/retired  | unchanged since the curator's first change | curated | no       |
+// | a seed record updated/retired  | changed, equal to the curated record      | either  | no       |
+// | a seed record updated/retired  | changed, different                        | curated | yes      |
+// | a seed record updated          | removed from the seeds                    | curated | yes      |
+// | a seed record retired          | removed from the seeds                    | retired | no       |
+// | a record a curator created     | absent from the seeds                     | curated | no       |
+// | a record a curator created     | present, equal                            | either  | no       |
+// | a record a curator created     | present, different                        | curated | yes      |
 
 export interface SeedConflict {
   readonly ref: RecordRef;
@@ -15,8 +26,8 @@ export interface SeedConflict {
   readonly origin: SeedOrigin | null;
   /** The record as curation left it; null when a curator retired it. */
   readonly curated: SeedRecord | null;
-  /** The record as the seeds now write it. */
-  readonly seeded: SeedRecord;
+  /** The record as the seeds now write it; null when the seeds no longer have it. */
+  readonly seeded: SeedRecord | null;
 }
 
 /**
@@ -29,7 +40,9 @@ export function formatSeedConflict(conflict: SeedConflict, kept: 'curated' | 'se
   const differences =
     conflict.curated === null
       ? 'curated: retired; seeded: present'
-      : fieldChanges(conflict.curated, conflict.seeded)
+      : conflict.seeded === null
+        ? 'curated: present; seeded: removed from the seeds'
+        : fieldChanges(conflict.curated, conflict.seeded)
           .map((c) => `${c.field}: curated ${c.before === null ? 'absent' : describeValue(c.before)}, seeded ${c.after === null ? 'absent' : describeValue(c.after)}`)
           .join('; ');
   return `${where}: ${what}: the seed changed since a curator changed it (kept ${kept}): ${differences}`;

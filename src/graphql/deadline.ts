@@ -36,6 +36,7 @@ const METHOD_SET = {
   getDegreeStats: true,
   getDatasetVersion: true,
   applyChange: true,
+  getHistory: true,
 } satisfies Record<WorkMethod, true>;
 const METHODS = Object.keys(METHOD_SET) as WorkMethod[];
 

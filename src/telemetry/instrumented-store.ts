@@ -7,10 +7,12 @@ import type {
   GraphNode,
   GraphStats,
   GraphStore,
+  HistoryEntry,
   NodePage,
   NodeQuery,
   Observation,
   ObservationQuery,
+  RecordRef,
   RelationshipHit,
   RelationshipListQuery,
   RelationshipPage,
@@ -110,6 +112,10 @@ export class InstrumentedStore implements GraphStore {
 
   applyChange(change: Change): Promise<AppliedChange> {
     return this.call('applyChange', undefined, () => this.inner.applyChange(change));
+  }
+
+  getHistory(refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
+    return this.call('getHistory', refs.length, () => this.inner.getHistory(refs));
   }
 
   close(): Promise<void> {
