@@ -94,6 +94,8 @@ export function applyToGraph(graph: MemoryGraph, valid: ValidatedChange, change:
     case 'addObservation':
       addObservation(graph, valid.observation);
       return { observation: valid.observation };
+    default:
+      throw new Error(`${valid.op}: not yet supported by this store (stage K in progress)`);
   }
 }
 

@@ -28,6 +28,9 @@ export function memoryChangeLookup(graph: MemoryIndexes): ChangeLookup {
     node: (id) => graph.nodes.get(id),
     isRetired: (id) => graph.retiredNodes.has(id),
     observationUnits: (metricId) => (graph.observations.get(metricId) ?? []).map((o) => o.unit),
+    // An observation's metric is its id's part before `@`.
+    observation: (id) => (graph.observations.get(id.split('@')[0]) ?? []).find((o) => o.id === id),
+    observationCount: (metricId) => graph.observations.get(metricId)?.length ?? 0,
     dimensionUses: (id) => {
       const ids: string[] = [];
       for (const list of graph.observations.values()) {

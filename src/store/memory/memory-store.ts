@@ -13,6 +13,8 @@ import {
   type GraphNode,
   type GraphStats,
   type GraphStore,
+  type HistoryEntry,
+  type RecordRef,
   type NodePage,
   type NodeQuery,
   type Observation,
@@ -120,6 +122,11 @@ export class MemoryStore implements GraphStore {
   /** The version of the live content: changes with every curated change, equal for equal data. */
   async getDatasetVersion(): Promise<string> {
     return versionOfDigest(this.graph.digest());
+  }
+
+  // Stage K in progress: history comes with this store's change records.
+  getHistory(_refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
+    return Promise.reject(new Error('getHistory: not yet supported by this store (stage K in progress)'));
   }
 
   async applyChange(change: Change): Promise<AppliedChange> {

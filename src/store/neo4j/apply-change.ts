@@ -143,6 +143,8 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
       const observation = observationFromNeo4j(result.records[0].get('observation'));
       return { result: { ...base, observation }, delta: { added: { observations: [observation] } } };
     }
+    default:
+      throw new Error(`${valid.op}: not yet supported by this store (stage K in progress)`);
   }
 }
 

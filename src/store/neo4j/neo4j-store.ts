@@ -13,6 +13,8 @@ import {
   type GraphNode,
   type GraphStats,
   type GraphStore,
+  type HistoryEntry,
+  type RecordRef,
   type NodeFilter,
   type NodePage,
   type NodeQuery,
@@ -271,6 +273,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** One write transaction per change (apply-change.ts); durable once it resolves. */
+  // Stage K in progress: history comes with this store's change records.
+  getHistory(_refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
+    return Promise.reject(new Error('getHistory: not yet supported by this store (stage K in progress)'));
+  }
+
   async applyChange(change: Change): Promise<AppliedChange> {
     this.shared.statementsRun++;
     try {
