@@ -84,3 +84,16 @@ export function historyEntry(
     previousId,
   };
 }
+
+/** What each history entry's op means (the GraphQL enum `HistoryOp`'s descriptions). */
+export const HISTORY_OP_DESCRIPTIONS: Readonly<Record<HistoryOp, string>> = {
+  createEntity: 'A curator created the entity (for a Metric, also its first observation).',
+  updateEntity: 'A curator changed fields of the entity.',
+  retireEntity: 'A curator retired the entity: kept, but no read returns it.',
+  addRelationship: 'A curator added the relationship, or brought a retired one back.',
+  retireRelationship: 'A curator retired the relationship.',
+  addObservation: 'A curator added the observation, or brought a retired one back.',
+  updateObservation: 'A curator corrected the observation (a new period or dimensions give it a new id: see previousId).',
+  retireObservation: 'A curator withdrew the observation: kept, but no read returns it.',
+  overwriteBySeed: '`npm run seed -- --overwrite-curated` put the seed item back over the curated record.',
+};

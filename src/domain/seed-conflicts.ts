@@ -43,7 +43,10 @@ export function formatSeedConflict(conflict: SeedConflict, kept: 'curated' | 'se
       : conflict.seeded === null
         ? 'curated: present; seeded: removed from the seeds'
         : fieldChanges(conflict.curated, conflict.seeded)
-          .map((c) => `${c.field}: curated ${c.before === null ? 'absent' : describeValue(c.before)}, seeded ${c.after === null ? 'absent' : describeValue(c.after)}`)
-          .join('; ');
+            .map(
+              (c) =>
+                `${c.field}: curated ${c.before === null ? 'absent' : describeValue(c.before)}, seeded ${c.after === null ? 'absent' : describeValue(c.after)}`,
+            )
+            .join('; ');
   return `${where}: ${what}: the seed changed since a curator changed it (kept ${kept}): ${differences}`;
 }

@@ -1,5 +1,16 @@
 import DataLoader from 'dataloader';
-import type { CitedItem, CitedItemsQuery, GraphStore, Observation, ObservationQuery, RelationshipHit, RelationshipQuery } from '../domain';
+import {
+  recordKey,
+  type CitedItem,
+  type CitedItemsQuery,
+  type GraphStore,
+  type HistoryEntry,
+  type Observation,
+  type ObservationQuery,
+  type RecordRef,
+  type RelationshipHit,
+  type RelationshipQuery,
+} from '../domain';
 import { READ_ONLY, type Access } from './auth';
 import { checkDeadline, deadlineStore, startDeadline, type Deadline } from './deadline';
 import { entityView, type EntityView } from './views';
@@ -22,6 +33,8 @@ export interface Loaders {
   readonly citedItems: DataLoader<CitedItemsQuery, CitedItem[], string>;
   /** The slides on which anything cites a source, per source id. */
   readonly citedSlides: DataLoader<string, number[]>;
+  /** A record's history, oldest first, by `RecordRef`. */
+  readonly history: DataLoader<RecordRef, HistoryEntry[], string>;
 }
 
 /** What every resolver receives. Built fresh for each request, so caches never leak between users. */
@@ -111,6 +124,7 @@ export function createLoaders(store: GraphStore, deadline?: Deadline, schedule: 
       cacheKeyFn: (q) => `${q.sourceId}\0${q.slide ?? ''}`,
     }),
     citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn }),
+    history: new DataLoader<RecordRef, HistoryEntry[], string>((refs) => store.getHistory(refs), { batchScheduleFn, cacheKeyFn: recordKey }),
   };
   return {
     node: guarded(loaders.node, deadline),
@@ -118,6 +132,7 @@ export function createLoaders(store: GraphStore, deadline?: Deadline, schedule: 
     observations: guarded(loaders.observations, deadline),
     citedItems: guarded(loaders.citedItems, deadline),
     citedSlides: guarded(loaders.citedSlides, deadline),
+    history: guarded(loaders.history, deadline),
   };
 }
 

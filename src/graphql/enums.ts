@@ -3,6 +3,7 @@ import {
   ACTOR_TYPE_DESCRIPTIONS,
   AGREEMENT_TYPE_DESCRIPTIONS,
   CITED_ITEM_KIND_DESCRIPTIONS,
+  HISTORY_OP_DESCRIPTIONS,
   DATE_PRECISION_DESCRIPTIONS,
   DATE_QUALIFIER_DESCRIPTIONS,
   DIALOGUE_TYPE_DESCRIPTIONS,
@@ -139,3 +140,11 @@ function subtypeDescriptions(): Record<EntitySubtype, string> {
     }),
   ) as Record<EntitySubtype, string>;
 }
+
+/** What a history entry records: a curated change (named by its mutation) or a re-seed over it. */
+export type HistoryOp = import('../domain').HistoryOp;
+export const HistoryOp = enumOf(
+  'HistoryOp',
+  'What changed a record: the curation mutation, or a re-seed that overwrote the curated record.',
+  HISTORY_OP_DESCRIPTIONS,
+);

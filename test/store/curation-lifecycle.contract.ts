@@ -81,7 +81,7 @@ export function defineCurationLifecycleContract(createStore: StoreFactory): void
       expect(before).toEqual([]);
     });
 
-    it("refuses a correction the seed checker would: an unknown id, a taken id, a unit of another family, a new metric; nothing changes", async () => {
+    it('refuses a correction the seed checker would: an unknown id, a taken id, a unit of another family, a new metric; nothing changes', async () => {
       const version = await store.getDatasetVersion();
       await expect(store.applyChange({ op: 'updateObservation', id: 'crossings@1999', fields: { value: 1 }, ...meta() })).rejects.toBeInstanceOf(BadInputError);
       await expect(store.applyChange({ op: 'updateObservation', id: 'crossings@2020', fields: { period: 'FY2021' }, ...meta() })).rejects.toThrow(

@@ -4,7 +4,7 @@ import { requireCurator } from '../auth';
 import type { Context } from '../context';
 import { datesOf } from '../inputs/date-entry.input';
 import { CreateEntityInput, UpdateEntityInput } from '../inputs/entity-change.input';
-import { AddObservationInput, FirstObservationInput } from '../inputs/observation-change.input';
+import { AddObservationInput, FirstObservationInput, UpdateObservationInput } from '../inputs/observation-change.input';
 import { AddRelationshipInput } from '../inputs/relationship-change.input';
 import { EntityChange, ObservationChange, RelationshipChange } from '../types/curation.types';
 import { entityView, observationView, relationshipView } from '../views';
@@ -95,18 +95,48 @@ export class CurationResolver {
     return apply(ctx, (meta) => ({ op: 'retireRelationship', id, ...meta }), sources).then(relationshipChange);
   }
 
-  @Mutation(() => ObservationChange, { description: 'Adds an observation to a metric. Its citations are `sources`.' })
+  @Mutation(() => ObservationChange, {
+    description: 'Adds an observation to a metric (or brings back a retired one with the same id). Its citations are `sources`.',
+  })
   addObservation(
     @Arg('input', () => AddObservationInput, { description: 'The new observation, as a seed observation.' }) input: AddObservationInput,
     @Arg('sources', () => [String], SOURCES) sources: string[],
     @Ctx() ctx: Context,
   ) {
-    return apply(ctx, (meta) => ({ op: 'addObservation', observation: seedFields(input), ...meta }), sources).then((c) => ({
-      observation: observationView(c.observation!),
-      recordedBy: c.recordedBy,
-      recordedAt: c.recordedAt,
-    }));
+    return apply(ctx, (meta) => ({ op: 'addObservation', observation: seedFields(input), ...meta }), sources).then(observationChange);
   }
+
+  @Mutation(() => ObservationChange, {
+    description:
+      "Corrects an observation: a mistyped value, a wrong unit, period or breakdown, a figure its publisher revised. `sources` are added to its citations (none are lost); the seed checker's rules hold after the change. A new period or breakdown gives it a new id, and its history moves with it.",
+  })
+  updateObservation(
+    @Arg('id', () => ID, { description: 'The observation to correct: `metric@period`, with `[key=value]` for dimensions.' }) id: string,
+    @Arg('input', () => UpdateObservationInput, { description: 'The fields that change; `null` removes one.' }) input: UpdateObservationInput,
+    @Arg('sources', () => [String], SOURCES) sources: string[],
+    @Ctx() ctx: Context,
+  ) {
+    return apply(ctx, (meta) => ({ op: 'updateObservation', id, fields: observationFields(input), ...meta }), sources).then(observationChange);
+  }
+
+  @Mutation(() => ObservationChange, {
+    description:
+      'Withdraws an observation: kept with who, when and why, but no read, series, comparison or export returns it. A metric keeps at least one observation. Adding it again brings it back.',
+  })
+  retireObservation(
+    @Arg('id', () => ID, { description: 'The observation to withdraw: `metric@period`, with `[key=value]` for dimensions.' }) id: string,
+    @Arg('sources', () => [String], SOURCES) sources: string[],
+    @Ctx() ctx: Context,
+  ) {
+    return apply(ctx, (meta) => ({ op: 'retireObservation', id, ...meta }), sources).then(observationChange);
+  }
+}
+
+/** An observation update's fields as the seeds write them; an empty list of dimensions removes them. */
+function observationFields(input: UpdateObservationInput): Record<string, unknown> {
+  const fields = seedFields(input);
+  if (fields.dimensions !== undefined && fields.dimensions !== null && Object.keys(fields.dimensions as object).length === 0) fields.dimensions = null;
+  return fields;
 }
 
 type Meta = Pick<Change, 'sources' | 'actor' | 'at'>;
@@ -118,6 +148,7 @@ async function apply(ctx: Context, build: (meta: Meta) => Change, sources: strin
   ctx.loaders.node.clearAll();
   ctx.loaders.relationships.clearAll();
   ctx.loaders.observations.clearAll();
+  ctx.loaders.history.clearAll();
   return applied;
 }
 
@@ -131,4 +162,8 @@ function relationshipChange(c: AppliedChange) {
     recordedBy: c.recordedBy,
     recordedAt: c.recordedAt,
   };
+}
+
+function observationChange(c: AppliedChange) {
+  return { observation: observationView(c.observation!), recordedBy: c.recordedBy, recordedAt: c.recordedAt };
 }

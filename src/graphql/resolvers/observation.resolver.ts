@@ -1,6 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ENTITY_DIMENSIONS } from '../../domain';
+import type { HistoryEntry as HistoryRecord } from '../../domain';
 import type { Context } from '../context';
+import { HistoryEntry } from '../types/history.type';
 import { Entity } from '../types/entity.interface';
 import { Metric } from '../types/kinds.types';
 import { Dimension, Observation } from '../types/observation.type';
@@ -11,6 +13,14 @@ export class ObservationResolver {
   @FieldResolver(() => Metric, { description: 'The metric this is a value of.' })
   async metric(@Root() o: { metricId: string }, @Ctx() ctx: Context): Promise<EntityView> {
     return (await ctx.loaders.node.load(o.metricId))!;
+  }
+
+  @FieldResolver(() => [HistoryEntry], {
+    description:
+      "This observation's history: the curated changes that touched it, oldest first (who, when, citing what, which fields), including those made under an id it had before; empty when no curator has changed it.",
+  })
+  history(@Root() o: { id: string }, @Ctx() ctx: Context): Promise<HistoryRecord[]> {
+    return ctx.loaders.history.load({ kind: 'OBSERVATION', id: o.id });
   }
 }
 

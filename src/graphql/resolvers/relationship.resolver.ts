@@ -1,5 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HistoryEntry as HistoryRecord } from '../../domain';
 import type { Context } from '../context';
+import { HistoryEntry } from '../types/history.type';
 import { Entity, Relationship } from '../types/entity.interface';
 import type { EntityView } from '../views';
 
@@ -21,5 +23,13 @@ export class RelationshipResolver {
   @FieldResolver(() => Entity, { description: 'The entity the edge ends at (`to`).' })
   async end(@Root() r: { to: string }, @Ctx() ctx: Context): Promise<EntityView> {
     return (await ctx.loaders.node.load(r.to))!;
+  }
+
+  @FieldResolver(() => [HistoryEntry], {
+    description:
+      "This relationship's history: the curated changes that touched it, oldest first (who, when, citing what, which fields); empty when no curator has changed it. The seeds themselves are versioned in git.",
+  })
+  history(@Root() r: { id: string }, @Ctx() ctx: Context): Promise<HistoryRecord[]> {
+    return ctx.loaders.history.load({ kind: 'RELATIONSHIP', id: r.id });
   }
 }

@@ -26,9 +26,9 @@ export class RelationshipChange {
   recordedAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An observation added by a curator.' })
+@ObjectType({ simpleResolvers: true, description: 'An observation added, corrected or withdrawn by a curator.' })
 export class ObservationChange {
-  @Field(() => Observation, { description: 'The observation as written.' })
+  @Field(() => Observation, { description: 'The observation as written (a withdrawn one as it was when withdrawn; reads no longer return it).' })
   observation!: Observation;
 
   @Field(() => String, { description: 'The curator who made the change (the subject of their token).' })
