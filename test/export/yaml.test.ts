@@ -133,6 +133,31 @@ describe('YAML export (seed files)', () => {
     expect(readFileSync(journalPath)).toEqual(before);
   });
 
+  it('counts corrected observations as changed and withdrawn ones as retired, and still passes the seed checker', async () => {
+    const store = new MemoryStore(seedDataset());
+    const meta = { sources: ['deck-2022#20'], actor: 'lena', at: '2026-01-01T00:00:00.000Z' };
+    await store.applyChange({ op: 'updateObservation', id: 'southwest-border-apprehensions@FY2021', fields: { value: 1700000 }, ...meta });
+    await store.applyChange({ op: 'retireObservation', id: 'southwest-border-apprehensions@FY2020', ...meta });
+    // A corrected period: the old id leaves the export and the new one comes in.
+    await store.applyChange({ op: 'updateObservation', id: 'southwest-border-apprehensions@2022-01', fields: { period: '2021-12' }, ...meta });
+    const graph = await collectGraph(store, { kind: 'graph' });
+    await store.close();
+    expect(diffAgainstSeeds(graph, seedDataset())).toEqual({
+      entities: { added: 0, changed: 0, retired: 0 },
+      edges: { added: 0, changed: 0, retired: 0 },
+      observations: { added: 1, changed: 1, retired: 2 },
+    });
+    const out = join(dir, 'corrected');
+    mkdirSync(out);
+    writeFileSync(join(out, 'curated.yaml'), toYaml(graph));
+    const check = checkSeeds(out);
+    expect(check.issues).toEqual([]);
+    const observations = check.dataset!.observations.filter((o) => o.metricId === 'southwest-border-apprehensions');
+    expect(observations.map((o) => [o.id, o.value])).toContainEqual(['southwest-border-apprehensions@FY2021', 1700000]);
+    expect(observations.map((o) => o.id)).not.toContain('southwest-border-apprehensions@FY2020');
+    expect(observations.map((o) => o.id)).toContain('southwest-border-apprehensions@2021-12');
+  });
+
   it('reads a torn last record without cutting or moving it', async () => {
     const journalPath = join(dir, 'journal.jsonl');
     const writer = Journal.open(journalPath);
