@@ -1,8 +1,10 @@
 // The entity view: what the entity is, its relationships grouped by type (each line with its
-// note, validity and citations) and, for a metric, its observations as a table.
+// note, validity and citations), for a metric its observations as a table (each with its curated
+// changes), and the entity's own curated history.
 import { request } from './api';
 import { citation, h, status, validity } from './dom';
 import type { ExplorerEntityQuery } from './gql/graphql';
+import { historyList, historySection } from './history-view';
 import { metricChart } from './metric-chart';
 import { EntityQuery } from './operations';
 
@@ -120,7 +122,7 @@ function observations(entity: Entity): HTMLElement | null {
             h('td', { class: 'number' }, `${o.qualifier ? `${o.qualifier.toLowerCase()} ` : ''}${o.value.toLocaleString('en-US')}`),
             h('td', {}, o.unitLabel),
             h('td', {}, o.dimensions.map((d) => `${d.key}: ${d.value}`).join(', ') || 'total'),
-            h('td', {}, o.note ?? ''),
+            h('td', {}, o.note ?? '', o.history.length ? historyList(o.history) : null),
             h('td', {}, o.sources.map(citation).join('; ')),
           ),
         ),
@@ -142,5 +144,6 @@ export async function renderEntity(id: string, validAt: string | null, open: Ope
     'observations' in entity ? metricChart(entity.id, entity.observations) : null,
     observations(entity),
     relationships(entity, validAt, open),
+    historySection(entity.history),
   );
 }

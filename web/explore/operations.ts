@@ -96,6 +96,23 @@ export const EntityQuery = graphql(`
           name
         }
       }
+      history {
+        op
+        recordedBy
+        recordedAt
+        previousId
+        fields {
+          field
+          before
+          after
+        }
+        sources {
+          slide
+          source {
+            name
+          }
+        }
+      }
       relationships(validAt: $validAt) {
         id
         type
@@ -133,6 +150,23 @@ export const EntityQuery = graphql(`
             slide
             source {
               name
+            }
+          }
+          history {
+            op
+            recordedBy
+            recordedAt
+            previousId
+            fields {
+              field
+              before
+              after
+            }
+            sources {
+              slide
+              source {
+                name
+              }
             }
           }
         }
