@@ -88,6 +88,59 @@ describe('curation mutations', () => {
     expect((await post(server, '{ entity(id: "nearshoring") { id } }')).data).toEqual({ entity: null });
   });
 
+  it('leave a history on the entity and the relationship they touch, readable in the same request as the change', async () => {
+    const created = await post(
+      server,
+      'mutation { createEntity(input: { id: "history-topic", kind: Topic, name: "History topic" }, sources: ["deck-2022#7"]) { entity { id history { op recordedBy } } } }',
+      `Bearer ${TOKEN}`,
+    );
+    expect(created.data).toEqual({ createEntity: { entity: { id: 'history-topic', history: [{ op: 'createEntity', recordedBy: 'alice' }] } } });
+    await post(
+      server,
+      'mutation { updateEntity(id: "history-topic", input: { description: "A topic with a past." }, sources: ["deck-2022#8"]) { recordedAt } }',
+      `Bearer ${TOKEN}`,
+    );
+    await post(
+      server,
+      'mutation { addRelationship(input: { from: "usmca", type: ADDRESSES, to: "history-topic" }, sources: ["deck-2022#7"]) { recordedAt } }',
+      `Bearer ${TOKEN}`,
+    );
+    const read = await post(
+      server,
+      '{ entity(id: "history-topic") { history { op recordedBy recordedAt sources { slide } fields { field before after } } relationships { id history { op fields { field after } } } } }',
+    );
+    expect(read.errors).toBeUndefined();
+    const entity = read.data!.entity as {
+      history: Array<{ op: string; recordedAt: string; sources: unknown; fields: unknown }>;
+      relationships: Array<{ id: string; history: unknown }>;
+    };
+    expect(entity.history.map((h) => h.op)).toEqual(['createEntity', 'updateEntity']);
+    expect(entity.history[1]).toMatchObject({
+      sources: [{ slide: 8 }],
+      fields: [
+        { field: 'description', before: null, after: 'A topic with a past.' },
+        { field: 'sources', before: ['deck-2022#7'], after: ['deck-2022#7', 'deck-2022#8'] },
+      ],
+    });
+    expect(entity.history[0].recordedAt <= entity.history[1].recordedAt).toBe(true);
+    expect(entity.relationships).toEqual([
+      {
+        id: 'usmca:ADDRESSES:history-topic',
+        history: [
+          {
+            op: 'addRelationship',
+            fields: [
+              { field: 'from', after: 'usmca' },
+              { field: 'sources', after: ['deck-2022#7'] },
+              { field: 'to', after: 'history-topic' },
+              { field: 'type', after: 'ADDRESSES' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
   it("answer BAD_USER_INPUT with the seed checker's message", async () => {
     const result = await post(
       server,
