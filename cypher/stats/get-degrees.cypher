@@ -4,7 +4,8 @@
 //   total: most edges of any type one entity of a kind has, per direction;
 //   nodes / entityCitations: live entities per kind, most citations on one of them;
 //   relationships / relationshipCitations, observations / observationCitations /
-//   observationsPerMetric / dimensions: counts and maxima over the whole graph.
+//   observationsPerMetric / dimensions: counts and maxima over the whole graph;
+//   historyEntries: most change records of one record (retired ones too: an upper bound).
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.retiredAt IS NULL AND a.retiredAt IS NULL AND b.retiredAt IS NULL
@@ -43,5 +44,9 @@ CALL () {
   UNWIND [['observations', observations], ['observationsPerMetric', coalesce(perMetric, 0)],
           ['observationCitations', coalesce(citations, 0)], ['dimensions', coalesce(dimensions, 0)]] AS s
   RETURN s[0] AS stat, null AS kind, null AS type, null AS direction, s[1] AS value
+  UNION ALL
+  OPTIONAL MATCH (c:Change)
+  WITH c.kind AS kind, c.recordId AS recordId, count(c) AS entries
+  RETURN 'historyEntries' AS stat, null AS kind, null AS type, null AS direction, coalesce(max(entries), 0) AS value
 }
 RETURN stat, kind, type, direction, value

@@ -33,6 +33,8 @@ export interface DegreeStats {
   readonly maxObservationsPerMetric: number;
   /** Most dimensions on one observation. */
   readonly maxDimensions: number;
+  /** Most history entries of one record (entity, relationship or observation; retired ones count too, so it is an upper bound). */
+  readonly maxHistoryEntries: number;
 }
 
 type Counts = { OUT: number; IN: number; BOTH: number };
@@ -40,10 +42,15 @@ const zero = (): Counts => ({ OUT: 0, IN: 0, BOTH: 0 });
 
 /**
  * Degree statistics of a live graph: `nodes`, the relationships between them and the
- * observations of their metrics. The memory store computes them this way; the Neo4j store with
+ * observations of their metrics, and the length of each record's history. The memory store computes them this way; the Neo4j store with
  * `cypher/stats/get-degrees.cypher`, and the contract suite checks both against this.
  */
-export function computeDegreeStats(nodes: Iterable<GraphNode>, relationships: Iterable<Relationship>, observations: Iterable<Observation>): DegreeStats {
+export function computeDegreeStats(
+  nodes: Iterable<GraphNode>,
+  relationships: Iterable<Relationship>,
+  observations: Iterable<Observation>,
+  historyLengths: Iterable<number> = [],
+): DegreeStats {
   const kindOf = new Map<string, string>();
   const nodesByKind: Record<string, number> = {};
   const maxEntityCitations: Record<string, number> = {};
@@ -105,6 +112,7 @@ export function computeDegreeStats(nodes: Iterable<GraphNode>, relationships: It
     maxObservationCitations,
     maxObservationsPerMetric,
     maxDimensions,
+    maxHistoryEntries: Math.max(0, ...historyLengths),
   };
 }
 

@@ -51,7 +51,7 @@ const RELATIONS = new Map(RELATION_FIELDS.flatMap(([owner, fields]) => fields.ma
  * The most items comes from the store's own statistics (`DegreeStats`), so that the estimate is
  * an upper bound of the real answer, not a guess: a relationship field returns at most the
  * largest degree of its owner's kind for that edge type and direction; `sources` at most the
- * most citations on one record; a root list at most `first` and at most the entities of its
+ * most citations on one record; `history` at most the longest history; a root list at most `first` and at most the entities of its
  * kinds. A connection's `edges` count once (the connection already multiplied by `first`).
  * `search`, `connections`, `neighbourhood` and `timeline` add what they read to find their
  * answer (`workOf`). Scalars and lists of scalars cost 1.
@@ -106,6 +106,7 @@ function itemBound(
     return bounds.citationsOf(owner);
   }
   if (owner === 'Metric' && field.name === 'observations') return stats.maxObservationsPerMetric;
+  if (field.name === 'history') return stats.maxHistoryEntries;
   if (owner === 'Observation' && field.name === 'dimensions') return stats.maxDimensions;
   if (field.name === 'relationships' && (owner === 'Entity' || NODE_KINDS.includes(owner as never))) {
     return bounds.degreeOf(owner, (args.types as string[] | undefined) ?? [], (args.direction as 'OUT' | 'IN' | 'BOTH' | undefined) ?? 'BOTH');

@@ -41,5 +41,6 @@ export function degreeStatsFromRecords(records: readonly Neo4jRecord[]): DegreeS
     maxObservationCitations: totals.observationCitations ?? 0,
     maxObservationsPerMetric: totals.observationsPerMetric ?? 0,
     maxDimensions: totals.dimensions ?? 0,
+    maxHistoryEntries: totals.historyEntries ?? 0,
   };
 }
