@@ -1,6 +1,7 @@
 import {
   entityRecord,
   fieldChanges,
+  formatSeedConflict,
   historyEntry,
   observationRecord,
   readCitations,
@@ -224,4 +225,16 @@ function overlay(from: SeedRecord, to: SeedRecord): Record<string, unknown> {
 function without(record: Record<string, unknown>, field: string): Record<string, unknown> {
   const { [field]: _dropped, ...rest } = record;
   return rest;
+}
+
+/**
+ * What start-up says about the conflicts replay found: one line each (`formatSeedConflict`), then
+ * a count line; nothing when there are none.
+ */
+export function seedConflictReport(conflicts: readonly SeedConflict[], journalPath: string): string[] {
+  if (conflicts.length === 0) return [];
+  return [
+    ...conflicts.map((c) => formatSeedConflict(c)),
+    `usmx-graph: journal ${journalPath}: ${conflicts.length} seed conflict(s): the seeds changed ${conflicts.length === 1 ? 'a record' : 'records'} since a curator changed ${conflicts.length === 1 ? 'it' : 'them'}; kept the curated version (fold it into seeds/ to settle)`,
+  ];
 }
