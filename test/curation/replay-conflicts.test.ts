@@ -33,7 +33,11 @@ const BEFORE = [
   '  - { metric: crossings, value: 30, unit: COUNT, period: 2021, sources: [deck#1] }',
 ];
 
-/** The seeds since: the same records changed (trade, crossings@2020, crossings@2021), two created ids now seeded (wall differs, ports equals), border removed. */
+/**
+ * The seeds since: the same records changed (trade, crossings@2020, crossings@2021), created ids
+ * now seeded (wall differs; ports and the metric wait-times equal, but without its first figure),
+ * border removed.
+ */
 const AFTER = [
   'nodes:',
   SOURCE,
@@ -43,12 +47,14 @@ const AFTER = [
   '  - { id: crossings, kind: Metric, name: Border crossings, unit: COUNT, sources: [deck#1] }',
   '  - { id: wall, kind: Topic, name: Border barrier, sources: [deck#1] }',
   '  - { id: ports, kind: Topic, name: Ports of entry, sources: [deck#2] }',
+  '  - { id: wait-times, kind: Metric, name: Wait times, unit: COUNT, sources: [deck#2] }',
   'edges:',
   '  - { from: energy, type: BROADER, to: trade, sources: [deck#1] }',
   'observations:',
   '  - { metric: crossings, value: 10, unit: COUNT, period: 2019, sources: [deck#1] }',
   '  - { metric: crossings, value: 22, unit: COUNT, period: 2020, sources: [deck#1] }',
   '  - { metric: crossings, value: 30, unit: COUNT, period: 2021, note: Revised, sources: [deck#1] }',
+  '  - { metric: wait-times, value: 41, unit: COUNT, period: 2023, sources: [deck#2] }',
 ];
 
 let clock = 0;
@@ -64,6 +70,12 @@ const CHANGES: Change[] = [
   { op: 'createEntity', entity: { id: 'ports', kind: 'Topic', name: 'Ports of entry' }, ...meta() },
   { op: 'updateEntity', id: 'border', fields: { name: 'Border region' }, ...meta() },
   { op: 'updateEntity', id: 'migration', fields: { name: 'Human migration' }, ...meta() },
+  {
+    op: 'createEntity',
+    entity: { id: 'wait-times', kind: 'Metric', name: 'Wait times', unit: 'COUNT' },
+    observation: { value: 40, period: '2022' },
+    ...meta(),
+  },
 ];
 
 describe('replaying the journal over changed seeds (memory store)', () => {
@@ -164,6 +176,18 @@ describe('replaying the journal over changed seeds (memory store)', () => {
         ],
       ]);
       expect(portsHistory.map((e) => e.op)).toEqual(['createEntity']);
+      // The folded-back metric keeps the first figure the curator gave it, which the seeds lack.
+      const [waits] = await store.getObservations([{ metricId: 'wait-times' }]);
+      expect(waits.map((o) => [o.id, o.value])).toEqual([
+        ['wait-times@2022', 40],
+        ['wait-times@2023', 41],
+      ]);
+      const [[waitHistory], [metricHistory]] = [
+        await store.getHistory([{ kind: 'OBSERVATION', id: 'wait-times@2022' }]),
+        await store.getHistory([{ kind: 'ENTITY', id: 'wait-times' }]),
+      ];
+      expect(waitHistory.map((e) => e.op)).toEqual(['createEntity']);
+      expect(metricHistory.map((e) => e.op)).toEqual(['createEntity']);
     } finally {
       await store.close();
     }

@@ -144,20 +144,31 @@ export class SeedReconciliation {
     const seeded = this.touched.has(key) ? null : this.liveRecord(ref);
     this.touched.add(key);
     if (seeded === null) return this.applied(change, this.apply(change, { change }));
+    const meta = { sources: change.sources, actor: change.actor, at: change.at };
     if (same(created, seeded)) {
       // Folded back into the seeds: nothing to apply; the history says who created it.
       recordHistory(this.graph, valid, { change });
+    } else {
+      this.watched.push({ ref, now: ref, seeded });
+      const fields = overlay(seeded, created);
+      if (ref.kind === 'ENTITY') this.apply({ ...meta, op: 'updateEntity', id: ref.id, fields }, { change, before: null });
+      else if (ref.kind === 'OBSERVATION') this.apply({ ...meta, op: 'updateObservation', id: ref.id, fields }, { change, before: null });
+      else {
+        this.apply({ ...meta, op: 'retireRelationship', id: ref.id }, null);
+        this.apply(change, { change });
+      }
+    }
+    // A Metric's first observation, when the seeds that now hold the metric lack it, comes too.
+    const first = valid.op === 'createEntity' ? valid.observation : undefined;
+    if (!first) return;
+    const folded = same(created, seeded);
+    if (this.graph.observations.has(first.id)) {
+      // Its entry, unless the folded-back metric's history already has it.
+      if (!folded) this.graph.history.append({ kind: 'OBSERVATION', id: first.id }, historyEntry(change, valid.citations, null, observationRecord(first)));
       return;
     }
-    this.watched.push({ ref, now: ref, seeded });
-    const meta = { sources: change.sources, actor: change.actor, at: change.at };
-    const fields = overlay(seeded, created);
-    if (ref.kind === 'ENTITY') this.apply({ ...meta, op: 'updateEntity', id: ref.id, fields }, { change, before: null });
-    else if (ref.kind === 'OBSERVATION') this.apply({ ...meta, op: 'updateObservation', id: ref.id, fields }, { change, before: null });
-    else {
-      this.apply({ ...meta, op: 'retireRelationship', id: ref.id }, null);
-      this.apply(change, { change });
-    }
+    this.touched.add(recordKey({ kind: 'OBSERVATION', id: first.id }));
+    this.apply({ ...meta, op: 'addObservation', observation: without(observationRecord(first), 'sources') }, folded ? null : { change, before: null });
   }
 
   /** Follows an observation that a change gave a new id. */
