@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { formatSeedConflict, type Change, type RecordRef } from '../../src/domain';
+import { formatSeedConflict, type Change, type Dataset, type RecordRef } from '../../src/domain';
+import { fixtureDataset } from '../helpers/fixture-dataset';
 import { loadSeeds } from '../../src/seed';
 import { MemoryStore } from '../../src/store/memory';
 import { runScript } from '../helpers/run-script';
@@ -287,6 +288,44 @@ describe('history survives a restart (journal replay)', () => {
       expect(await second.getHistory(refs)).toEqual(written);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('replay over changed seeds: every field of the record as the curator left it', () => {
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('restores dates, aliases and type from the journal, not from the changed seed item', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'usmx-fields-'));
+    const journalPath = join(dir, 'journal.jsonl');
+    const first = MemoryStore.open(fixtureDataset, { journalPath });
+    await first.applyChange({ op: 'updateEntity', id: 'new-deal', fields: { description: 'The new trade deal' }, ...meta(['src#2']) });
+    await first.applyChange({ op: 'updateObservation', id: 'crossings@2020', fields: { note: 'checked' }, ...meta(['src#2']) });
+    const curated = await first.getNodesByIds(['new-deal']);
+    const [curatedFigures] = await first.getObservations([{ metricId: 'crossings' }]);
+    await first.close();
+
+    // The seeds since: other dates, aliases and type for the deal, another value for the figure; no origins (not from files).
+    const changed = {
+      ...fixtureDataset,
+      origins: undefined,
+      nodes: fixtureDataset.nodes.map((n) =>
+        n.id === 'new-deal' ? { ...n, type: 'FRAMEWORK', aliases: ['T-NEWER'], dates: { signed: '2018-12-01' }, dateQualifiers: undefined } : n,
+      ),
+      observations: fixtureDataset.observations.map((o) => (o.id === 'crossings@2020' ? { ...o, value: 21 } : o)),
+    } as Dataset;
+    const store = MemoryStore.open(changed, { journalPath, readOnly: true });
+    try {
+      expect(await store.getNodesByIds(['new-deal'])).toEqual(curated);
+      const [figures] = await store.getObservations([{ metricId: 'crossings' }]);
+      expect(figures).toEqual(curatedFigures);
+      expect(store.seedConflicts.map((c) => [c.ref.id, c.origin, formatSeedConflict(c).split(': ').slice(0, 2).join(': ')])).toEqual([
+        ['new-deal', null, 'seeds: entity new-deal'],
+        ['crossings@2020', null, 'seeds: observation crossings@2020'],
+      ]);
+    } finally {
+      await store.close();
     }
   });
 });
