@@ -77,6 +77,7 @@ const CHANGES: Change[] = [
     observation: { value: 40, period: '2022' },
     ...meta(),
   },
+  { op: 'updateObservation', id: 'wait-times@2022', fields: { value: 42 }, ...meta() },
 ];
 
 describe('replaying the journal over changed seeds (memory store)', () => {
@@ -180,14 +181,14 @@ describe('replaying the journal over changed seeds (memory store)', () => {
       // The folded-back metric keeps the first figure the curator gave it, which the seeds lack.
       const [waits] = await store.getObservations([{ metricId: 'wait-times' }]);
       expect(waits.map((o) => [o.id, o.value])).toEqual([
-        ['wait-times@2022', 40],
+        ['wait-times@2022', 42],
         ['wait-times@2023', 41],
       ]);
       const [[waitHistory], [metricHistory]] = [
         await store.getHistory([{ kind: 'OBSERVATION', id: 'wait-times@2022' }]),
         await store.getHistory([{ kind: 'ENTITY', id: 'wait-times' }]),
       ];
-      expect(waitHistory.map((e) => e.op)).toEqual(['createEntity']);
+      expect(waitHistory.map((e) => e.op)).toEqual(['createEntity', 'updateObservation']);
       expect(metricHistory.map((e) => e.op)).toEqual(['createEntity']);
     } finally {
       await store.close();

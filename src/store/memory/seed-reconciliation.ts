@@ -139,6 +139,8 @@ export class SeedReconciliation {
     } catch {
       return this.applied(change, this.apply(change, { change }));
     }
+    // A Metric's first observation is the curator's too: later changes to it build on it.
+    if (valid.op === 'createEntity' && valid.observation) this.touched.add(recordKey({ kind: 'OBSERVATION', id: valid.observation.id }));
     const [ref, created] = createdRecord(valid);
     const key = recordKey(ref);
     const seeded = this.touched.has(key) ? null : this.liveRecord(ref);
@@ -167,7 +169,6 @@ export class SeedReconciliation {
       if (!folded) this.graph.history.append({ kind: 'OBSERVATION', id: first.id }, historyEntry(change, valid.citations, null, observationRecord(first)));
       return;
     }
-    this.touched.add(recordKey({ kind: 'OBSERVATION', id: first.id }));
     this.apply({ ...meta, op: 'addObservation', observation: without(observationRecord(first), 'sources') }, folded ? null : { change, before: null });
   }
 
