@@ -51,6 +51,7 @@ const AFTER = [
   '  - { id: wait-times, kind: Metric, name: Wait times, unit: COUNT, sources: [deck#2] }',
   'edges:',
   '  - { from: energy, type: BROADER, to: trade, sources: [deck#1] }',
+  '  - { from: migration, type: BROADER, to: trade, note: seeded, sources: [deck#1] }',
   'observations:',
   '  - { metric: crossings, value: 10, unit: COUNT, period: 2019, sources: [deck#1] }',
   '  - { metric: crossings, value: 22, unit: COUNT, period: 2020, sources: [deck#1] }',
@@ -78,6 +79,7 @@ const CHANGES: Change[] = [
     ...meta(),
   },
   { op: 'updateObservation', id: 'wait-times@2022', fields: { value: 42 }, ...meta() },
+  { op: 'addRelationship', relationship: { from: 'migration', type: 'BROADER', to: 'trade', note: 'curated' }, ...meta() },
 ];
 
 describe('replaying the journal over changed seeds (memory store)', () => {
@@ -148,6 +150,12 @@ describe('replaying the journal over changed seeds (memory store)', () => {
           curated: { id: 'border', kind: 'Topic', name: 'Border region', sources: ['deck#1', 'deck#2'] },
           seeded: null,
         },
+        {
+          ref: { kind: 'RELATIONSHIP', id: 'migration:BROADER:trade' },
+          origin: origin(afterDir, 'from: migration'),
+          curated: { from: 'migration', type: 'BROADER', to: 'trade', note: 'curated', sources: ['deck#2'] },
+          seeded: { from: 'migration', type: 'BROADER', to: 'trade', note: 'seeded', sources: ['deck#1'] },
+        },
       ]);
       expect(origin(afterDir, 'id: trade').line).toBe(3);
 
@@ -163,8 +171,12 @@ describe('replaying the journal over changed seeds (memory store)', () => {
         ['crossings@2019', 10],
         ['crossings@2020', 25],
       ]);
-      const [energy] = await store.getRelationships([{ nodeId: 'energy', direction: 'OUT' }]);
+      const [energy, migrationEdges] = await store.getRelationships([
+        { nodeId: 'energy', direction: 'OUT' },
+        { nodeId: 'migration', direction: 'OUT' },
+      ]);
       expect(energy).toEqual([]);
+      expect(migrationEdges.map((h) => h.relationship.note)).toEqual(['curated']);
 
       // History is the journal's, seeds changed or not: the folded-back record keeps its creation.
       const [tradeHistory, portsHistory] = await store.getHistory([
@@ -238,7 +250,7 @@ describe('replaying the journal over changed seeds (memory store)', () => {
         .map((l) => JSON.parse(l) as { level: number | string; msg: string });
       const warned = log.filter((l) => l.level === 40 || l.level === 'warn').map((l) => l.msg);
       for (const line of lines) expect(warned).toContain(line);
-      expect(warned).toContainEqual(expect.stringContaining(`journal ${journalPath}: 5 seed conflict(s)`));
+      expect(warned).toContainEqual(expect.stringContaining(`journal ${journalPath}: 6 seed conflict(s)`));
       expect(warned.find((m) => m.includes('entity trade:'))).toMatch(
         /graph\.yaml:3: entity trade: .*description: curated "Goods, services and investment", seeded "Goods and services trade"/,
       );
@@ -250,7 +262,7 @@ describe('replaying the journal over changed seeds (memory store)', () => {
   it('says so on stderr in `npm run export`', async () => {
     const run = await runScript('src/export-cli.ts', ['--format', 'json'], { SEEDS_DIR: afterDir, JOURNAL_PATH: journalPath });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('5 seed conflict(s)');
+    expect(run.stderr).toContain('6 seed conflict(s)');
     expect(run.stderr).toMatch(/graph\.yaml:\d+: observation crossings@2020: .*value: curated 25, seeded 22/);
     expect(JSON.parse(run.stdout)).toBeTruthy();
   }, 60_000);
