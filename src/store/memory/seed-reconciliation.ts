@@ -1,12 +1,9 @@
 import {
-  entityRecord,
-  fieldChanges,
   formatSeedConflict,
   historyEntry,
   observationRecord,
   readCitations,
   recordKey,
-  relationshipRecord,
   validateChange,
   type AppliedChange,
   type Change,
@@ -24,6 +21,7 @@ import {
 import { recordHistory, type HistorySource } from './change-history';
 import type { JournalRecord } from './journal';
 import type { MemoryGraph } from './memory-graph';
+import { createdRecord, overlay, patch, same, seedShaped, without } from './replay-records';
 
 /** How replay applies a change: validated, applied, its history recorded from `history` (null: none). */
 export type ReplayApply = (change: Change, history: HistorySource | null) => AppliedChange;
@@ -45,9 +43,6 @@ const KIND_OF: Partial<Record<Change['op'], RecordKind>> = {
   updateObservation: 'OBSERVATION',
   retireObservation: 'OBSERVATION',
 };
-/** Fields an update never sets (the record's identity, and citations, which a change only adds to). */
-const FIXED = new Set(['id', 'kind', 'metric', 'sources']);
-const same = (a: SeedRecord, b: SeedRecord): boolean => fieldChanges(a, b).length === 0;
 
 /**
  * The journal replayed over seeds that may have changed since it was written: the table in
@@ -202,41 +197,6 @@ export class SeedReconciliation {
           : this.graph.observations.get(ref.id);
     return record === undefined ? null : seedShaped(ref.kind, record);
   }
-}
-
-function seedShaped(kind: RecordKind, record: GraphNode | Relationship | Observation): SeedRecord {
-  if (kind === 'ENTITY') return entityRecord(record as GraphNode);
-  return kind === 'RELATIONSHIP' ? relationshipRecord(record as Relationship) : observationRecord(record as Observation);
-}
-
-function createdRecord(valid: ValidatedChange): [RecordRef, SeedRecord] {
-  if (valid.op === 'createEntity') return [{ kind: 'ENTITY', id: valid.node.id }, entityRecord(valid.node)];
-  if (valid.op === 'addRelationship') return [{ kind: 'RELATIONSHIP', id: valid.relationship.id }, relationshipRecord(valid.relationship)];
-  if (valid.op === 'addObservation') return [{ kind: 'OBSERVATION', id: valid.observation.id }, observationRecord(valid.observation)];
-  throw new Error(`${valid.op} creates no record`);
-}
-
-/** A record with an update's fields set (`null` removes one); identity and citations stay. */
-function patch(record: SeedRecord, fields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
-  const result: Record<string, unknown> = { ...record };
-  for (const [field, value] of Object.entries(fields ?? {})) {
-    if (FIXED.has(field) || value === undefined) continue;
-    if (value === null) delete result[field];
-    else result[field] = value;
-  }
-  return result;
-}
-
-/** The update fields that turn `from` into `to` (every field of either but identity and citations). */
-function overlay(from: SeedRecord, to: SeedRecord): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const field of new Set([...Object.keys(from), ...Object.keys(to)])) if (!FIXED.has(field)) fields[field] = to[field] ?? null;
-  return fields;
-}
-
-function without(record: Record<string, unknown>, field: string): Record<string, unknown> {
-  const { [field]: _dropped, ...rest } = record;
-  return rest;
 }
 
 /**
