@@ -33,7 +33,7 @@ import {
 import { startProgress, type Progress } from './progress';
 import { exitOnError } from './exit-on-error';
 import { SeedValidationError, loadSeeds } from './seed';
-import { JournalError, MemoryStore } from './store/memory';
+import { JournalError, MemoryStore, seedConflictReport } from './store/memory';
 import { Neo4jConnectError, Neo4jStore, connectExecutor } from './store/neo4j';
 
 const USAGE = `usage: npm run export -- --format json|csv|graphml|jsonld|yaml [--id ENTITY [--depth 1..3]] [--part nodes|edges|observations] [--base IRI] [--out PATH]
@@ -91,7 +91,10 @@ async function openStore(config: Config): Promise<GraphStore> {
   if (!config.neo4j) {
     const seeds = loadSeeds(config.seedsDir);
     try {
-      return MemoryStore.open(seeds, { journalPath: config.journalPath, readOnly: true, warn: (message) => console.error(message) });
+      const store = MemoryStore.open(seeds, { journalPath: config.journalPath, readOnly: true, warn: (message) => console.error(message) });
+      // Seed records changed since a curator changed them: the export has the curated ones.
+      for (const line of seedConflictReport(store.seedConflicts, config.journalPath)) console.error(line);
+      return store;
     } catch (error) {
       // A damaged journal, or a record that no longer applies over the seeds: its message names the file and line.
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -10,7 +10,7 @@ import { createApp } from './server/app';
 import { listen } from './server/listen';
 import { createLogger } from './server/logging';
 import { drainAndStop } from './server/shutdown';
-import { MemoryStore } from './store/memory';
+import { MemoryStore, seedConflictReport } from './store/memory';
 import { Neo4jStore, connectExecutor, ensureSchema } from './store/neo4j';
 import { metricsListener } from './server/metrics-route';
 import { InstrumentedStore, createTelemetry, fsyncObserver, statementInstrument, traceMetadata, type Telemetry } from './telemetry';
@@ -42,6 +42,8 @@ async function openStore(config: Config, dataset: Dataset, logger: Logger, telem
       warn: (message) => logger.warn(message),
       onFsync: fsyncObserver(telemetry.metrics),
     });
+    // Seed records changed since a curator changed them: the curated ones were kept; say which.
+    for (const line of seedConflictReport(store.seedConflicts, config.journalPath)) logger.warn(line);
     // It answers in process: a query level's loads have all arrived once the microtasks drain.
     return { store, loaderSchedule: 'microtask' };
   }

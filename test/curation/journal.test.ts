@@ -45,6 +45,29 @@ describe('the memory store journal', () => {
     again.close();
   });
 
+  it("records the target's seed-shaped record before a change to an existing one, under the checksum", async () => {
+    const store = MemoryStore.open(fixtureDataset, { journalPath: path });
+    await store.applyChange(change(1));
+    await store.applyChange({
+      op: 'updateObservation',
+      id: 'crossings@2020',
+      fields: { value: 21 },
+      sources: ['src#1'],
+      actor: 'alice',
+      at: '2024-05-01T12:00:00.000Z',
+    });
+    await store.close();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0])).not.toHaveProperty('before');
+    expect(JSON.parse(lines[1]).before).toEqual({ metric: 'crossings', value: 20, unit: 'COUNT', period: '2020', sources: ['src#1'] });
+    const again = Journal.open(path);
+    expect(again.records[1].before).toMatchObject({ value: 20 });
+    again.close();
+    // A `before` changed on disk fails the record's checksum.
+    writeFileSync(path, `${lines[0]}\n${lines[1].replace('"value":20', '"value":19')}\n`);
+    expect(() => Journal.open(path)).toThrow(`journal ${path}:2: checksum mismatch for seq 2`);
+  });
+
   it('reports a torn last record (file, line, reason), sets its bytes aside, and applies only the whole ones', () => {
     writeThree();
     const size = statSync(path).size;

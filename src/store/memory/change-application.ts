@@ -16,7 +16,10 @@ import type { MemoryGraph } from './memory-graph';
 export function checkAgainstGraph(graph: MemoryGraph, valid: ValidatedChange): void {
   if (valid.op === 'addRelationship' && graph.relationships.has(valid.relationship.id))
     throw new ChangeRejectedError([duplicateRelationshipMessage(valid.relationship)]);
+  // Against live observations only: a retired one's id added again brings it back.
   if (valid.op === 'addObservation' && graph.observations.has(valid.observation.id))
+    throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
+  if (valid.op === 'updateObservation' && valid.observation.id !== valid.before.id && graph.observations.has(valid.observation.id))
     throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
   if (valid.op === 'retireRelationship' && !graph.relationships.has(valid.id)) throw unknownRelationshipError(valid.id);
 }
@@ -94,16 +97,32 @@ export function applyToGraph(graph: MemoryGraph, valid: ValidatedChange, change:
     case 'addObservation':
       addObservation(graph, valid.observation);
       return { observation: valid.observation };
-    default:
-      throw new Error(`${valid.op}: not yet supported by this store (stage K in progress)`);
+    case 'updateObservation':
+      // The id may change (a new period or dimensions): out under the old, in under the new.
+      removeObservation(graph, valid.before);
+      addObservation(graph, valid.observation);
+      return { observation: valid.observation };
+    case 'retireObservation':
+      removeObservation(graph, valid.observation);
+      graph.retired.retireObservation({ observation: valid.observation, retiredBy: change.actor, retiredAt: change.at });
+      return { observation: valid.observation };
   }
 }
 
+/** A live observation in every index; one with a retired one's id brings it back. */
 function addObservation(graph: MemoryGraph, obs: Observation): void {
+  graph.retired.reviveObservation(obs.id);
   graph.observations.add(obs);
   graph.citations.add({ kind: 'OBSERVATION', observation: obs });
   graph.search.putObservation(obs);
   graph.changed({ added: { observations: [obs] } });
+}
+
+function removeObservation(graph: MemoryGraph, obs: Observation): void {
+  graph.observations.remove(obs);
+  graph.citations.remove({ kind: 'OBSERVATION', observation: obs });
+  graph.search.removeObservation(obs.id);
+  graph.changed({ removed: { observations: [obs] } });
 }
 
 function removeEdge(graph: MemoryGraph, rel: Relationship): void {

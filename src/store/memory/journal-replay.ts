@@ -1,5 +1,4 @@
-import type { Change } from '../../domain';
-import { Journal, type JournalOptions } from './journal';
+import { Journal, type JournalOptions, type JournalRecord } from './journal';
 
 /** Where the memory store's journal is, and whether it may write to it. */
 export interface JournalReplayOptions extends JournalOptions {
@@ -14,16 +13,17 @@ export interface JournalReplayOptions extends JournalOptions {
 
 /**
  * Replays the journal at `journalPath` through `apply` (each change validated as it applies, over
- * the seeds) and returns it open for appending, or null when there is none or it is read-only. A
- * change that no longer applies stops the start with its journal line; the journal is closed.
+ * the seeds, its seed conflicts settled by seed-reconciliation.ts) and returns it open for
+ * appending, or null when there is none or it is read-only. A change that no longer applies
+ * stops the start with its journal line; the journal is closed.
  */
-export function replayJournal(options: JournalReplayOptions, apply: (change: Change) => void): Journal | null {
+export function replayJournal(options: JournalReplayOptions, apply: (record: JournalRecord) => void): Journal | null {
   if (!options.journalPath) return null;
   const journal = options.readOnly ? null : Journal.open(options.journalPath, options);
   const records = journal ? journal.records : Journal.read(options.journalPath, options);
   for (const record of records) {
     try {
-      apply(record.change);
+      apply(record);
     } catch (error) {
       journal?.close();
       throw new Error(`journal ${options.journalPath}:${record.seq}: change ${record.change.op} no longer applies over the seeds: ${(error as Error).message}`);

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, ftruncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { StoreUnavailableError, type Change } from '../../domain';
+import { StoreUnavailableError, type Change, type SeedRecord } from '../../domain';
 import { JournalLock } from './journal-lock';
 
 /**
  * The memory store's write-ahead journal: an append-only JSON Lines file, one curated change per
- * line as `{"seq":n,"change":{…},"sha256":"…"}`, the checksum taken over `{"seq":n,"change":{…}}`.
+ * line as `{"seq":n,"change":{…},"before":{…},"sha256":"…"}`, the checksum taken over
+ * `{"seq":n,"change":{…},"before":{…}}`. `before` is the target's seed-shaped record before a
+ * change to an existing record (updateEntity, retireEntity, retireRelationship,
+ * updateObservation, retireObservation), absent for a change that creates one. Replay compares it
+ * with the seeds to report seed conflicts (journal-replay.ts, seed-reconciliation.ts). Journals
+ * written before `before` existed (records `{"seq","change","sha256"}`, checksum over
+ * `{"seq","change"}`) still replay, without conflict detection for the records they change.
  * `append` writes and fsyncs before it returns, so a change is acknowledged only once it is on
  * disk. On open, a torn LAST record (no final newline: a crash mid-write) is reported, moved
  * aside to `<file>.torn` and cut off; a complete (newline-terminated) record that fails its
@@ -16,6 +22,8 @@ import { JournalLock } from './journal-lock';
 export interface JournalRecord {
   readonly seq: number;
   readonly change: Change;
+  /** The target's seed-shaped record before the change; absent for a new record, and in older journals. */
+  readonly before?: SeedRecord;
 }
 
 export class JournalError extends Error {
@@ -36,8 +44,15 @@ export interface JournalOptions {
   readonly onFsync?: (seconds: number) => void;
 }
 
-function checksum(seq: number, change: Change): string {
-  return createHash('sha256').update(JSON.stringify({ seq, change })).digest('hex');
+/** The record's text without its checksum (an older record, without `before`, is `{seq, change}`). */
+function body(seq: number, change: Change, before: SeedRecord | undefined): string {
+  return JSON.stringify(before === undefined ? { seq, change } : { seq, change, before });
+}
+
+function checksum(seq: number, change: Change, before: SeedRecord | undefined): string {
+  return createHash('sha256')
+    .update(body(seq, change, before))
+    .digest('hex');
 }
 
 /** Why a line is not a good record with this sequence number, or null when it is. */
@@ -48,13 +63,21 @@ function problem(line: string, expectedSeq: number): { reason: string } | { reco
   } catch (error) {
     return { reason: `not valid JSON (${(error as Error).message})` };
   }
-  const r = parsed as { seq?: unknown; change?: unknown; sha256?: unknown };
-  if (typeof r !== 'object' || r === null || typeof r.seq !== 'number' || typeof r.change !== 'object' || typeof r.sha256 !== 'string') {
-    return { reason: 'expected {"seq", "change", "sha256"}' };
+  const r = parsed as { seq?: unknown; change?: unknown; before?: unknown; sha256?: unknown };
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.seq !== 'number' ||
+    typeof r.change !== 'object' ||
+    typeof r.sha256 !== 'string' ||
+    (r.before !== undefined && (typeof r.before !== 'object' || r.before === null || Array.isArray(r.before)))
+  ) {
+    return { reason: 'expected {"seq", "change", "sha256"} and an optional "before" object' };
   }
-  if (checksum(r.seq, r.change as Change) !== r.sha256) return { reason: `checksum mismatch for seq ${r.seq}` };
+  const before = r.before as SeedRecord | undefined;
+  if (checksum(r.seq, r.change as Change, before) !== r.sha256) return { reason: `checksum mismatch for seq ${r.seq}` };
   if (r.seq !== expectedSeq) return { reason: `expected sequence number ${expectedSeq}, found ${r.seq}` };
-  return { record: { seq: r.seq, change: r.change as Change } };
+  return { record: { seq: r.seq, change: r.change as Change, ...(before !== undefined ? { before } : {}) } };
 }
 
 interface JournalScan {
@@ -181,11 +204,14 @@ export class Journal {
     return scan.records;
   }
 
-  /** Appends one change and fsyncs; returns its sequence number once it is on disk. */
-  append(change: Change): number {
+  /**
+   * Appends one change (with its target's record before it, for a change to an existing record)
+   * and fsyncs; returns its sequence number once it is on disk.
+   */
+  append(change: Change, before?: SeedRecord): number {
     if (this.compromised) throw new StoreUnavailableError(`journal ${this.path}: ${this.compromised}; curated changes are refused until the server restarts`);
     const seq = this.nextSeq;
-    const line = `${JSON.stringify({ seq, change, sha256: checksum(seq, change) })}\n`;
+    const line = `${JSON.stringify({ seq, change, ...(before !== undefined ? { before } : {}), sha256: checksum(seq, change, before) })}\n`;
     const buffer = Buffer.from(line, 'utf8');
     let fsyncSeconds = 0;
     try {

@@ -13,6 +13,7 @@ import {
 import { Adjacency } from './adjacency';
 import { CitationIndex } from './citation-index';
 import { ObservationIndex } from './observation-index';
+import { RecordHistory } from './record-history';
 import { RetiredRecords } from './retired-records';
 import { SearchIndex } from './search-index';
 import { SortedNodes } from './sorted-nodes';
@@ -37,6 +38,8 @@ export class MemoryGraph {
   /** Who cites each source (reverse provenance). */
   readonly citations = new CitationIndex();
   readonly retired = new RetiredRecords();
+  /** Every curated record's history (entries derived from the journal as its changes apply). */
+  readonly history = new RecordHistory();
   /** Every live entity's lifetime; recomputed when dates or REPLACES edges change. */
   validity: Map<string, Validity>;
   /**

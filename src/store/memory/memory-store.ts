@@ -8,6 +8,7 @@ import {
   type Change,
   type CitedItem,
   type CitedItemsQuery,
+  type ChangeLookup,
   type Dataset,
   type DegreeStats,
   type GraphNode,
@@ -25,15 +26,18 @@ import {
   type RelationshipQuery,
   type SearchHit,
   type SearchQuery,
+  type SeedConflict,
   type ValidateOptions,
 } from '../../domain';
 import { applyToGraph, checkAgainstGraph } from './change-application';
+import { recordBefore, recordHistory, type HistorySource } from './change-history';
 import { memoryChangeLookup } from './change-lookup';
 import { EntityLists } from './entity-list';
 import type { Journal } from './journal';
 import { replayJournal, type JournalReplayOptions } from './journal-replay';
 import { MemoryGraph } from './memory-graph';
 import { listRelationships } from './relationship-list';
+import { SeedReconciliation } from './seed-reconciliation';
 
 export type MemoryStoreOptions = JournalReplayOptions;
 
@@ -50,13 +54,30 @@ export class MemoryStore implements GraphStore {
   private readonly lists: EntityLists;
   private journal: Journal | null = null;
   private readOnly = false;
+  private conflicts: readonly SeedConflict[] = [];
 
-  /** The seeds, then every change in the journal at `journalPath` (validated as it applies). */
+  /**
+   * The seeds, then every change in the journal at `journalPath` (validated as it applies). Where
+   * the seeds changed a record since a curator changed it, the curated record wins and the
+   * difference is listed in `seedConflicts` (seed-reconciliation.ts).
+   */
   static open(dataset: Dataset, options: MemoryStoreOptions = {}): MemoryStore {
     const store = new MemoryStore(dataset);
     if (options.readOnly) store.readOnly = true;
-    store.journal = replayJournal(options, (change) => store.apply(change, null, { replaying: true }));
+    const reconciliation = new SeedReconciliation(
+      dataset,
+      store.graph,
+      () => store.lookup(),
+      (change, history) => store.apply(change, null, { replaying: true }, history),
+    );
+    store.journal = replayJournal(options, (record) => reconciliation.replay(record));
+    store.conflicts = reconciliation.conflicts();
     return store;
+  }
+
+  /** The seed conflicts found when the journal was replayed at open: each seed record the seeds changed since a curator did (the curated one was kept). */
+  get seedConflicts(): readonly SeedConflict[] {
+    return this.conflicts;
   }
 
   constructor(dataset: Dataset) {
@@ -124,9 +145,9 @@ export class MemoryStore implements GraphStore {
     return versionOfDigest(this.graph.digest());
   }
 
-  // Stage K in progress: history comes with this store's change records.
-  getHistory(_refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
-    return Promise.reject(new Error('getHistory: not yet supported by this store (stage K in progress)'));
+  /** Each record's history, oldest first (derived from the journal: it survives a restart). */
+  async getHistory(refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
+    return refs.map((ref) => this.graph.history.of(ref));
   }
 
   async applyChange(change: Change): Promise<AppliedChange> {
@@ -139,21 +160,24 @@ export class MemoryStore implements GraphStore {
     this.journal = null;
   }
 
-  /**
-   * Validates, journals (when `journal` is given), then updates the indexes. All synchronous: no
-   * other request runs between the check, the fsync and the update.
-   */
-  private apply(change: Change, journal: Journal | null = null, options: ValidateOptions = {}): AppliedChange {
+  private lookup(): ChangeLookup {
     const graph = this.graph;
-    const lookup = memoryChangeLookup({
-      nodes: graph.nodes,
-      retiredNodes: graph.retired.nodes,
-      out: graph.adjacency.out,
-      observations: graph.observations.byMetric,
-    });
-    const valid = validateChange(change, lookup, options);
+    return memoryChangeLookup({ nodes: graph.nodes, retiredNodes: graph.retired.nodes, out: graph.adjacency.out, observations: graph.observations.byMetric });
+  }
+
+  /**
+   * Validates, journals (when `journal` is given, with the target's record before the change),
+   * then updates the indexes and the history (`history`: what replay keeps from the journal;
+   * null: no entry). All synchronous: no other request runs between the check, the fsync and
+   * the update.
+   */
+  private apply(change: Change, journal: Journal | null = null, options: ValidateOptions = {}, history: HistorySource | null = { change }): AppliedChange {
+    const graph = this.graph;
+    const valid = validateChange(change, this.lookup(), options);
     checkAgainstGraph(graph, valid);
-    journal?.append(change);
-    return { op: change.op, recordedBy: change.actor, recordedAt: change.at, ...applyToGraph(graph, valid, change) };
+    journal?.append(change, recordBefore(graph, valid));
+    const applied: AppliedChange = { op: change.op, recordedBy: change.actor, recordedAt: change.at, ...applyToGraph(graph, valid, change) };
+    if (history) recordHistory(graph, valid, history);
+    return applied;
   }
 }

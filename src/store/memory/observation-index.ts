@@ -2,21 +2,26 @@ import { compareObservations, overlaps, type Observation, type ObservationQuery 
 
 /**
  * The live observations per metric, each metric's list kept in `compareObservations` order (so a
- * read filters and never sorts), and the ids taken (to refuse a duplicate).
+ * read filters and never sorts), and by id (to refuse a duplicate of a live one).
  */
 export class ObservationIndex {
   /** Live observations per metric id, in `compareObservations` order. */
   readonly byMetric = new Map<string, Observation[]>();
-  private readonly ids = new Set<string>();
+  private readonly byId = new Map<string, Observation>();
 
   constructor(observations: Iterable<Observation>) {
     for (const obs of observations) this.push(obs);
     for (const list of this.byMetric.values()) list.sort(compareObservations);
   }
 
-  /** Whether an observation with this id was ever held (a retired metric's observations keep theirs). */
+  /** Whether a live observation has this id (a retired one's id may be added again: it comes back). */
   has(id: string): boolean {
-    return this.ids.has(id);
+    return this.byId.has(id);
+  }
+
+  /** The live observation with this id. */
+  get(id: string): Observation | undefined {
+    return this.byId.get(id);
   }
 
   /** Adds a new observation in its metric's order. */
@@ -25,10 +30,20 @@ export class ObservationIndex {
     this.byMetric.get(obs.metricId)!.sort(compareObservations);
   }
 
-  /** Drops a retired metric's observations and returns them; their ids stay taken. */
+  /** Takes one observation out (corrected or retired); its metric's list keeps its order. */
+  remove(obs: Observation): void {
+    const list = this.byMetric.get(obs.metricId) ?? [];
+    const at = list.findIndex((o) => o.id === obs.id);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.byMetric.delete(obs.metricId);
+    this.byId.delete(obs.id);
+  }
+
+  /** Drops a retired metric's observations and returns them (unreachable: their metric is gone). */
   removeMetric(metricId: string): readonly Observation[] {
     const list = this.byMetric.get(metricId) ?? [];
     this.byMetric.delete(metricId);
+    for (const obs of list) this.byId.delete(obs.id);
     return list;
   }
 
@@ -44,9 +59,7 @@ export class ObservationIndex {
 
   /** How many live observations there are. */
   count(): number {
-    let observations = 0;
-    for (const list of this.byMetric.values()) observations += list.length;
-    return observations;
+    return this.byId.size;
   }
 
   /** Every live observation. */
@@ -58,6 +71,6 @@ export class ObservationIndex {
     const list = this.byMetric.get(obs.metricId);
     if (list) list.push(obs);
     else this.byMetric.set(obs.metricId, [obs]);
-    this.ids.add(obs.id);
+    this.byId.set(obs.id, obs);
   }
 }
