@@ -15,8 +15,8 @@ const JANUARY = `${METRIC}@2022-01`;
 
 const SERIES = `{ entity(id: "${METRIC}") { ... on Metric {
   observations { id value period history { op recordedBy fields { field before after } previousId sources { slide source { id } } } }
-  compare(from: "FY2020", to: "FY2021") { from { value } to { value } absoluteChange }
 } } dataset { version observations } }`;
+const COMPARE = `{ entity(id: "${METRIC}") { ... on Metric { compare(from: "FY2020", to: "FY2021") { from { value } to { value } absoluteChange } } } }`;
 
 interface Series {
   entity: {
@@ -26,7 +26,6 @@ interface Series {
       period: string | null;
       history: Array<{ op: string; recordedBy: string; fields: Array<{ field: string; before: unknown; after: unknown }>; previousId: string | null }>;
     }>;
-    compare: { from: { value: number }; to: { value: number }; absoluteChange: number } | null;
   };
   dataset: { version: string; observations: number };
 }
@@ -43,6 +42,7 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
     let base: string;
     const write = (query: string) => postAs(server, query, `Bearer ${LIFECYCLE_TOKEN}`);
     const series = async () => ok(await server.post(SERIES)) as unknown as Series;
+    const compare = async () => (ok(await server.post(COMPARE)) as { entity: { compare: unknown } }).entity.compare;
     const csv = async () => {
       const res = await fetch(`${base}/export?format=csv&part=observations`);
       expect(res.status).toBe(200);
@@ -59,7 +59,7 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
 
     it('corrects a value: the series, compare, the CSV export and the dataset version follow, and the history says who, what and why', async () => {
       const before = await series();
-      expect(before.entity.compare).toMatchObject({ from: { value: 400651 }, to: { value: 1660000 } });
+      expect(await compare()).toMatchObject({ from: { value: 400651 }, to: { value: 1660000 } });
       const result = ok(
         await write(`mutation { updateObservation(id: "${FY2021}", input: { value: 1700000, note: "Revised" }, sources: ["deck-2022#17"]) {
           observation { id value note sources { slide } } recordedBy } }`),
@@ -69,7 +69,7 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
       });
       const after = await series();
       expect(after.dataset.version).not.toBe(before.dataset.version);
-      expect(after.entity.compare).toMatchObject({ from: { value: 400651 }, to: { value: 1700000 }, absoluteChange: 1700000 - 400651 });
+      expect(await compare()).toMatchObject({ from: { value: 400651 }, to: { value: 1700000 }, absoluteChange: 1700000 - 400651 });
       const corrected = after.entity.observations.find((o) => o.id === FY2021)!;
       expect(corrected.value).toBe(1700000);
       expect(corrected.history).toEqual([
@@ -104,7 +104,8 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
         { op: 'updateObservation', previousId: JANUARY, fields: [{ field: 'period', before: '2022-01', after: '2021-12' }] },
       ]);
       const moved = ok(await server.post(`{ entity(id: "${METRIC}") { ... on Metric { observations(from: "2022-01", to: "2022-01") { id } } } }`));
-      expect(moved).toEqual({ entity: { observations: [] } });
+      // January 2022 now holds only the range that overlaps it.
+      expect(moved).toEqual({ entity: { observations: [{ id: `${METRIC}@2021-10/2022-01` }] } });
     });
 
     it("refuses a bad correction with the seed checker's message and changes nothing", async () => {
@@ -135,7 +136,12 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
 
       const after = await series();
       expect(after.entity.observations.map((o) => o.id)).not.toContain(FY2020);
-      expect(after.entity.compare).toBeNull();
+      // compare no longer finds the period: the periods it offers leave FY2020 out.
+      const refused = await server.post(COMPARE);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
+      expect(refused.errors?.[0].message).toBe(
+        `from: expected a period with an observation of ${METRIC} (FY2021, 2021-10/2022-01, 2021-12), received "FY2020"`,
+      );
       expect(after.dataset.observations).toBe(before.dataset.observations - 1);
       expect(after.dataset.version).not.toBe(before.dataset.version);
       const search = ok(await server.post('{ search(query: "COVID-19 apprehensions", first: 5, targets: [OBSERVATION]) { observation { id } } }')) as {
@@ -159,7 +165,7 @@ export function defineObservationLifecycle(name: string, start: () => Promise<Te
       );
       expect(result).toEqual({ addObservation: { observation: { id: FY2020, value: 400651 } } });
       const { entity } = await series();
-      expect(entity.compare).toMatchObject({ from: { value: 400651 }, to: { value: 1700000 } });
+      expect(await compare()).toMatchObject({ from: { value: 400651 }, to: { value: 1700000 } });
       expect(entity.observations.find((o) => o.id === FY2020)!.history.map((h) => h.op)).toEqual(['retireObservation', 'addObservation']);
       expect(await csv()).toContain(`${FY2020},`);
     });

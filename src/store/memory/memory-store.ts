@@ -136,7 +136,7 @@ export class MemoryStore implements GraphStore {
 
   async getDegreeStats(): Promise<DegreeStats> {
     const graph = this.graph;
-    graph.degreeStats ??= computeDegreeStats(graph.nodes.values(), graph.adjacency.relationships(), graph.observations.all());
+    graph.degreeStats ??= computeDegreeStats(graph.nodes.values(), graph.adjacency.relationships(), graph.observations.all(), graph.history.lengths());
     return graph.degreeStats;
   }
 

@@ -31,6 +31,11 @@ export class RecordHistory {
     this.entries.set(recordKey(to), merged);
   }
 
+  /** How many entries each record's history has (for the query cost estimate's bound on `history`). */
+  *lengths(): Iterable<number> {
+    for (const list of this.entries.values()) yield list.length;
+  }
+
   /** A copy of a record's history, oldest first (empty for a seeded record never curated, or an unknown one). */
   of(ref: RecordRef): HistoryEntry[] {
     return structuredClone(this.entries.get(recordKey(ref)) ?? []);
