@@ -36,8 +36,8 @@ describeNeo4j('npm run seed keeps curated records (private Neo4j)', () => {
     if (found.length !== 1) throw new Error(`expected one observation of ${metricId}, found ${found.length}`);
     return found[0].id;
   };
-  const gdp2022 = () => obsId('mexico-gdp-growth', (o) => o.period === '2022');
-  const gdp2023 = () => obsId('mexico-gdp-growth', (o) => o.period === '2023');
+  const gdp2022 = () => obsId('mexico-gdp-growth', (o) => o.period === '2022' && Object.keys(o.dimensions).length === 0);
+  const gdp2023 = () => obsId('mexico-gdp-growth', (o) => o.period === '2023' && Object.keys(o.dimensions).length === 0);
   const riskLower = () => obsId('private-energy-investment-at-risk', (o) => o.dimensions.bound === 'lower');
   const gas = () => obsId('mexico-energy-supply-from-us', (o) => o.dimensions.product === 'natural-gas');
   const remittances = 'remittances:AFFECTS:mexico-covid-recession';
