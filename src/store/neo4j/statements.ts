@@ -28,8 +28,8 @@ export const SCHEMA_STATEMENTS = [
   'schema/06-entity-search',
   'schema/06-search-nodes',
   'schema/06-search-relationships',
-  'schema/07-dataset-id-unique',
   'schema/07-change-record',
+  'schema/07-dataset-id-unique',
   'schema/08-await-indexes',
 ] as const;
 
