@@ -253,12 +253,16 @@ async function readObservation(run: TransactionRun, id: string | undefined): Pro
   return { observation: observationFromNeo4j(props), count: toNumber(record.get('count')) };
 }
 
-/** Adds an observation, or brings back a retired one with its id; a live one is a duplicate. */
+/**
+ * Adds an observation, or brings back a retired one with its id (still linked to its metric); a
+ * live one is a duplicate (the uniqueness constraint backs the check: constraint-error.ts).
+ */
 async function addObservation(run: TransactionRun, obs: Observation, meta: { actor: string; at: string }): Promise<Observation> {
-  const result = await run('change/add-observation', { metricId: obs.metricId, id: obs.id, properties: observationToProperties(obs), ...meta });
-  const record = result.records[0];
-  if (record.get('existed') === true) throw new ChangeRejectedError([duplicateObservationMessage(obs)]);
-  return observationFromNeo4j(record.get('observation'));
+  const existing = (await run('change/get-observation', { id: obs.id })).records[0];
+  if (toNumber(existing.get('live')) > 0) throw new ChangeRejectedError([duplicateObservationMessage(obs)]);
+  const statement = toNumber(existing.get('count')) > 0 ? 'change/revive-observation' : 'change/add-observation';
+  const result = await run(statement, { metricId: obs.metricId, id: obs.id, properties: observationToProperties(obs), ...meta });
+  return observationFromNeo4j(result.records[0].get('observation'));
 }
 
 /** A change's citations (checked by validateChange), each once, in its order. */

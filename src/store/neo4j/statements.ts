@@ -81,6 +81,7 @@ export const STATEMENTS = [
   'change/get-replaced-from',
   'change/set-validity',
   'change/get-live-observation',
+  'change/revive-observation',
   'change/update-observation',
   'change/retire-observation',
   'change/set-seed-bases',
