@@ -1,18 +1,19 @@
-// The live records curated changes created (createdBy set) that re-seeding keeps: the dataset
-// version after seeding covers them as well as the seeds (domain/dataset-version.ts).
-CALL {
+// Every record curation touched, live or retired, read before re-seeding decides what to keep:
+// created (createdBy), corrected (updatedBy), retired (retiredAt), or carrying `seedBase` (the
+// digest of its seed content at its first curated change) and, for an observation, `seedId`.
+CALL () {
   MATCH (n:Entity)
-  WHERE n.createdBy IS NOT NULL AND n.retiredAt IS NULL
-  RETURN collect(n) AS entities
+  WHERE n.createdBy IS NOT NULL OR n.updatedBy IS NOT NULL OR n.retiredAt IS NOT NULL OR n.seedBase IS NOT NULL
+  RETURN collect(properties(n)) AS entities
 }
-CALL {
+CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE r.createdBy IS NOT NULL AND r.retiredAt IS NULL AND a.retiredAt IS NULL AND b.retiredAt IS NULL
+  WHERE r.createdBy IS NOT NULL OR r.retiredAt IS NOT NULL OR r.seedBase IS NOT NULL
   RETURN collect({type: type(r), rel: properties(r), from: a.id, to: b.id}) AS relationships
 }
-CALL {
-  MATCH (m:Entity)-[:HAS_OBSERVATION]->(o:Observation)
-  WHERE o.createdBy IS NOT NULL AND o.retiredAt IS NULL AND m.retiredAt IS NULL
+CALL () {
+  MATCH (o:Observation)
+  WHERE o.createdBy IS NOT NULL OR o.updatedBy IS NOT NULL OR o.retiredAt IS NOT NULL OR o.seedBase IS NOT NULL
   RETURN collect(properties(o)) AS observations
 }
 RETURN entities, relationships, observations

@@ -141,7 +141,7 @@ describeNeo4j('Neo4j store', (target) => {
           .join('\n');
       const first = seed('--reset');
       expect(first).toMatch(/^seeded bolt:\/\/\S+ with dataset [0-9a-f]{16} \(after reset\) in \d+ ms$/m);
-      expect(first).toMatch(/^reset: removed \d+ nodes of this project \(Entity, Observation, Dataset\); other nodes stay$/m);
+      expect(first).toMatch(/^reset: removed \d+ nodes of this project \(Entity, Observation, Dataset, Change\); other nodes stay$/m);
       expect(first).toMatch(/^nodes: Actor \d+, Policy \d+, Agreement \d+, Dialogue \d+, Event \d+, Topic \d+, Metric \d+, Source \d+$/m);
       const second = seed();
       expect(counts(second)).toBe(counts(first));

@@ -54,7 +54,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     const before = await snapshot();
     const run = await seed('--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^usage: npm run seed -- \[--reset\] \[--dry-run\]\n/);
+    expect(run.stdout).toMatch(/^usage: npm run seed -- \[--reset\] \[--dry-run\] \[--overwrite-curated\]\n/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -62,7 +62,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     const before = await snapshot();
     const typo = await seed('--rest');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/^seed: Unknown option '--rest'.*\n\nusage: npm run seed -- \[--reset\] \[--dry-run\]\n/s);
+    expect(typo.stderr).toMatch(/^seed: Unknown option '--rest'.*\n\nusage: npm run seed -- \[--reset\] \[--dry-run\] \[--overwrite-curated\]\n/s);
     expect(typo.stdout).toBe('');
     const positional = await seed('reset');
     expect(positional.code).toBe(2);
@@ -90,7 +90,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     const projectNodes = await count('MATCH (n) WHERE n:Entity OR n:Observation OR n:Dataset RETURN count(n)');
     const reset = await seed('--dry-run', '--reset');
     expect(reset.code).toBe(0);
-    expect(reset.stdout).toContain(`reset: would remove ${projectNodes} nodes of this project (Entity, Observation, Dataset); other nodes stay\n`);
+    expect(reset.stdout).toContain(`reset: would remove ${projectNodes} nodes of this project (Entity, Observation, Dataset, Change); other nodes stay\n`);
     expect(reset.stdout).toContain(`nodes: ${dataset.nodes.length} to create, 0 to update, 0 unchanged, 0 to remove\n`);
     expect(await snapshot()).toEqual(before);
   });
@@ -99,7 +99,7 @@ describeNeo4j('npm run seed (private Neo4j)', () => {
     const projectNodes = await count('MATCH (n) WHERE n:Entity OR n:Observation OR n:Dataset RETURN count(n)');
     const run = await seed('--reset');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`reset: removed ${projectNodes} nodes of this project (Entity, Observation, Dataset); other nodes stay\n`);
+    expect(run.stdout).toContain(`reset: removed ${projectNodes} nodes of this project (Entity, Observation, Dataset, Change); other nodes stay\n`);
     expect(run.stderr).toContain(`seeding nodes 200/${dataset.nodes.length}\n`);
     expect(run.stderr).toContain(`seeding nodes ${dataset.nodes.length}/${dataset.nodes.length}\n`);
     expect(run.stderr).toContain(`seeding observations ${dataset.observations.length}/${dataset.observations.length}\n`);

@@ -1,11 +1,27 @@
-import { DIMENSION_USES_SHOWN, ENTITY_DIMENSIONS, changeLookupNeeds, type Change, type ChangeLookup, type GraphNode, type Unit } from '../../domain';
+import {
+  DIMENSION_USES_SHOWN,
+  ENTITY_DIMENSIONS,
+  changeLookupNeeds,
+  type Change,
+  type ChangeLookup,
+  type GraphNode,
+  type Observation,
+  type Unit,
+} from '../../domain';
 import type { TransactionRun } from './executor';
 import { toNumber } from './mappers';
+
+/** The live observation a correction or retirement names, read first, and how many live observations its metric has. */
+export interface ObservationTarget {
+  readonly observation: Observation;
+  readonly count: number;
+}
 
 /**
  * What validateChange will ask of the graph beyond the entities the change names, read inside
  * the change's transaction before it is checked (changeLookupNeeds says which): a metric's
- * observation units, an entity's dimension uses, a path of an acyclic edge type. Anything the
+ * observation units, an entity's dimension uses, a path of an acyclic edge type; the observation
+ * a correction or retirement names is read by the caller first (`target`). Anything the
  * validation asks that was not fetched answers "none", which only the needs list can cause.
  */
 export async function neo4jChangeLookup(
@@ -13,6 +29,7 @@ export async function neo4jChangeLookup(
   change: Change,
   live: ReadonlyMap<string, GraphNode>,
   retired: ReadonlySet<string>,
+  target?: ObservationTarget,
 ): Promise<ChangeLookup> {
   const needs = changeLookupNeeds(change);
   let units: readonly Unit[] = [];
@@ -37,8 +54,7 @@ export async function neo4jChangeLookup(
     observationUnits: (metricId) => (metricId === needs.observationUnitsOf ? units : []),
     dimensionUses: (id) => (id === needs.dimensionUsesOf ? uses : { count: 0, ids: [] }),
     pathExists: (type, start, end) => needs.path !== undefined && type === needs.path.type && start === needs.path.start && end === needs.path.end && path,
-    // Stage K in progress: the observation reads come with the Neo4j adapter's update/retire statements.
-    observation: () => undefined,
-    observationCount: () => 0,
+    observation: (id) => (target && id === target.observation.id ? target.observation : undefined),
+    observationCount: (metricId) => (target && metricId === target.observation.metricId ? target.count : 0),
   };
 }

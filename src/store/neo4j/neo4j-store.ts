@@ -39,6 +39,7 @@ import { applyChange } from './apply-change';
 import { degreeStatsFromRecords } from './degree-stats';
 import type { Neo4jExecutor } from './executor';
 import type { StatementName } from './statements';
+import { historyEntryFromNeo4j } from './history-records';
 import { luceneQuery, luceneTerm } from './lucene';
 import { citingRecordFromRow, nodeFromRow, observationFromNeo4j, relationshipFromRow, toNumber } from './mappers';
 
@@ -272,12 +273,18 @@ export class Neo4jStore implements GraphStore {
     return typeof seeded === 'string' ? seeded : null;
   }
 
-  /** One write transaction per change (apply-change.ts); durable once it resolves. */
-  // Stage K in progress: history comes with this store's change records.
-  getHistory(_refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
-    return Promise.reject(new Error('getHistory: not yet supported by this store (stage K in progress)'));
+  /** Each record's change records, oldest first: one statement for the batch (history/get-for-records.cypher). */
+  async getHistory(refs: readonly RecordRef[]): Promise<HistoryEntry[][]> {
+    if (refs.length === 0) return [];
+    const result = await this.read('history/get-for-records', { refs: refs.map((r) => ({ kind: r.kind, id: r.id })) });
+    const entries: HistoryEntry[][] = refs.map(() => []);
+    for (const record of result.records) {
+      entries[toNumber(record.get('i'))] = (record.get('changes') as Array<Record<string, unknown>>).map(historyEntryFromNeo4j);
+    }
+    return entries;
   }
 
+  /** One write transaction per change (apply-change.ts); durable once it resolves. */
   async applyChange(change: Change): Promise<AppliedChange> {
     this.shared.statementsRun++;
     try {

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../domain';
 import type { Neo4jExecutor } from './executor';
 import { toNumber } from './mappers';
+import { idsToKeep, planCurated, readCurated, rowsToWrite, type CuratedPlan } from './seed-curated';
 import { batches, seedRows, storedProperties } from './seed-rows';
 
 /** What seeding would do to one part of the graph. */
@@ -19,6 +20,8 @@ export interface SeedPlan {
   readonly nodes: SeedPartPlan;
   readonly relationships: SeedPartPlan;
   readonly observations: SeedPartPlan;
+  /** The curated records whose seed item changed since, and those `overwriteCurated` would revert (none with reset). */
+  readonly curated: Pick<CuratedPlan, 'conflicts' | 'reverted'>;
 }
 
 /** Sums a `plan-*` statement's toCreate/toUpdate over batches of rows. */
@@ -39,27 +42,27 @@ async function planPart(
 }
 
 /**
- * What seeding `dataset` would create, update, leave and remove, read from the database without
+ * What seeding `dataset` would create, update, leave and remove, and which curated records
+ * conflict with the seeds (or `overwriteCurated` would revert), read from the database without
  * writing. With `reset`, everything would be created afresh after removing this project's nodes.
  */
-export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean } = {}): Promise<SeedPlan> {
-  const rows = seedRows(dataset);
+export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, options: { reset?: boolean; overwriteCurated?: boolean } = {}): Promise<SeedPlan> {
   if (options.reset) {
+    const rows = seedRows(dataset);
     const count = toNumber((await executor.execute('seed/count-project', {}, 'read')).records[0]?.get('nodes'));
     const fresh = (n: number): SeedPartPlan => ({ create: n, update: 0, unchanged: 0, remove: 0 });
-    return { reset: count, nodes: fresh(rows.nodes.length), relationships: fresh(rows.relationships.length), observations: fresh(rows.observations.length) };
+    return {
+      reset: count,
+      nodes: fresh(rows.nodes.length),
+      relationships: fresh(rows.relationships.length),
+      observations: fresh(rows.observations.length),
+      curated: { conflicts: [], reverted: [] },
+    };
   }
-  const prune = (
-    await executor.execute(
-      'seed/plan-prune',
-      {
-        entityIds: dataset.nodes.map((n) => n.id),
-        observationIds: dataset.observations.map((o) => o.id),
-        relationshipIds: dataset.relationships.map((r) => r.id),
-      },
-      'read',
-    )
-  ).records[0];
+  // As writeDataset: the seed items curated records stand in for are not written, and pruning keeps those records.
+  const curated = planCurated(dataset, await readCurated(executor), options.overwriteCurated === true);
+  const rows = rowsToWrite(dataset, curated);
+  const prune = (await executor.execute('seed/plan-prune', idsToKeep(dataset, curated), 'read')).records[0];
   const stored = <T extends { properties: Record<string, unknown> }>(list: readonly T[]): T[] =>
     list.map((row) => ({ ...row, properties: storedProperties(row.properties) }));
   return {
@@ -67,5 +70,6 @@ export async function planDataset(executor: Neo4jExecutor, dataset: Dataset, opt
     nodes: await planPart(executor, 'seed/plan-nodes', stored(rows.nodes), toNumber(prune?.get('entities'))),
     relationships: await planPart(executor, 'seed/plan-relationships', stored(rows.relationships), toNumber(prune?.get('relationships'))),
     observations: await planPart(executor, 'seed/plan-observations', stored(rows.observations), toNumber(prune?.get('observations'))),
+    curated: { conflicts: curated.conflicts, reverted: curated.reverted },
   };
 }

@@ -28,6 +28,7 @@ export const SCHEMA_STATEMENTS = [
   'schema/06-entity-search',
   'schema/06-search-nodes',
   'schema/06-search-relationships',
+  'schema/07-change-record',
   'schema/07-dataset-id-unique',
   'schema/08-await-indexes',
 ] as const;
@@ -56,6 +57,7 @@ export const STATEMENTS = [
   'seed/prune-relationships',
   'seed/set-dataset-version',
   'seed/get-curated',
+  'seed/get-live',
   'seed/delete-project',
   'seed/count-project',
   'seed/plan-nodes',
@@ -78,6 +80,15 @@ export const STATEMENTS = [
   'change/add-observation',
   'change/get-replaced-from',
   'change/set-validity',
+  'change/get-live-observation',
+  'change/revive-observation',
+  'change/update-observation',
+  'change/retire-observation',
+  'change/set-seed-bases',
+  'change/set-relationship-seed-base',
+  'change/write-history',
+  'change/move-history',
+  'history/get-for-records',
 ] as const;
 
 export type StatementName = (typeof STATEMENTS)[number];
