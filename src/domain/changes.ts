@@ -218,6 +218,10 @@ export function duplicateRelationshipMessage(rel: Relationship): string {
 export function duplicateObservationMessage(obs: Observation): string {
   return `duplicate observation ${obs.id}: already defined`;
 }
+/** A correction would move an observation onto the id a retired one holds: refused, since the two are different records. */
+export function retiredObservationHoldsIdMessage(beforeId: string, newId: string): string {
+  return `observation ${beforeId}: a retired observation holds the id ${newId}: add that one again (it comes back with its history) and retire this one`;
+}
 export function unknownRelationshipError(id: string): BadInputError {
   return new BadInputError('retireRelationship.id', 'the id of a relationship in the graph (`from:TYPE:to`, with `@validFrom` when dated)', id);
 }

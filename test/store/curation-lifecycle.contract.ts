@@ -139,6 +139,18 @@ export function defineCurationLifecycleContract(createStore: StoreFactory): void
       expect(history[1].fields).toContainEqual({ field: 'value', before: null, after: 31 });
     });
 
+    it("refuses to move an observation onto a retired one's id: add that one again instead", async () => {
+      await store.applyChange({ op: 'retireObservation', id: 'crossings@FY2021', ...meta() });
+      replaceObservation('crossings@FY2021', null);
+      const version = await store.getDatasetVersion();
+      await expect(store.applyChange({ op: 'updateObservation', id: 'crossings@2020', fields: { period: 'FY2021' }, ...meta() })).rejects.toThrow(
+        'observation crossings@2020: a retired observation holds the id crossings@FY2021: add that one again (it comes back with its history) and retire this one',
+      );
+      expect(await store.getDatasetVersion()).toBe(version);
+      const [history] = await store.getHistory([{ kind: 'OBSERVATION', id: 'crossings@FY2021' }]);
+      expect(history.map((e) => e.op)).toEqual(['retireObservation', 'addObservation', 'retireObservation']);
+    });
+
     it("refuses to retire a metric's last live observation (a metric needs one)", async () => {
       await store.applyChange({
         op: 'createEntity',

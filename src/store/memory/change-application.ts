@@ -3,6 +3,7 @@ import {
   EdgeType,
   duplicateObservationMessage,
   duplicateRelationshipMessage,
+  retiredObservationHoldsIdMessage,
   unknownRelationshipError,
   type AppliedChange,
   type Change,
@@ -19,8 +20,11 @@ export function checkAgainstGraph(graph: MemoryGraph, valid: ValidatedChange): v
   // Against live observations only: a retired one's id added again brings it back.
   if (valid.op === 'addObservation' && graph.observations.has(valid.observation.id))
     throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
-  if (valid.op === 'updateObservation' && valid.observation.id !== valid.before.id && graph.observations.has(valid.observation.id))
-    throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
+  if (valid.op === 'updateObservation' && valid.observation.id !== valid.before.id) {
+    if (graph.observations.has(valid.observation.id)) throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
+    if (graph.retired.observations.has(valid.observation.id))
+      throw new ChangeRejectedError([retiredObservationHoldsIdMessage(valid.before.id, valid.observation.id)]);
+  }
   if (valid.op === 'retireRelationship' && !graph.relationships.has(valid.id)) throw unknownRelationshipError(valid.id);
 }
 

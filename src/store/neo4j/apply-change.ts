@@ -9,6 +9,7 @@ import {
   nodeValidity,
   nodeValidityReplacedFrom,
   referencedIds,
+  retiredObservationHoldsIdMessage,
   unknownRelationshipError,
   validateChange,
   applyDelta,
@@ -204,9 +205,7 @@ async function write(run: TransactionRun, change: Change): Promise<{ result: App
         const taken = (await run('change/get-observation', { id: valid.observation.id })).records[0];
         if (toNumber(taken.get('live')) > 0) throw new ChangeRejectedError([duplicateObservationMessage(valid.observation)]);
         if (toNumber(taken.get('count')) > 0) {
-          throw new ChangeRejectedError([
-            `observation ${before.id}: a retired observation holds the id ${valid.observation.id}: add that one again (it comes back with its history) and retire this one`,
-          ]);
+          throw new ChangeRejectedError([retiredObservationHoldsIdMessage(before.id, valid.observation.id)]);
         }
       }
       // A patch: the new properties, and null for those only the old record had (old dimensions).
