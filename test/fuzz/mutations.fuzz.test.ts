@@ -48,6 +48,7 @@ function plausible(dataset: Dataset, vocab: FuzzVocabulary) {
   const metrics = dataset.nodes.filter((n) => n.kind === 'Metric').map((n) => n.id);
   const actors = dataset.nodes.filter((n) => n.kind === 'Actor').map((n) => n.id);
   const relationshipIds = dataset.relationships.map((r) => r.id);
+  const observationIds = dataset.observations.map((o) => o.id);
   const slug = fc.stringMatching(/^[a-z]{2,8}(-[a-z0-9]{1,6}){0,2}$/).map((s) => `fz-${s}`);
   const text = fc.oneof({ arbitrary: fc.string({ minLength: 1, maxLength: 30 }), weight: 3 }, { arbitrary: anyString(undefined, true), weight: 1 });
   const sources = fc.array(fc.constantFrom(...citations), { minLength: 1, maxLength: 2 });
@@ -93,6 +94,19 @@ function plausible(dataset: Dataset, vocab: FuzzVocabulary) {
     addRelationship: { input: relationship },
     retireRelationship: { id: fc.constantFrom(...relationshipIds, 'usmca:REPLACES:nafta', 'x:Y:z') },
     addObservation: { input: observation },
+    updateObservation: {
+      id: fc.constantFrom(...observationIds, 'fz-unknown@2020'),
+      input: fc.record(
+        {
+          value: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          period: fc.constantFrom('2019', '2020', '2021-03', 'FY2021', '2020/2021'),
+          qualifier: fc.option(fc.constantFrom(...QUALIFIERS), { nil: null }),
+          note: fc.option(text, { nil: null }),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    retireObservation: { id: fc.constantFrom(...observationIds, 'fz-unknown@2020') },
   };
   return (mutation: string, arg: GraphQLArgument): fc.Arbitrary<unknown> => {
     if (arg.name === 'sources') return sources;
