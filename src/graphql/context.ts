@@ -109,31 +109,80 @@ function guarded<K, V, C>(loader: DataLoader<K, V, C>, deadline: Deadline | unde
   return loader;
 }
 
-/** Fresh loaders over `store`, batching on `schedule`, refusing loads past `deadline`. */
+/**
+ * A request's loaders, each made when first read: most requests use one or two of the six, and
+ * every request pays for its context (bench/notes/inprocess.md). A class, so that a context costs
+ * one small object (getters in an object literal are slow to create).
+ */
+class LazyLoaders implements Loaders {
+  #node: Loaders['node'] | undefined;
+  #relationships: Loaders['relationships'] | undefined;
+  #observations: Loaders['observations'] | undefined;
+  #citedItems: Loaders['citedItems'] | undefined;
+  #citedSlides: Loaders['citedSlides'] | undefined;
+  #history: Loaders['history'] | undefined;
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly deadline: Deadline | undefined,
+    private readonly batchScheduleFn: ((callback: () => void) => void) | undefined,
+  ) {}
+
+  get node(): Loaders['node'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#node ??= guarded(
+      new DataLoader(async (ids: readonly string[]) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)), { batchScheduleFn }),
+      this.deadline,
+    ));
+  }
+
+  get relationships(): Loaders['relationships'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#relationships ??= guarded(
+      new DataLoader<RelationshipQuery, RelationshipHit[], string>((queries) => store.getRelationships(queries), {
+        batchScheduleFn,
+        cacheKeyFn: relationshipKey,
+      }),
+      this.deadline,
+    ));
+  }
+
+  get observations(): Loaders['observations'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#observations ??= guarded(
+      new DataLoader<ObservationQuery, Observation[], string>((queries) => store.getObservations(queries), { batchScheduleFn, cacheKeyFn: keyOf }),
+      this.deadline,
+    ));
+  }
+
+  get citedItems(): Loaders['citedItems'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#citedItems ??= guarded(
+      new DataLoader<CitedItemsQuery, CitedItem[], string>((queries) => store.getCitedItems(queries), {
+        batchScheduleFn,
+        cacheKeyFn: (q) => `${q.sourceId}\0${q.slide ?? ''}`,
+      }),
+      this.deadline,
+    ));
+  }
+
+  get citedSlides(): Loaders['citedSlides'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#citedSlides ??= guarded(new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn }), this.deadline));
+  }
+
+  get history(): Loaders['history'] {
+    const { store, batchScheduleFn } = this;
+    return (this.#history ??= guarded(
+      new DataLoader<RecordRef, HistoryEntry[], string>((refs) => store.getHistory(refs), { batchScheduleFn, cacheKeyFn: recordKey }),
+      this.deadline,
+    ));
+  }
+}
+
+/** Fresh loaders over `store`, batching on `schedule`, refusing loads past `deadline`; each made when first read. */
 export function createLoaders(store: GraphStore, deadline?: Deadline, schedule: LoaderSchedule = 'macrotask'): Loaders {
-  const batchScheduleFn = schedule === 'macrotask' ? nextMacrotask : undefined;
-  const loaders: Loaders = {
-    node: new DataLoader(async (ids) => (await store.getNodesByIds(ids)).map((n) => (n ? entityView(n) : null)), { batchScheduleFn }),
-    relationships: new DataLoader<RelationshipQuery, RelationshipHit[], string>((queries) => store.getRelationships(queries), {
-      batchScheduleFn,
-      cacheKeyFn: relationshipKey,
-    }),
-    observations: new DataLoader<ObservationQuery, Observation[], string>((queries) => store.getObservations(queries), { batchScheduleFn, cacheKeyFn: keyOf }),
-    citedItems: new DataLoader<CitedItemsQuery, CitedItem[], string>((queries) => store.getCitedItems(queries), {
-      batchScheduleFn,
-      cacheKeyFn: (q) => `${q.sourceId}\0${q.slide ?? ''}`,
-    }),
-    citedSlides: new DataLoader<string, number[]>((ids) => store.getCitedSlides(ids), { batchScheduleFn }),
-    history: new DataLoader<RecordRef, HistoryEntry[], string>((refs) => store.getHistory(refs), { batchScheduleFn, cacheKeyFn: recordKey }),
-  };
-  return {
-    node: guarded(loaders.node, deadline),
-    relationships: guarded(loaders.relationships, deadline),
-    observations: guarded(loaders.observations, deadline),
-    citedItems: guarded(loaders.citedItems, deadline),
-    citedSlides: guarded(loaders.citedSlides, deadline),
-    history: guarded(loaders.history, deadline),
-  };
+  return new LazyLoaders(store, deadline, schedule === 'macrotask' ? nextMacrotask : undefined);
 }
 
 /**

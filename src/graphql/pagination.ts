@@ -1,5 +1,5 @@
 import { BadInputError } from '../domain';
-import type { ConnectionShape } from './types/connection.type';
+import type { ConnectionShape, PageInfo } from './types/connection.type';
 
 const PREFIX = 'offset:';
 
@@ -84,25 +84,67 @@ export function pageOfList<T>(items: readonly T[], args: PagingArgs): Connection
 }
 
 /**
+ * An edge of a page. Its cursor is encoded when read: most queries never ask for it, and encoding
+ * is a Buffer per edge (bench/notes/inprocess.md).
+ */
+class Edge<T> {
+  readonly #offset: number;
+
+  constructor(
+    readonly node: T,
+    offset: number,
+  ) {
+    this.#offset = offset;
+  }
+
+  get cursor(): string {
+    return encodeCursor(this.#offset);
+  }
+
+  /** The same edge (same cursor) over `convert(node)`. */
+  map<U>(convert: (node: T) => U): Edge<U> {
+    return new Edge(convert(this.node), this.#offset);
+  }
+}
+
+/** A page's Relay page information; its two cursors, like the edges', encoded when read. */
+class PageCursors implements PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  /** Offsets of the page's first and last items; null for an empty page. */
+  readonly #first: number | null;
+  readonly #last: number | null;
+
+  constructor(offset: number, count: number, totalCount: number) {
+    this.hasNextPage = offset + count < totalCount;
+    this.hasPreviousPage = offset > 0;
+    this.#first = count > 0 ? offset : null;
+    this.#last = count > 0 ? offset + count - 1 : null;
+  }
+
+  get startCursor(): string | null {
+    return this.#first === null ? null : encodeCursor(this.#first);
+  }
+
+  get endCursor(): string | null {
+    return this.#last === null ? null : encodeCursor(this.#last);
+  }
+}
+
+/**
  * A Relay connection for the items at `offset` of a list of `totalCount`. `hasPreviousPage` is
  * true when any item precedes the page, `hasNextPage` when any follows it, whichever direction
  * the client pages in (the Relay spec allows either answer where it leaves the choice to us).
  */
 export function toConnection<T>(items: readonly T[], offset: number, totalCount: number): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
-    edges,
+    edges: items.map((node, i) => new Edge(node, offset + i)),
     totalCount,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo: new PageCursors(offset, items.length, totalCount),
   };
 }
 
 /** The same page with each node converted (views are built for the page only, not the whole list). */
 export function mapConnection<T, U>(page: ConnectionShape<T>, convert: (node: T) => U): ConnectionShape<U> {
-  return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: convert(e.node) })) };
+  return { ...page, edges: page.edges.map((e) => (e instanceof Edge ? (e as Edge<T>).map(convert) : { cursor: e.cursor, node: convert(e.node) })) };
 }

@@ -16,13 +16,17 @@ import {
   Query,
   Resolver,
   Root,
+  UseMiddleware,
 } from 'type-graphql';
 import { ARGUMENT_VALIDATION } from '../../src/graphql/schema';
 
 /*
  * patches/type-graphql+2.0.0-rc.4.patch: type-graphql's resolvers return without a promise when
  * nothing is async (argument validation through `validateSync`, a synchronous `resolveType`), and
- * still await what is. Plain rc.4 fails the "returns … not a promise" tests here.
+ * still await what is. Plain rc.4 fails the "returns … not a promise" tests here. Each resolver's
+ * handler is built once: its parameter getters made when the schema is built, and a resolver
+ * without middlewares called directly; the tests on the stack and on the type thunk fail on the
+ * previous patch.
  */
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -106,6 +110,25 @@ class NestedWordArgs {
   input!: WordInput;
 }
 
+/** How often type-graphql asked for the args class of `counted` (its type thunk). */
+let countedTypeCalls = 0;
+/** The stack under `direct`, as its method saw it. */
+let directStack = '';
+/** Calls through the middleware of `guarded`. */
+const middlewareCalls: string[] = [];
+
+@ArgsType()
+class DefaultedArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true })
+  order?: string | null = 'name';
+}
+
 const Shout = () => createParameterDecorator<object>(({ args }) => String(args.text).toUpperCase(), { arg: { name: 'text', typeFunc: () => String } });
 
 @Resolver(() => Item)
@@ -129,6 +152,33 @@ class ProbeResolver {
   @Query(() => String)
   nestedWord(@Args() { input }: NestedWordArgs): string {
     return input.word;
+  }
+
+  @Query(() => Int)
+  counted(@Args(() => (countedTypeCalls++, PageArgs)) { first }: PageArgs): number {
+    return first;
+  }
+
+  @Query(() => String)
+  direct(): string {
+    directStack = new Error('where').stack ?? '';
+    return 'direct';
+  }
+
+  @Query(() => String)
+  @UseMiddleware(async (_data, next) => {
+    middlewareCalls.push('before');
+    const result: unknown = await next();
+    middlewareCalls.push('after');
+    return `${String(result)} (through a middleware)`;
+  })
+  guarded(): string {
+    return 'guarded';
+  }
+
+  @Query(() => String)
+  defaulted(@Args() args: DefaultedArgs): string {
+    return JSON.stringify({ keys: Object.keys(args), ...args, instance: args instanceof DefaultedArgs });
   }
 
   @Query(() => String)
@@ -212,6 +262,36 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
     expect(isPromise(refused)).toBe(true);
     await expect(refused).rejects.toBeInstanceOf(ArgumentValidationError);
     await expect(run('nestedWord', { input: { word: 'yes' } })).resolves.toBe('yes');
+  });
+
+  it('calls a resolver without middlewares directly, not through the middleware dispatch', () => {
+    expect(run('direct', {})).toBe('direct');
+    expect(directStack).toContain('direct');
+    expect(directStack).not.toMatch(/applyMiddlewares|dispatchHandler/);
+  });
+
+  it('still runs a resolver through its middlewares when it has some', async () => {
+    await expect(run('guarded', {})).resolves.toBe('guarded (through a middleware)');
+    expect(middlewareCalls).toEqual(['before', 'after']);
+  });
+
+  it("reads a parameter's type once, when its handler is first used, not on every call", async () => {
+    await run('page', { first: 2 });
+    expect(run('counted', { first: 1 })).toBe(1);
+    const afterFirstCall = countedTypeCalls;
+    for (let first = 1; first <= 5; first++) expect(run('counted', { first })).toBe(first);
+    await expect(run('counted', { first: 6 })).rejects.toBeInstanceOf(ArgumentValidationError);
+    expect(countedTypeCalls).toBe(afterFirstCall);
+  });
+
+  it("leaves an argument that did not arrive out of the args instance, and keeps the class's defaults", () => {
+    expect(JSON.parse(run('defaulted', { first: 3 }) as string)).toEqual({ keys: ['first', 'order'], first: 3, order: 'name', instance: true });
+    expect(JSON.parse(run('defaulted', { after: null, order: 'date' }) as string)).toEqual({
+      keys: ['after', 'order'],
+      after: null,
+      order: 'date',
+      instance: true,
+    });
   });
 
   it('resolves a custom parameter decorator with an argument without a promise', () => {

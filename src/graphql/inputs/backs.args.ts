@@ -7,8 +7,8 @@ import { PageArgs } from './page.args';
 export class BacksArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Only what cites this source on this deck slide (1-based).' })
   @Min(1, { message: (a) => `${a.property}: expected a slide number of 1 or more, received ${JSON.stringify(a.value)}` })
-  slide?: number | null;
+  declare slide?: number | null;
 
   @Field(() => [CitedItemKind], { nullable: true, description: 'Only these kinds of item (entities, relationships, observations); all when absent.' })
-  kinds?: CitedItemKind[] | null;
+  declare kinds?: CitedItemKind[] | null;
 }

@@ -10,24 +10,24 @@ export const MAX_PATHS = 50;
 @ArgsType()
 export class ConnectionsArgs {
   @Field(() => ID, { description: 'Id of the entity the paths start at, e.g. `amlo`.' })
-  from!: string;
+  declare from: string;
 
   @Field(() => ID, { description: 'Id of the entity the paths end at, e.g. `usmca`.' })
-  to!: string;
+  declare to: string;
 
   @Field(() => Int, { defaultValue: 4, description: `Longest path to consider (1 to ${MAX_CONNECTION_HOPS}).` })
   @Min(1, { message: between(1, MAX_CONNECTION_HOPS) })
   @Max(MAX_CONNECTION_HOPS, { message: between(1, MAX_CONNECTION_HOPS) })
-  maxHops!: number;
+  declare maxHops: number;
 
   @Field(() => [EdgeType], { nullable: true, description: 'Walk only these relationship types; all when absent.' })
-  edgeTypes?: EdgeType[] | null;
+  declare edgeTypes?: EdgeType[] | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })
-  validAt?: string | null;
+  declare validAt?: string | null;
 
   @Field(() => Int, { defaultValue: 5, description: `How many paths (1 to ${MAX_PATHS}).` })
   @Min(1, { message: between(1, MAX_PATHS) })
   @Max(MAX_PATHS, { message: between(1, MAX_PATHS) })
-  first!: number;
+  declare first: number;
 }

@@ -3,12 +3,12 @@ import { Field, InputType } from 'type-graphql';
 @InputType({ description: 'One dated role of an entity, as in the seeds: `{ role: "inForce", date: "2020-07-01" }`.' })
 export class DateEntryInput {
   @Field(() => String, { description: 'The date role: signed, inForce, ended, established, launched or date, as the kind allows.' })
-  role!: string;
+  declare role: string;
 
   @Field(() => String, {
     description: 'A partial date: YYYY, YYYY-MM or YYYY-MM-DD, optionally qualified as the source says it: `early 2021`, `mid 2019`, `late 2020`.',
   })
-  date!: string;
+  declare date: string;
 }
 
 /** `[{ role, date }]` → the seeds' `dates` mapping; a repeated role keeps the last. */

@@ -19,37 +19,37 @@ const TYPE_NONE = NODE_KINDS.filter((k) => !SUBTYPES[k]);
 @InputType({ description: "A new entity, with the fields of a seed node (citations go in the mutation's `sources`)." })
 export class CreateEntityInput {
   @Field(() => String, { description: 'Lower-case words joined by hyphens, e.g. `usmca`; never reused, even once retired.' })
-  id!: string;
+  declare id: string;
 
   @Field(() => NodeKind, { description: 'The kind: Actor, Policy, Agreement, Dialogue, Event, Topic, Metric or Source.' })
-  kind!: NodeKind;
+  declare kind: NodeKind;
 
   @Field(() => String, { description: 'Preferred name.' })
-  name!: string;
+  declare name: string;
 
   @Field(() => EntitySubtype, {
     nullable: true,
     description: `Subtype from the kind's vocabulary (COUNTRY, FRAMEWORK, ELECTION …; EntitySubtype lists every kind's, each value naming its kind, and a subtype of another kind is refused): required for ${listed(TYPE_REQUIRED)}; optional for ${listed(TYPE_OPTIONAL)}; ${listed(TYPE_NONE)} take none.`,
   })
-  type?: EntitySubtype | null;
+  declare type?: EntitySubtype | null;
 
   @Field(() => [String], { nullable: true, description: 'Other names: acronyms, Spanish and English forms.' })
-  aliases?: string[] | null;
+  declare aliases?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'A sentence or two on what this is.' })
-  description?: string | null;
+  declare description?: string | null;
 
   @Field(() => [DateEntryInput], { nullable: true, description: 'Dated roles the kind allows (signed, inForce, ended, established, launched, date).' })
-  dates?: DateEntryInput[] | null;
+  declare dates?: DateEntryInput[] | null;
 
   @Field(() => Unit, { nullable: true, description: 'Metric only, required: the unit of its observations (USD_BILLION, COUNT, PERCENT …).' })
-  unit?: Unit | null;
+  declare unit?: Unit | null;
 
   @Field(() => String, { nullable: true, description: 'Source only: who published it.' })
-  publisher?: string | null;
+  declare publisher?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Source only: the year of publication.' })
-  year?: number | null;
+  declare year?: number | null;
 }
 
 @InputType({
@@ -57,29 +57,29 @@ export class CreateEntityInput {
 })
 export class UpdateEntityInput {
   @Field(() => String, { nullable: true, description: 'New preferred name.' })
-  name?: string | null;
+  declare name?: string | null;
 
   @Field(() => EntitySubtype, {
     nullable: true,
     description: `New subtype from the kind's vocabulary (a subtype of another kind is refused); \`null\` removes it, which only ${listed(TYPE_OPTIONAL)} allow (${listed(TYPE_REQUIRED)} need one).`,
   })
-  type?: EntitySubtype | null;
+  declare type?: EntitySubtype | null;
 
   @Field(() => [String], { nullable: true, description: 'The whole new list of other names.' })
-  aliases?: string[] | null;
+  declare aliases?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'New description.' })
-  description?: string | null;
+  declare description?: string | null;
 
   @Field(() => [DateEntryInput], { nullable: true, description: 'The whole new set of dated roles (replaces every date).' })
-  dates?: DateEntryInput[] | null;
+  declare dates?: DateEntryInput[] | null;
 
   @Field(() => Unit, { nullable: true, description: "Metric only: new unit, of the family of its observations' units." })
-  unit?: Unit | null;
+  declare unit?: Unit | null;
 
   @Field(() => String, { nullable: true, description: 'Source only: new publisher.' })
-  publisher?: string | null;
+  declare publisher?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Source only: new year.' })
-  year?: number | null;
+  declare year?: number | null;
 }

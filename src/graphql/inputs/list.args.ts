@@ -6,11 +6,11 @@ import { PageArgs } from './page.args';
 @ArgsType()
 export class TypedListArgs extends PageArgs {
   @Field(() => EntityFilter, { nullable: true, description: 'Criteria the entities must meet.' })
-  filter?: EntityFilter | null;
+  declare filter?: EntityFilter | null;
 }
 
 @ArgsType()
 export class EntitiesArgs extends TypedListArgs {
   @Field(() => [NodeKind], { nullable: true, description: 'Only these kinds; all kinds when absent.' })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 }

@@ -10,21 +10,21 @@ export const MAX_NEIGHBOURHOOD_NODES = 500;
 @ArgsType()
 export class NeighbourhoodArgs {
   @Field(() => ID, { description: 'Id of the entity at the centre.' })
-  id!: string;
+  declare id: string;
 
   @Field(() => Int, { defaultValue: 1, description: `Hops from the centre (1 to ${MAX_NEIGHBOURHOOD_DEPTH}).` })
   @Min(1, { message: between(1, MAX_NEIGHBOURHOOD_DEPTH) })
   @Max(MAX_NEIGHBOURHOOD_DEPTH, { message: between(1, MAX_NEIGHBOURHOOD_DEPTH) })
-  depth!: number;
+  declare depth: number;
 
   @Field(() => [EdgeType], { nullable: true, description: 'Follow only these relationship types; all when absent.' })
-  edgeTypes?: EdgeType[] | null;
+  declare edgeTypes?: EdgeType[] | null;
 
   @Field(() => [NodeKind], { nullable: true, description: 'Include only entities of these kinds (the centre always).' })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })
-  validAt?: string | null;
+  declare validAt?: string | null;
 
   @Field(() => Int, {
     defaultValue: 100,
@@ -32,5 +32,5 @@ export class NeighbourhoodArgs {
   })
   @Min(1, { message: between(1, MAX_NEIGHBOURHOOD_NODES) })
   @Max(MAX_NEIGHBOURHOOD_NODES, { message: between(1, MAX_NEIGHBOURHOOD_NODES) })
-  limit!: number;
+  declare limit: number;
 }

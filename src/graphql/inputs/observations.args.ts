@@ -9,17 +9,17 @@ export class ObservationsArgs {
     nullable: true,
     description: 'Only observations whose period ends on or after the start of this period (`2019`, `FY2019`, `2021-10` …).',
   })
-  from?: string | null;
+  declare from?: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'Only observations whose period starts on or before the end of this period.' })
-  to?: string | null;
+  declare to?: string | null;
 
   @Field(() => [DimensionFilter], { nullable: true, description: 'Only observations with these dimension values (e.g. `{ key: "state", value: "texas" }`).' })
-  dimensions?: DimensionFilter[] | null;
+  declare dimensions?: DimensionFilter[] | null;
 
   @Field(() => [PeriodKind], {
     nullable: true,
     description: 'Only observations with periods of these kinds (e.g. `[FISCAL_YEAR]` for fiscal years only); all kinds when absent.',
   })
-  periodKinds?: PeriodKind[] | null;
+  declare periodKinds?: PeriodKind[] | null;
 }

@@ -19,10 +19,10 @@ export class PageArgs {
   })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
-  first?: number | null;
+  declare first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (from `pageInfo.endCursor`).' })
-  after?: string | null;
+  declare after?: string | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -30,8 +30,8 @@ export class PageArgs {
   })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
-  last?: number | null;
+  declare last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items before this cursor (from `pageInfo.startCursor`).' })
-  before?: string | null;
+  declare before?: string | null;
 }

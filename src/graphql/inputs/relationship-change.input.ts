@@ -4,22 +4,22 @@ import { EdgeType } from '../../domain';
 @InputType({ description: "A new relationship, with the fields of a seed edge (citations go in the mutation's `sources`)." })
 export class AddRelationshipInput {
   @Field(() => String, { description: 'Id of the entity the edge starts at.' })
-  from!: string;
+  declare from: string;
 
   @Field(() => EdgeType, {
     description: "The edge type (ADDRESSES, PARTY_TO, REPLACES …), read `from <type> to`; which kinds it may join is checked with the seed checker's message.",
   })
-  type!: EdgeType;
+  declare type: EdgeType;
 
   @Field(() => String, { description: 'Id of the entity the edge ends at.' })
-  to!: string;
+  declare to: string;
 
   @Field(() => String, { nullable: true, description: 'First day the relationship held: YYYY, YYYY-MM or YYYY-MM-DD.' })
-  validFrom?: string | null;
+  declare validFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last day the relationship held, when it has ended.' })
-  validTo?: string | null;
+  declare validTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A short note qualifying the relationship.' })
-  note?: string | null;
+  declare note?: string | null;
 }

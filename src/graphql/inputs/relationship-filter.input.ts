@@ -6,17 +6,17 @@ import { VALID_AT_DESCRIPTION } from './relationships.args';
 @InputType({ description: 'Criteria for a graph-wide list of relationships; all given criteria must hold.' })
 export class RelationshipFilter {
   @Field(() => [EdgeType], { nullable: true, description: 'Only these relationship types; all when absent.' })
-  types?: EdgeType[] | null;
+  declare types?: EdgeType[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Only relationships starting at this entity (its id).' })
-  from?: string | null;
+  declare from?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only relationships ending at this entity (its id).' })
-  to?: string | null;
+  declare to?: string | null;
 
   @Field(() => [NodeKind], { nullable: true, description: 'Only relationships with at least one end of these kinds.' })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: `${VALID_AT_DESCRIPTION} Both ends must have existed then.` })
-  validAt?: string | null;
+  declare validAt?: string | null;
 }

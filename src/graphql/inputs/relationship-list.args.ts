@@ -5,5 +5,5 @@ import { RelationshipFilter } from './relationship-filter.input';
 @ArgsType()
 export class RelationshipListArgs extends PageArgs {
   @Field(() => RelationshipFilter, { nullable: true, description: 'Criteria the relationships must meet.' })
-  filter?: RelationshipFilter | null;
+  declare filter?: RelationshipFilter | null;
 }

@@ -10,14 +10,14 @@ export const VALID_AT_DESCRIPTION =
 @ArgsType()
 export class RelationshipsArgs {
   @Field(() => [EdgeType], { nullable: true, description: 'Only these relationship types; all when absent.' })
-  types?: EdgeType[] | null;
+  declare types?: EdgeType[] | null;
 
   @Field(() => RelationshipDirection, { defaultValue: RelationshipDirection.BOTH, description: 'OUT, IN or BOTH (default).' })
-  direction!: RelationshipDirection;
+  declare direction: RelationshipDirection;
 
   @Field(() => [NodeKind], { nullable: true, description: 'Only edges whose other end is of these kinds.' })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: VALID_AT_DESCRIPTION })
-  validAt?: string | null;
+  declare validAt?: string | null;
 }

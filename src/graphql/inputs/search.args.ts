@@ -11,19 +11,19 @@ export class SearchArgs {
   })
   @MinLength(1, { message: (a) => `query: expected at least 1 character, received ${JSON.stringify(a.value)}` })
   @MaxLength(200, { message: (a) => `query: expected at most 200 characters, received ${String(a.value).length}` })
-  query!: string;
+  declare query: string;
 
   @Field(() => [NodeKind], {
     nullable: true,
     description: 'Only hits whose `entity` is of these kinds (for a relationship its `from` end, for an observation its metric); all kinds when absent.',
   })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 
   @Field(() => [SearchTarget], { nullable: true, description: 'Only these targets (entities, relationships, observations); all when absent or empty.' })
-  targets?: SearchTarget[] | null;
+  declare targets?: SearchTarget[] | null;
 
   @Field(() => Int, { defaultValue: 10, description: `How many results (1 to ${MAX_PAGE_SIZE}).` })
   @Min(1, { message: between(1, MAX_PAGE_SIZE) })
   @Max(MAX_PAGE_SIZE, { message: between(1, MAX_PAGE_SIZE) })
-  first!: number;
+  declare first: number;
 }

@@ -12,28 +12,28 @@ export class TimelineArgs {
     nullable: true,
     description: 'Only entries whose date overlaps this date or comes after it (`2021` takes 1 January 2021).',
   })
-  from?: string | null;
+  declare from?: string | null;
 
   @Field(() => PartialDateScalar, {
     nullable: true,
     description: 'Only entries whose date overlaps this date or comes before it (`2021` takes 31 December 2021).',
   })
-  to?: string | null;
+  declare to?: string | null;
 
   @Field(() => [NodeKind], { nullable: true, description: 'Only these kinds: Event, Agreement, Policy and/or Dialogue; all four when absent.' })
-  kinds?: NodeKind[] | null;
+  declare kinds?: NodeKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Only entities that ADDRESS one of these topics or a narrower one (e.g. `security` includes `fentanyl`).' })
-  topics?: string[] | null;
+  declare topics?: string[] | null;
 
   @Field(() => [ID], {
     nullable: true,
     description: 'Only entities with a relationship of any type, in either direction, to one of these actors (e.g. `amlo`).',
   })
-  actors?: string[] | null;
+  declare actors?: string[] | null;
 
   @Field(() => Int, { defaultValue: 100, description: `How many entries to return, earliest first (1 to ${MAX_TIMELINE_ENTRIES}).` })
   @Min(1, { message: between(1, MAX_TIMELINE_ENTRIES) })
   @Max(MAX_TIMELINE_ENTRIES, { message: between(1, MAX_TIMELINE_ENTRIES) })
-  first!: number;
+  declare first: number;
 }

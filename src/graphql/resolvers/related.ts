@@ -18,6 +18,9 @@ export async function related(
   validAt?: string,
 ): Promise<EntityView[]> {
   const rels = await ctx.loaders.relationships.load({ nodeId, direction, types: [type], kinds, validAt });
+  // most entities have none or one such edge: no set to build
+  if (rels.length === 0) return [];
+  if (rels.length === 1) return [entityView(rels[0].other)];
   const seen = new Set<string>();
   const nodes: EntityView[] = [];
   for (const r of rels) {
