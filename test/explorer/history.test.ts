@@ -1,7 +1,7 @@
 /**
  * Curated history in the explorer, in a real Chromium: a metric whose description a curator
  * updated and one of whose observations a curator corrected shows both, with who, when, the old
- * and new values and the change's citation. Screenshot: test-artifacts/explorer/history.png.
+ * and new values and the change's citation. Screenshot: test-artifacts/explorer/history.png (the corrected row and the History section).
  */
 import type { Browser } from 'playwright-core';
 import { MemoryStore } from '../../src/store/memory';
@@ -60,8 +60,6 @@ describeBrowser('curated history in the explorer (Chromium)', () => {
     ).toBe(0);
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'history');
-    await row.scrollIntoViewIfNeeded();
-    await screenshot(page, 'history-observation');
     expect(watched.errors).toEqual([]);
     expect(watched.outside).toEqual([]);
     await page.context().close();
