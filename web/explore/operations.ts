@@ -59,6 +59,27 @@ export const SearchQuery = graphql(`
   }
 `);
 
+/** What the entity view shows of a record's history (history-view.ts). */
+export const HistoryFragment = graphql(`
+  fragment ExplorerHistory on HistoryEntry {
+    op
+    recordedBy
+    recordedAt
+    previousId
+    fields {
+      field
+      before
+      after
+    }
+    sources {
+      slide
+      source {
+        name
+      }
+    }
+  }
+`);
+
 export const EntityQuery = graphql(`
   query ExplorerEntity($id: ID!, $validAt: PartialDate) {
     entity(id: $id) {
@@ -97,21 +118,7 @@ export const EntityQuery = graphql(`
         }
       }
       history {
-        op
-        recordedBy
-        recordedAt
-        previousId
-        fields {
-          field
-          before
-          after
-        }
-        sources {
-          slide
-          source {
-            name
-          }
-        }
+        ...ExplorerHistory
       }
       relationships(validAt: $validAt) {
         id
@@ -153,21 +160,7 @@ export const EntityQuery = graphql(`
             }
           }
           history {
-            op
-            recordedBy
-            recordedAt
-            previousId
-            fields {
-              field
-              before
-              after
-            }
-            sources {
-              slide
-              source {
-                name
-              }
-            }
+            ...ExplorerHistory
           }
         }
       }
