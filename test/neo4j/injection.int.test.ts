@@ -276,6 +276,19 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
       await store.applyChange({ op: 'createEntity', entity: { id, kind: 'Topic', name: `Injection target ${serial}` }, sources, actor: 'setup', at: at() });
       return id;
     };
+    /** A distinct day per case, so no two observations collide. */
+    const freshDay = (): string => new Date(Date.UTC(1950, 0, 1) + ++serial * 86_400_000).toISOString().slice(0, 10);
+    /** A fresh observation of `metric` written straight to the store: the target of a correction or withdrawal. */
+    const freshObservation = async (): Promise<string> => {
+      const applied = await store.applyChange({
+        op: 'addObservation',
+        observation: { metric, value: 1, period: freshDay() },
+        sources,
+        actor: 'setup',
+        at: at(),
+      });
+      return applied.observation!.id;
+    };
     /** Legal arguments for each mutation, so the payload in one position is all that is odd. */
     const legal: Record<string, () => Promise<Record<string, unknown>>> = {
       createEntity: async () => ({ input: { id: `inj-new-${++serial}`, kind: 'Topic', name: 'Injection probe' }, sources }),
@@ -292,11 +305,9 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
         });
         return { id: applied.relationship!.id, sources };
       },
-      addObservation: async () => {
-        // A distinct day per case, so no two observations collide.
-        const day = new Date(Date.UTC(1950, 0, 1) + ++serial * 86_400_000).toISOString().slice(0, 10);
-        return { input: { metric, value: 1, period: day }, sources };
-      },
+      addObservation: async () => ({ input: { metric, value: 1, period: freshDay() }, sources }),
+      updateObservation: async () => ({ id: await freshObservation(), input: { note: 'probe' }, sources }),
+      retireObservation: async () => ({ id: await freshObservation(), sources }),
     };
     const fields = mutationFields(schema);
     expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(legal).sort());
@@ -319,7 +330,7 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
       // Accepted: the payload is stored exactly, as data, on the record the mutation names.
       const result = body.data[field.name] as { entity?: { id: string }; relationship?: { id: string }; observation?: { id: string } };
       let stored: unknown;
-      if (field.name === 'retireEntity' || field.name === 'retireRelationship') return; // writes no text of its own
+      if (field.name === 'retireEntity' || field.name === 'retireRelationship' || field.name === 'retireObservation') return; // writes no text of its own
       if (result.entity) stored = (await store.getNodesByIds([result.entity.id]))[0];
       else if (result.relationship) {
         const [hits] = await store.getRelationships([{ nodeId: 'usmca', direction: 'OUT', types: [EdgeType.ADDRESSES] }]);
@@ -335,7 +346,7 @@ describeNeo4j('Cypher and Lucene injection through every text argument (private 
     expect(failures).toEqual([]);
     // Payloads got through to Neo4j as stored text for every mutation that takes free text (the
     // retirements take only an id and citations, which a payload never is).
-    const freeText = ['createEntity', 'updateEntity', 'addRelationship', 'addObservation'];
+    const freeText = ['createEntity', 'updateEntity', 'addRelationship', 'addObservation', 'updateObservation'];
     expect(Object.fromEntries(freeText.map((f) => [f, (written.get(f) ?? 0) > 0]))).toEqual(Object.fromEntries(freeText.map((f) => [f, true])));
     console.log(`mutation injection: ${cases.length} cases, accepted writes ${JSON.stringify(Object.fromEntries(written))}`);
   }, 600_000);
