@@ -264,7 +264,9 @@ describe('replaying the journal over changed seeds (memory store)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('6 seed conflict(s)');
     expect(run.stderr).toMatch(/graph\.yaml:\d+: observation crossings@2020: .*value: curated 25, seeded 22/);
-    expect(JSON.parse(run.stdout)).toBeTruthy();
+    // The export itself is the curated graph: the curated value, not the seeded one.
+    const exported = JSON.parse(run.stdout) as { observations: Array<{ id: string; value: number }> };
+    expect(exported.observations.find((o) => o.id === 'crossings@2020')?.value).toBe(25);
   }, 60_000);
 });
 
