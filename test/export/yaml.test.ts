@@ -39,6 +39,16 @@ function runCli(args: string[], journalPath: string): Promise<ScriptRun> {
   return runScript('src/export-cli.ts', args, { JOURNAL_PATH: journalPath });
 }
 
+/** Writes the graph's YAML export as `curated.yaml` into a fresh folder `name` of `dir` and runs the seed checker on it, expecting no issue. */
+function foldedBack(dir: string, graph: Parameters<typeof toYaml>[0], name: string): ReturnType<typeof checkSeeds> {
+  const out = join(dir, name);
+  mkdirSync(out);
+  writeFileSync(join(out, 'curated.yaml'), toYaml(graph));
+  const check = checkSeeds(out);
+  expect(check.issues).toEqual([]);
+  return check;
+}
+
 describe('YAML export (seed files)', () => {
   let dir: string;
   beforeEach(() => {
@@ -119,11 +129,7 @@ describe('YAML export (seed files)', () => {
       observations: { added: 1, changed: 0, retired: 0 },
     });
 
-    const out = join(dir, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'curated.yaml'), toYaml(graph));
-    const check = checkSeeds(out);
-    expect(check.issues).toEqual([]);
+    const check = foldedBack(dir, graph, 'out');
     expect(check.dataset!.nodes.find((n) => n.id === 'nearshoring')).toMatchObject({
       name: 'Nearshoring',
       aliases: ['relocalización'],
@@ -147,11 +153,7 @@ describe('YAML export (seed files)', () => {
       edges: { added: 0, changed: 0, retired: 0 },
       observations: { added: 1, changed: 1, retired: 2 },
     });
-    const out = join(dir, 'corrected');
-    mkdirSync(out);
-    writeFileSync(join(out, 'curated.yaml'), toYaml(graph));
-    const check = checkSeeds(out);
-    expect(check.issues).toEqual([]);
+    const check = foldedBack(dir, graph, 'corrected');
     const observations = check.dataset!.observations.filter((o) => o.metricId === 'southwest-border-apprehensions');
     expect(observations.map((o) => [o.id, o.value])).toContainEqual(['southwest-border-apprehensions@FY2021', 1700000]);
     expect(observations.map((o) => o.id)).not.toContain('southwest-border-apprehensions@FY2020');
