@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const method = [
     `Our schema (\`createSchema()\`, type-graphql) against a plain graphql-js schema with hand-written resolvers (\`bench/plain/schema.ts\`), ` +
       `executing the reference queries in one process over one MemoryStore (the seeds and a ${SYNTHETIC_NODES.toLocaleString('en-US')}-node synthetic graph, seed ${SYNTH_SEED}), ` +
-      `documents parsed and validated once: execution alone. ${AB.rounds} interleaved A/B rounds after ${AB.warmupRounds} warm-up; ` +
+      `documents parsed and validated once: execution alone. ${AB.rounds} interleaved A/B rounds after ${AB.warmupRounds} warm-up, operations per round calibrated on warm operations; ` +
       `ratio = median of the per-round ours / plain p50 ratios; every answer checked; \`NODE_ENV=${process.env.NODE_ENV}\`; ` +
       `${CAN_PIN ? `pinned to core(s) ${SERVER_CORES}` : 'no core pinning'}. Goal: ours / plain ≤ ${GOALS.list} on lists, ≤ ${GOALS.nesting} on deep nesting. ` +
       'Two tables: our schema executed by graphql-js `execute` as the plain one is (what the framework costs), and as the server executes it, compiled by graphql-jit (`src/graphql/compiled-executor.ts`), against the same plain graphql-js run.',

@@ -68,14 +68,28 @@ function latency(name: string, samples: number[]): LatencyStats {
   return { name, samples: samples.length, p50Ms: median(samples), p99Ms: percentile(samples, 99), meanMs: mean(samples) };
 }
 
-/** How many operations make a round of about `targetMs` for the slower side (both sides do the same count). */
+/** Runs `side` until `ms` have passed (at least once). */
+async function runFor(side: Side, ms: number, clock: Clock): Promise<void> {
+  const start = clock();
+  do await side.run();
+  while (clock() - start < ms);
+}
+
+/**
+ * How many operations make a round of about `targetMs` for the slower side (both sides do the same
+ * count). Each side first runs for a round's time, then 5 operations each are timed: a cold
+ * operation (code not yet optimised, handlers built on first call, a collection of the set-up's
+ * garbage under way) can take many times a warm one, and a count calibrated on it would make
+ * rounds too short for the warm-up rounds to warm anything.
+ */
 async function calibrate(a: Side, b: Side, options: AbOptions): Promise<number> {
   const target = options.targetRoundMs ?? 250;
   const min = options.minIterations ?? 3;
   const max = options.maxIterations ?? 2000;
-  // A few operations each, then the median op time decides.
   const clock = options.clock ?? realClock;
-  const probe = Math.max(median(await timeMany(a, 3, clock)), median(await timeMany(b, 3, clock)));
+  await runFor(a, target, clock);
+  await runFor(b, target, clock);
+  const probe = Math.max(median(await timeMany(a, 5, clock)), median(await timeMany(b, 5, clock)));
   return Math.min(max, Math.max(min, Math.round(target / Math.max(probe, 1e-3))));
 }
 

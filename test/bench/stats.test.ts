@@ -61,6 +61,25 @@ describe('interleaved A/B comparison', () => {
     expect(result.iterations).toBe(10);
   });
 
+  it('calibrates on warm operations: each side runs for a round first, so a slow cold start does not shorten the rounds', async () => {
+    const calls: string[] = [];
+    let runs = 0;
+    // The first 3 operations of A are cold (50 ms), then A costs 2 ms; B costs 1 ms.
+    const cold: Side = {
+      name: 'A',
+      async run() {
+        calls.push('A');
+        now += runs++ < 3 ? 50 : 2;
+      },
+    };
+    const result = await compareAB(cold, costing('B', 1, calls), { rounds: 1, warmupRounds: 0, targetRoundMs: 100, clock });
+    expect(result.iterations).toBe(50);
+    expect(result.ratio).toBe(2);
+    // warm-up: A until 100 ms have passed (50 + 50), B for 100 ms; then 5 timed probes each
+    expect(calls.slice(0, 2)).toEqual(['A', 'A']);
+    expect(calls.slice(2, 102)).toEqual(Array(100).fill('B'));
+  });
+
   it('a side whose answer is wrong fails the comparison instead of being timed', async () => {
     const bad: Side = { name: 'bad', run: async () => assertOk({ errors: [{ message: 'boom' }] }, 'bad side') };
     await expect(compareAB(bad, costing('B', 0, []), { rounds: 1, warmupRounds: 0, iterations: 1, clock })).rejects.toThrow(
