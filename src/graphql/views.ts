@@ -3,7 +3,6 @@ import {
   UNIT_LABELS,
   observationPeriodKind,
   type Citation,
-  type DateQualifier,
   type DateRole,
   type GraphNode,
   type Observation,
@@ -11,6 +10,7 @@ import {
   type Unit,
 } from '../domain';
 import { RelationshipDirection } from './enums';
+import type { ApproximateDate } from './types/approximate-date.type';
 import type { EvidenceView } from './types/relationship-evidence.type';
 
 /**
@@ -70,20 +70,10 @@ export class EntityView implements GraphNode {
   }
 
   /** The dates the sources give only approximately, each with the role it qualifies (built when read: most nodes have none). */
-  get approximateDates(): ApproximateDateView[] {
-    return Object.entries(this.dateQualifiers ?? {}).map(([role, qualifier]) => ({
-      role: role as DateRole,
-      date: this.dates[role as DateRole] ?? null,
-      qualifier,
-    }));
+  get approximateDates(): ApproximateDate[] {
+    // A qualifier is only ever read together with its date (domain/item-rules.ts), so `date` is there.
+    return Object.entries(this.dateQualifiers ?? {}).map(([role, qualifier]) => ({ role, date: this.dates[role as DateRole] as string, qualifier }));
   }
-}
-
-/** One entry of `approximateDates`. */
-export interface ApproximateDateView {
-  role: DateRole;
-  date: string | null;
-  qualifier: DateQualifier;
 }
 
 const views = new WeakMap<GraphNode, EntityView>();
