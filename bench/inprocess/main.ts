@@ -24,6 +24,7 @@ import { loadSeeds } from '../../src/seed';
 import { MemoryStore } from '../../src/store/memory';
 import { countingStore } from '../../test/helpers/counting-store';
 import { compareAB, type AbResult, type Side } from '../lib/ab';
+import { collectGarbage } from '../lib/gc';
 import { assertEqual, assertOk, assertSameData } from '../lib/check';
 import { CAN_PIN, SERVER_CORES, pinSelf } from '../lib/cores';
 import { goal, goalCell, goalRecord, msCell, percentCell, ratioCell, writeResult, type Cell, type GoalRecord } from '../lib/report';
@@ -112,6 +113,9 @@ async function main(): Promise<void> {
     const oursContext = (): Context => createContext(store, { schedule: 'microtask' });
     const plainSide = side('plain', () => run(plainSchema, p.document, p.variables, createPlainContext(store)));
     // Our schema under graphql-js (the framework's cost), then as the server runs it (compiled by graphql-jit).
+    // Each comparison starts on a settled heap: a collection of the set-up's garbage (the store build,
+    // the previous comparison) under way during calibration once gave search 56 operations a round.
+    collectGarbage();
     const ab = await compareAB(
       side('ours', () => run(ours, p.document, p.variables, oursContext())),
       plainSide,
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
     log(
       `${p.query.id}: ours ${msCell(ab.a.p50Ms)}, plain ${msCell(ab.b.p50Ms)}, ratio ${ratioCell(ab.ratio)} (CV ${percentCell(ab.cv)}, ${ab.iterations} ops/side/round)`,
     );
+    collectGarbage();
     const served = await compareAB(
       side('ours compiled', () => compiled({ document: p.document, variableValues: p.variables, contextValue: oursContext() })),
       plainSide,
@@ -158,7 +163,7 @@ async function main(): Promise<void> {
   const method = [
     `Our schema (\`createSchema()\`, type-graphql) against a plain graphql-js schema with hand-written resolvers (\`bench/plain/schema.ts\`), ` +
       `executing the reference queries in one process over one MemoryStore (the seeds and a ${SYNTHETIC_NODES.toLocaleString('en-US')}-node synthetic graph, seed ${SYNTH_SEED}), ` +
-      `documents parsed and validated once: execution alone. ${AB.rounds} interleaved A/B rounds after ${AB.warmupRounds} warm-up, operations per round calibrated on warm operations; ` +
+      `documents parsed and validated once: execution alone. each comparison after a full garbage collection, ${AB.rounds} interleaved A/B rounds after ${AB.warmupRounds} warm-up, operations per round calibrated on warm operations; ` +
       `ratio = median of the per-round ours / plain p50 ratios; every answer checked; \`NODE_ENV=${process.env.NODE_ENV}\`; ` +
       `${CAN_PIN ? `pinned to core(s) ${SERVER_CORES}` : 'no core pinning'}. Goal: ours / plain ≤ ${GOALS.list} on lists, ≤ ${GOALS.nesting} on deep nesting. ` +
       'Two tables: our schema executed by graphql-js `execute` as the plain one is (what the framework costs), and as the server executes it, compiled by graphql-jit (`src/graphql/compiled-executor.ts`), against the same plain graphql-js run.',

@@ -48,6 +48,7 @@ import { goal, goalCell, goalRecord, msCell, ratioCell, writeResult, type Cell, 
 import { QUICK, intEnv } from '../lib/env';
 import { buildCsr, csrOneHop, csrTwoHop, type Csr } from './csr';
 import { CONNECTION_EDGE_TYPES, generateDataset, NODES_PER_SEARCH_TERM, type SynthDataset, type SynthProbes } from '../synth/generate';
+import { collectGarbage } from '../lib/gc';
 
 const MEMORY_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000]).filter((n) => n <= intEnv('BENCH_SCALING_MAX', { fallback: 1_000_000 }));
 const NEO4J_SIZES = (QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]).filter((n) => n <= intEnv('BENCH_SCALING_NEO4J_MAX', { fallback: 100_000 }));
@@ -90,11 +91,10 @@ function memoryUsed(): number {
   return usage.heapUsed + usage.arrayBuffers;
 }
 
+/** Two full collections (the second frees what the first's finalizers released). */
 function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('run with --expose-gc (node --import tsx --expose-gc --max-old-space-size=16384 bench/scaling/main.ts)');
-  collect();
-  collect();
+  collectGarbage();
+  collectGarbage();
 }
 
 /** What each probe should answer, computed from the generated graph (not from a store). */
