@@ -27,6 +27,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/node_modules/type-graphql ./node_modules/type-graphql
 COPY --from=build /app/node_modules/class-validator ./node_modules/class-validator
+COPY --from=build /app/node_modules/@apollo/server ./node_modules/@apollo/server
 COPY --from=build /app/dist ./dist
 COPY seeds ./seeds
 COPY cypher ./cypher
