@@ -16,13 +16,8 @@ import { GraphResolver } from './resolvers/graph.resolver';
 import { RelationshipResolver } from './resolvers/relationship.resolver';
 import { RelationshipsConnectionResolver } from './resolvers/relationships-connection.resolver';
 import { SourceResolver } from './resolvers/source.resolver';
+import { validateArgument } from './argument-validation';
 import { Actor, Agreement, Dialogue, Event, Metric, Policy, Source, Topic } from './types/kinds.types';
-
-/**
- * class-validator settings for every argument (type-graphql adds `skipMissingProperties`): objects of
- * classes without rules pass, rather than failing as unknown values.
- */
-export const ARGUMENT_VALIDATION = { forbidUnknownValues: false } as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -47,7 +42,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ...relationResolvers(),
     ] as unknown as [Function, ...Function[]],
     orphanedTypes: [Actor, Policy, Agreement, Dialogue, Event, Topic, Metric, Source],
-    validate: ARGUMENT_VALIDATION,
+    // Every argument's class-validator rules, a passed value remembered (argument-validation.ts).
+    validateFn: validateArgument,
   }).then((schema) => {
     // type-graphql has no option for the root type's description; Sandbox shows it first.
     Object.assign(schema.getQueryType()!, {

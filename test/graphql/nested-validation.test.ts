@@ -5,7 +5,7 @@ import { Args, ArgsType, buildSchema, Field, FieldResolver, InputType, Int, Obje
 import { createErrorFormatter } from '../../src/graphql/errors';
 import { EntityFilter } from '../../src/graphql/inputs/entity-filter.input';
 import { QueryResolver } from '../../src/graphql/resolvers/query.resolver';
-import { ARGUMENT_VALIDATION } from '../../src/graphql/schema';
+import { validateArgument } from '../../src/graphql/argument-validation';
 import { MemoryStore } from '../../src/store/memory';
 import { fixtureDataset } from '../helpers/fixture-dataset';
 import { startTestServer, type GraphQLResult, type TestServer } from '../helpers/graphql';
@@ -59,7 +59,7 @@ class ProbeTaggedResolver {
 describe("a nested input's rules (@ValidateNested), in a schema built with our settings", () => {
   let apollo: ApolloServer;
   beforeAll(async () => {
-    const schema: GraphQLSchema = await buildSchema({ resolvers: [ProbeTaggedResolver], validate: ARGUMENT_VALIDATION });
+    const schema: GraphQLSchema = await buildSchema({ resolvers: [ProbeTaggedResolver], validateFn: validateArgument });
     apollo = new ApolloServer({ schema, formatError: createErrorFormatter(schema, false) });
     await apollo.start();
   });

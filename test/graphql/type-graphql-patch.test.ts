@@ -18,7 +18,6 @@ import {
   Root,
   UseMiddleware,
 } from 'type-graphql';
-import { ARGUMENT_VALIDATION } from '../../src/graphql/schema';
 
 /*
  * patches/type-graphql+2.0.0-rc.4.patch: type-graphql's resolvers return without a promise when
@@ -28,6 +27,9 @@ import { ARGUMENT_VALIDATION } from '../../src/graphql/schema';
  * without middlewares called directly; the tests on the stack and on the type thunk fail on the
  * previous patch.
  */
+
+/** type-graphql's own class-validator call, with the settings our schema once gave it. */
+const ARGUMENT_VALIDATION = { forbidUnknownValues: false } as const;
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
 const info = {} as GraphQLResolveInfo;
@@ -313,5 +315,37 @@ describe('type-graphql, patched: synchronous when nothing is async', () => {
     const circle = late.resolveType!({ shape: 'circle' }, {}, info, late);
     expect(isPromise(circle)).toBe(true);
     await expect(circle).resolves.toBe('Circle');
+  });
+});
+
+describe('type-graphql, patched: a validateFn that returns without a promise', () => {
+  const seen: unknown[] = [];
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildSchema({
+      resolvers: [ProbeResolver],
+      orphanedTypes: [Square, Circle],
+      validateFn: (value: unknown) => {
+        seen.push(value);
+        const first = (value as Partial<PageArgs> | null)?.first;
+        if (first === 9) throw new Error('nine is refused');
+        if (first === 4) return new Promise<void>((resolve) => setTimeout(resolve, 1));
+      },
+    });
+  });
+  const page = (first: number) => schema.getQueryType()!.getFields().page.resolve!(undefined, { first }, {}, info);
+
+  it("leaves the resolver synchronous (unpatched rc.4 awaited every validateFn), with the args class's instance", () => {
+    const result = page(3);
+    expect(isPromise(result)).toBe(false);
+    expect(result).toBe(3);
+    expect(seen.at(-1)).toBeInstanceOf(PageArgs);
+  });
+
+  it('rejects when it throws, and waits when it returns a promise', async () => {
+    await expect(page(9)).rejects.toThrow('nine is refused');
+    const later = page(4);
+    expect(isPromise(later)).toBe(true);
+    await expect(later).resolves.toBe(4);
   });
 });
