@@ -8,8 +8,10 @@ import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
  */
 export const ARGUMENT_VALIDATION: Readonly<ValidatorOptions> = { forbidUnknownValues: false, skipMissingProperties: true };
 
-/** Values remembered as passed, per class. */
+/** Values remembered as passed, per class: at most this many … */
 const REMEMBERED_PER_CLASS = 1_000;
+/** … and at most this many characters of JSON in all, per class (the least recently used go first). */
+const REMEMBERED_CHARACTERS_PER_CLASS = 256_000;
 /** A value whose JSON is longer than this is validated every time, never remembered. */
 const MAX_REMEMBERED_CHARACTERS = 2_000;
 
@@ -52,7 +54,11 @@ function check(errors: ValidationError[]): void {
 function validateObject(value: object): void | Promise<void> {
   if (hasAsyncRule(value)) return validateOrReject(value, ARGUMENT_VALIDATION).catch((errors: ValidationError[]) => check(errors));
   let passed = passedByClass.get(value.constructor);
-  if (!passed) passedByClass.set(value.constructor, (passed = new LRUCache({ max: REMEMBERED_PER_CLASS })));
+  if (!passed)
+    passedByClass.set(
+      value.constructor,
+      (passed = new LRUCache({ max: REMEMBERED_PER_CLASS, maxSize: REMEMBERED_CHARACTERS_PER_CLASS, sizeCalculation: (_passed, key) => key.length })),
+    );
   const key = JSON.stringify(value);
   if (passed.has(key)) return;
   check(validateSync(value, ARGUMENT_VALIDATION));
@@ -67,8 +73,9 @@ function validateObject(value: object): void | Promise<void> {
  * rules (or whose nested inputs' rules) are all synchronous is checked without a promise.
  *
  * Arguments repeat: a client sends the same search, page size or filter again and again. A value
- * that passed is remembered per class by its JSON (the last `REMEMBERED_PER_CLASS`, each at most
- * `MAX_REMEMBERED_CHARACTERS` long), and an equal value later passes without running the rules
+ * that passed is remembered per class by its JSON (the most recently used, at most
+ * `REMEMBERED_PER_CLASS` values and `REMEMBERED_CHARACTERS_PER_CLASS` characters; none longer than
+ * `MAX_REMEMBERED_CHARACTERS`), and an equal value later passes without running the rules
  * again; values that fail are checked afresh every time. That holds because every rule used on
  * arguments is a function of the value alone (class-validator's built-in rules; the schema has no
  * custom constraint), so equal JSON means an equal answer. A rule that reads anything else (the

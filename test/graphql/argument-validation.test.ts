@@ -117,6 +117,16 @@ describe('validateArgument', () => {
     expect(calls).toBe(2);
   });
 
+  it('remembers at most 256,000 characters of values per class, the least recently used forgotten first', () => {
+    const name = (i: number): string => `${i}`.padEnd(1_500, 'x');
+    for (let i = 0; i < 200; i++) validate(make(Named, { name: name(i) }));
+    expect(calls).toBe(200);
+    validate(make(Named, { name: name(199) }));
+    expect(calls).toBe(200);
+    validate(make(Named, { name: name(0) }));
+    expect(calls).toBe(201);
+  });
+
   it('checks each object of a list, and refuses when one fails', () => {
     expect(validate([make(Named, { name: 'a' }), 'scalar', null, make(Named, { name: 'b' })])).toBeUndefined();
     expect(calls).toBe(2);
