@@ -50,9 +50,12 @@ function check(errors: ValidationError[]): void {
   if (errors.length > 0) throw new ArgumentValidationError(errors);
 }
 
-/** One object argument (or one object of a list): its class's rules, its nested inputs' too. */
+/**
+ * One object argument (or one object of a list): its class's rules, its nested inputs' too. A value
+ * remembered as passed was checked synchronously (values with an async rule are never remembered),
+ * so it is looked up before the rules are walked.
+ */
 function validateObject(value: object): void | Promise<void> {
-  if (hasAsyncRule(value)) return validateOrReject(value, ARGUMENT_VALIDATION).catch((errors: ValidationError[]) => check(errors));
   let passed = passedByClass.get(value.constructor);
   if (!passed)
     passedByClass.set(
@@ -61,6 +64,7 @@ function validateObject(value: object): void | Promise<void> {
     );
   const key = JSON.stringify(value);
   if (passed.has(key)) return;
+  if (hasAsyncRule(value)) return validateOrReject(value, ARGUMENT_VALIDATION).catch((errors: ValidationError[]) => check(errors));
   check(validateSync(value, ARGUMENT_VALIDATION));
   if (key.length <= MAX_REMEMBERED_CHARACTERS) passed.set(key, true);
 }

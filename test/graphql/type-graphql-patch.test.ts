@@ -18,6 +18,7 @@ import {
   Root,
   UseMiddleware,
 } from 'type-graphql';
+import { ARGUMENT_VALIDATION } from '../../src/graphql/argument-validation';
 
 /*
  * patches/type-graphql+2.0.0-rc.4.patch: type-graphql's resolvers return without a promise when
@@ -27,9 +28,6 @@ import {
  * without middlewares called directly; the tests on the stack and on the type thunk fail on the
  * previous patch.
  */
-
-/** type-graphql's own class-validator call, with the settings our schema once gave it. */
-const ARGUMENT_VALIDATION = { forbidUnknownValues: false } as const;
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
 const info = {} as GraphQLResolveInfo;
